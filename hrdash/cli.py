@@ -1,0 +1,174 @@
+"""The `hrdash` command: import files, print indicators, load the demo data, list and undo batches."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import os
+import sys
+from pathlib import Path
+
+import pandas as pd
+
+from hrdash import database, indicators, store
+from hrdash.columns import kind_by_name
+from hrdash.ingest import parse_file
+from hrdash.values import CellError, parse_month
+
+MAX_PRINTED_PROBLEMS = 200
+
+
+def _user() -> str:
+    return os.environ.get("HRDASH_USER") or getpass.getuser()
+
+
+def _month_argument(text: str):
+    try:
+        return parse_month(text)
+    except CellError as error:
+        raise argparse.ArgumentTypeError(f"'{text}' {error}") from None
+
+
+def _kind_argument(text: str):
+    try:
+        return kind_by_name(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+class _SwedishParser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:
+        self.print_usage(sys.stderr)
+        self.exit(2, f"hrdash: fel: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _SwedishParser(prog="hrdash", description="HR-nyckeltal för socialförvaltningen.")
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_SwedishParser)
+
+    def command(name: str, help_text: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help_text, description=help_text)
+        sub.add_argument("--db", type=Path, help="databasfil (standard: data/hr.duckdb eller HRDASH_DB)")
+        return sub
+
+    imp = command("import", "Importera filer (Excel eller CSV).")
+    imp.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    imp.add_argument("--kind", type=_kind_argument, help="filtyp, om den inte ska kännas igen på rubrikerna")
+
+    ind = command("indicators", "Skriv ut alla nyckeltal i långt format.")
+    ind.add_argument("--unit", help="bara denna enhet, avdelning eller förvaltning")
+    ind.add_argument("--from", dest="first", type=_month_argument, help="första månad, ÅÅÅÅ-MM")
+    ind.add_argument("--to", dest="last", type=_month_argument, help="sista månad, ÅÅÅÅ-MM")
+    ind.add_argument("--format", choices=("csv", "json"), default="csv")
+    ind.add_argument("--unsuppressed", action="store_true", help="visa även uppgifter om grupper under 10 personer")
+
+    dem = command("demo", "Läs in demodata (data/demo).")
+    dem.add_argument("--if-empty", action="store_true", help="bara om databasen är tom")
+    command("batches", "Lista alla importer.")
+    und = command("undo", "Ångra en import.")
+    und.add_argument("batch", type=int, metavar="BATCH")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        con = database.connect(args.db)
+    except Exception as error:  # a locked or unreadable database file
+        print(f"hrdash: databasen kunde inte öppnas: {error}", file=sys.stderr)
+        return 3
+    try:
+        return COMMANDS[args.command](con, args)
+    finally:
+        con.close()
+
+
+def _import(con, args) -> int:
+    parsed_files = []
+    failed = False
+    for path in args.files:
+        try:
+            content = path.read_bytes()
+        except OSError as error:
+            print(f"{path}: filen kunde inte läsas ({error.strerror}).", file=sys.stderr)
+            failed = True
+            continue
+        parsed = parse_file(content, path.name, kind=args.kind)
+        parsed_files.append(parsed)
+        for notice in parsed.notices:
+            print(f"{path.name}: {notice}", file=sys.stderr)
+    if failed:
+        return 1
+    status = 0
+    for parsed in parsed_files:
+        try:
+            batch = store.import_file(con, parsed, _user())
+        except store.ImportRefused as refused:
+            status = 1
+            _print_problems(parsed.file_name, refused.problems)
+            continue
+        print(f"{parsed.file_name}: importerad som batch {batch.batch_id} ({batch.kind_names}, {batch.rows_text}).")
+    return status
+
+
+def _print_problems(file_name: str, problems) -> None:
+    print(f"{file_name}: filen importerades inte. {len(problems)} fel att rätta:", file=sys.stderr)
+    for problem in problems[:MAX_PRINTED_PROBLEMS]:
+        print(f"  {problem}", file=sys.stderr)
+    if len(problems) > MAX_PRINTED_PROBLEMS:
+        print(f"  … och {len(problems) - MAX_PRINTED_PROBLEMS} fel till.", file=sys.stderr)
+
+
+def _indicators(con, args) -> int:
+    frame = indicators.fetch(con, unsuppressed=args.unsuppressed, unit=args.unit, first=args.first, last=args.last)
+    months = [f"{m:%Y-%m}" for m in frame["month"]]
+    # At least four decimals with a decimal point, in both formats; empty/null where suppressed.
+    values = [None if v != v else f"{v:.6f}" for v in frame["value"]]
+    if args.format == "csv":
+        out = pd.DataFrame({"level": frame["level"], "unit": frame["group_name"], "month": months,
+                            "indicator": frame["indicator"], "value": values})
+        out.to_csv(sys.stdout, index=False, lineterminator="\n")
+        return 0
+    lines = [
+        f'{{"level": {json.dumps(level)}, "unit": {json.dumps(unit, ensure_ascii=False)}, "month": "{month}", '
+        f'"indicator": "{indicator}", "value": {value or "null"}}}'
+        for level, unit, month, indicator, value in zip(frame["level"], frame["group_name"], months,
+                                                        frame["indicator"], values)
+    ]
+    sys.stdout.write("[\n" + ",\n".join(lines) + "\n]\n")
+    return 0
+
+
+def _demo(con, args) -> int:
+    from hrdash import demo
+
+    if args.if_empty and not demo.is_empty(con):
+        return 0
+    for line in demo.load(con, _user()):
+        print(line)
+    return 0
+
+
+def _batches(con, args) -> int:
+    for b in store.list_batches(con):
+        state = f"ångrad {b.undone_at:%Y-%m-%d %H:%M}" if b.undone_at else "aktiv"
+        print(f"{b.batch_id}\t{b.imported_at:%Y-%m-%d %H:%M}\t{b.imported_by}\t{b.kind_names}\t{b.rows_text}"
+              f"\t{b.file_name}\t{state}")
+    return 0
+
+
+def _undo(con, args) -> int:
+    try:
+        batch = store.undo(con, args.batch, _user())
+    except (KeyError, ValueError) as error:
+        print(f"hrdash: {error.args[0]}", file=sys.stderr)
+        return 1
+    print(f"Batch {batch.batch_id} ({batch.file_name}) är ångrad. Det den ersatte gäller igen.")
+    return 0
+
+
+COMMANDS = {"import": _import, "indicators": _indicators, "demo": _demo, "batches": _batches, "undo": _undo}
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,128 @@
+"""The indicators: their ids, Swedish labels and plain-language definitions, and how to read
+their values. The formulas themselves live in queries/group_month_indicators.sql.
+
+Every reader of figures goes through `fetch`, which reads the suppressed view unless it is
+explicitly asked for unsuppressed figures (HR staff who signed in with that role).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import duckdb
+import pandas as pd
+
+
+@dataclass(frozen=True)
+class Indicator:
+    id: str
+    label: str  # short Swedish label for cards and tables
+    topic: str  # sick_leave, turnover, vacancies, recruitment
+    unit: str  # "%" or "st" or "kr" or "tjänster"
+    definition: str  # plain Swedish, for committee members
+    higher_is_worse: bool | None  # for arrows and colours; None where neither is better
+
+
+INDICATORS: tuple[Indicator, ...] = (
+    Indicator("sick_leave_pct", "Sjukfrånvaro", "sick_leave", "%",
+              "Sjuktimmar som andel av de ordinarie (schemalagda) arbetstimmarna under månaden.", True),
+    Indicator("sick_leave_12m_pct", "Sjukfrånvaro, 12 månader", "sick_leave", "%",
+              "Sjuktimmar som andel av ordinarie arbetstimmar under de senaste 12 månaderna. "
+              "Visas bara när alla enheter har rapporterat alla 12 månaderna.", True),
+    Indicator("short_sick_leave_pct", "Korttidssjukfrånvaro (dag 1–14)", "sick_leave", "%",
+              "Sjuktimmar under dag 1–14 av ett sjukfall (sjuklöneperioden) som andel av de ordinarie arbetstimmarna.",
+              True),
+    Indicator("long_sick_leave_share_pct", "Andel långa sjukfall (60 dagar eller mer)", "sick_leave", "%",
+              "Hur stor del av sjuktimmarna som hör till sjukfall som pågått 60 dagar eller mer.", True),
+    Indicator("sick_leave_women_pct", "Sjukfrånvaro, kvinnor", "sick_leave", "%",
+              "Kvinnornas sjuktimmar som andel av kvinnornas ordinarie arbetstimmar.", True),
+    Indicator("sick_leave_men_pct", "Sjukfrånvaro, män", "sick_leave", "%",
+              "Männens sjuktimmar som andel av männens ordinarie arbetstimmar.", True),
+    Indicator("sick_leave_age_29_pct", "Sjukfrånvaro, 29 år eller yngre", "sick_leave", "%",
+              "Sjuktimmar som andel av ordinarie arbetstimmar för medarbetare som är 29 år eller yngre.", True),
+    Indicator("sick_leave_age_30_49_pct", "Sjukfrånvaro, 30–49 år", "sick_leave", "%",
+              "Sjuktimmar som andel av ordinarie arbetstimmar för medarbetare som är 30–49 år.", True),
+    Indicator("sick_leave_age_50_pct", "Sjukfrånvaro, 50 år eller äldre", "sick_leave", "%",
+              "Sjuktimmar som andel av ordinarie arbetstimmar för medarbetare som är 50 år eller äldre.", True),
+    Indicator("turnover_pct", "Personalomsättning", "turnover", "%",
+              "Tillsvidareanställda som slutat på enheten under månaden, som andel av antalet tillsvidareanställda. "
+              "Räknar även dem som flyttat till en annan enhet i förvaltningen.", True),
+    Indicator("turnover_12m_pct", "Personalomsättning, 12 månader", "turnover", "%",
+              "Avgångar under de senaste 12 månaderna som andel av det genomsnittliga antalet tillsvidareanställda "
+              "under samma tid.", True),
+    Indicator("external_turnover_pct", "Lämnat förvaltningen", "turnover", "%",
+              "Avgångar utom flyttar till en annan enhet i förvaltningen, som andel av antalet tillsvidareanställda: "
+              "de som lämnat förvaltningen.", True),
+    Indicator("external_turnover_12m_pct", "Lämnat förvaltningen, 12 månader", "turnover", "%",
+              "Avgångar ur förvaltningen under de senaste 12 månaderna som andel av det genomsnittliga antalet "
+              "tillsvidareanställda.", True),
+    Indicator("turnover_excl_retirement_pct", "Personalomsättning utom pension", "turnover", "%",
+              "Avgångar ur förvaltningen utom pensionsavgångar, som andel av antalet tillsvidareanställda.", True),
+    Indicator("vacancies", "Vakanta tjänster", "vacancies", "tjänster",
+              "Budgeterade tjänster minus besatta tjänster.", True),
+    Indicator("vacancy_rate_pct", "Andel vakanta tjänster", "vacancies", "%",
+              "Vakanta tjänster som andel av de budgeterade tjänsterna.", True),
+    Indicator("consultants", "Inhyrda konsulter", "vacancies", "st",
+              "Antal inhyrda konsulter under månaden.", True),
+    Indicator("consultant_cost_sek", "Konsultkostnad", "vacancies", "kr",
+              "Kostnaden för inhyrda konsulter under månaden, i kronor.", True),
+    Indicator("recruitment_need", "Rekryteringsbehov", "recruitment", "tjänster",
+              "Tjänster som behöver rekryteras nu.", None),
+    Indicator("recruitments_ongoing", "Pågående rekryteringar", "recruitment", "st",
+              "Rekryteringar som pågår.", None),
+    Indicator("positions_filled", "Tillsatta tjänster", "recruitment", "st",
+              "Tjänster som tillsattes under månaden.", None),
+)
+BY_ID = {i.id: i for i in INDICATORS}
+LEVELS = ("enhet", "avdelning", "förvaltning", "kommun")
+TOPICS = {
+    "sick_leave": "Sjukfrånvaro",
+    "turnover": "Personalomsättning",
+    "vacancies": "Vakanser",
+    "recruitment": "Rekryteringsbehov",
+}
+SUPPRESSED_NOTE = "Färre än 10 personer – uppgiften visas inte för att skydda enskildas hälsouppgifter."
+
+
+def _filters(
+    unit: str | None, first: dt.date | None, last: dt.date | None, levels: tuple[str, ...] | None
+) -> tuple[str, list[object]]:
+    where, params = ["TRUE"], []
+    if unit:
+        where.append("lower(trim(group_name)) = lower(trim(?))")
+        params.append(unit)
+    if first:
+        where.append("month >= ?")
+        params.append(first)
+    if last:
+        where.append("month <= ?")
+        params.append(last)
+    if levels:
+        where.append(f"level IN ({', '.join('?' for _ in levels)})")
+        params.extend(levels)
+    return " AND ".join(where), params
+
+
+def fetch(
+    con: duckdb.DuckDBPyConnection,
+    unsuppressed: bool = False,
+    unit: str | None = None,
+    first: dt.date | None = None,
+    last: dt.date | None = None,
+    levels: tuple[str, ...] | None = None,
+) -> pd.DataFrame:
+    """Indicator values in long format, suppressed unless `unsuppressed`."""
+    view = "indicator_values" if unsuppressed else "indicators_public"
+    where, params = _filters(unit, first, last, levels)
+    return con.execute(
+        f"""
+        SELECT level, group_id, group_name, administration, department, unit_id, month, indicator, value,
+               suppressed, suppression_reason, units_reported, units
+        FROM {view}
+        WHERE {where} AND (level <> 'kommun' OR (SELECT count(DISTINCT administration) > 1 FROM unit_month_parts))
+        ORDER BY CASE level WHEN 'enhet' THEN 1 WHEN 'avdelning' THEN 2 WHEN 'förvaltning' THEN 3 ELSE 4 END,
+                 group_name, group_id, month, indicator
+        """,
+        params,
+    ).df()

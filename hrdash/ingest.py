@@ -1,0 +1,494 @@
+"""File -> validated, normalised rows ready to store, or the list of problems that refuse it.
+
+Nothing here touches the database: `parse_file` is pure, so the upload page can preview a
+file and the CLI can refuse it before a transaction is opened.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from hrdash import values
+from hrdash.columns import (
+    AGE_GROUP,
+    COUNT,
+    DATA_KINDS,
+    FTE,
+    GENDER,
+    HOURS,
+    KINDS,
+    MONTH,
+    ORGANISATION,
+    SEK,
+    TEXT,
+    YEAR,
+    Column,
+    Kind,
+)
+from hrdash.headers import HeaderMatch, detect_kinds, find_header_row, match_header, normalize_unit_key
+from hrdash.reading import FileError, Sheet, read_sheets
+from hrdash.values import CellError, cell_text, is_empty
+
+
+@dataclass
+class Problem:
+    """One reason a file is refused; every field the user needs to find and fix it."""
+
+    message: str
+    sheet: str | None = None
+    row: int | None = None  # as Excel shows it (1-based)
+    column: str | None = None  # "D (Sjuktimmar)"
+    value: str | None = None
+
+    def __str__(self) -> str:
+        where = []
+        if self.sheet is not None:
+            where.append(f"blad '{self.sheet}'")
+        if self.row is not None:
+            where.append(f"rad {self.row}")
+        if self.column is not None:
+            where.append(f"kolumn {self.column}")
+        place = ", ".join(where)
+        return f"{place[0].upper()}{place[1:]}: {self.message}" if place else self.message
+
+
+@dataclass
+class ColumnMapping:
+    letter: str
+    header: str
+    canonical: str | None  # None: ignored
+
+
+@dataclass
+class Part:
+    """The rows of one kind read from one sheet."""
+
+    kind: Kind
+    sheet: str | None  # None for a CSV file
+    header_row: int  # 1-based
+    mapping: list[ColumnMapping]
+    frame: pd.DataFrame  # database fields plus `source_row`
+
+
+@dataclass
+class ParsedFile:
+    file_name: str
+    sha256: str
+    parts: list[Part] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems and bool(self.parts)
+
+    @property
+    def kinds(self) -> list[Kind]:
+        return [k for k in KINDS if any(p.kind is k for p in self.parts)]
+
+    def frame(self, kind: Kind) -> pd.DataFrame:
+        frames = [p.frame for p in self.parts if p.kind is kind]
+        return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
+
+    @property
+    def row_count(self) -> int:
+        return sum(len(p.frame) for p in self.parts)
+
+
+def column_letter(index: int) -> str:
+    """0 -> 'A', 27 -> 'AB'."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+_TOTAL_LABEL = re.compile(
+    r"^(totalt?|summa|sum|totalsumma|summering|samtliga( enheter)?|alla( enheter)?|hela förvaltningen|σ)\b"
+    r"|\b(totalt|summa|total)$",
+    re.IGNORECASE,
+)
+_PERSONNUMMER = re.compile(r"(19|20)?\d{6}[-+]?\d{4}")
+
+
+def parse_file(
+    content: bytes,
+    file_name: str,
+    kind: Kind | None = None,
+    overrides: dict[str, str] | None = None,
+) -> ParsedFile:
+    """Read, map, validate and normalise a whole file.
+
+    `kind` forces the kind instead of detecting it from the header; `overrides` maps a header
+    text to a canonical column (the upload page's hand mapping).
+    """
+    parsed = ParsedFile(file_name, hashlib.sha256(content).hexdigest())
+    try:
+        sheets = read_sheets(content, file_name)
+    except FileError as error:
+        parsed.problems.append(Problem(str(error)))
+        return parsed
+    for sheet in sheets:
+        _parse_sheet(sheet, parsed, kind, overrides or {}, single=len(sheets) == 1)
+    if not parsed.parts and not parsed.problems:
+        wanted = kind.name if kind else "någon filtyp"
+        parsed.problems.append(
+            Problem(
+                f"Hittade ingen rubrikrad med kolumner för {wanted}. Filen ska ha en rad med kolumnnamn "
+                "som enhet, månad och uppgifterna, t.ex. anställda, ordinarie_timmar, sjuktimmar. "
+                "Se sidan Om siffrorna för alla kolumnnamn."
+            )
+        )
+    for data_kind in parsed.kinds:
+        _check_unique(parsed, data_kind)
+    return parsed
+
+
+def _parse_sheet(sheet: Sheet, parsed: ParsedFile, forced: Kind | None, overrides: dict[str, str], single: bool) -> None:
+    header_index = find_header_row(sheet.rows)
+    if header_index is None:
+        if not single and any(not is_empty(c) for row in sheet.rows for c in row):
+            parsed.notices.append(f"Bladet '{sheet.name}' har ingen rubrikrad med kända kolumner och lästes inte in.")
+        return
+    kinds = [forced] if forced else detect_kinds(sheet.rows[header_index], overrides)
+    if not kinds:
+        return
+    _check_personnummer(sheet, header_index, parsed)
+    used: set[int] = set()
+    headers: dict[int, str] = {}
+    for kind in kinds:
+        match = match_header(sheet.rows, header_index, kind, overrides)
+        headers = match.headers
+        used.update(match.columns)
+        if _header_problems(sheet.name, match, parsed):
+            continue
+        frame = _read_rows(sheet, match, parsed)
+        mapping = [
+            ColumnMapping(column_letter(i), text, match.columns[i].canonical if i in match.columns else None)
+            for i, text in match.headers.items()
+        ]
+        parsed.parts.append(Part(kind, sheet.name, header_index + 1, mapping, frame))
+    ignored = [f"{column_letter(i)} ('{text}')" for i, text in headers.items() if i not in used]
+    if ignored:
+        columns = f"kolumnerna {', '.join(ignored)}" if len(ignored) > 1 else f"kolumnen {ignored[0]}"
+        _notice(parsed, sheet.name, f"{columns} känns inte igen och importeras inte.")
+
+
+def _notice(parsed: ParsedFile, sheet: str | None, text: str) -> None:
+    parsed.notices.append(f"Bladet '{sheet}': {text}" if sheet is not None else text[0].upper() + text[1:])
+
+
+def _header_problems(sheet_name: str, match: HeaderMatch, parsed: ParsedFile) -> bool:
+    found = False
+    for column in match.missing:
+        names = ", ".join(f"'{s}'" for s in (column.canonical, *column.synonyms))
+        parsed.problems.append(
+            Problem(
+                f"Kolumnen '{column.canonical}' saknas, och den behövs för {match.kind.name}. "
+                f"Lägg till en kolumn med något av namnen {names}.",
+                sheet=sheet_name,
+                row=match.row_index + 1,
+            )
+        )
+        found = True
+    for column, indexes in match.duplicates:
+        columns = " och ".join(f"{column_letter(i)} ('{match.headers[i]}')" for i in indexes)
+        parsed.problems.append(
+            Problem(
+                f"Kolumnerna {columns} betyder båda '{column.canonical}'. Ta bort eller byt namn på en av dem.",
+                sheet=sheet_name,
+                row=match.row_index + 1,
+            )
+        )
+        found = True
+    if match.index_of("år") is not None and match.index_of("månad") is None:
+        parsed.problems.append(
+            Problem(
+                "Filen har en kolumn 'år' men ingen 'månad'. Lägg till kolumnen månad (1–12).",
+                sheet=sheet_name,
+                row=match.row_index + 1,
+            )
+        )
+        found = True
+    return found
+
+
+def _check_personnummer(sheet: Sheet, header_index: int, parsed: ParsedFile) -> None:
+    """Figures come per unit, never per person: refuse a column of personal identity numbers."""
+    body = sheet.rows[header_index + 1 : header_index + 201]
+    width = max((len(r) for r in body), default=0)
+    for index in range(width):
+        cells = [cell_text(r[index]) for r in body if index < len(r) and not is_empty(r[index])]
+        hits = [c for c in cells if _PERSONNUMMER.fullmatch(c.replace(" ", ""))]
+        if cells and len(hits) >= max(1, len(cells) // 2):
+            header = sheet.rows[header_index]
+            name = cell_text(header[index]) if index < len(header) and not is_empty(header[index]) else ""
+            parsed.problems.append(
+                Problem(
+                    "Kolumnen ser ut att innehålla personnummer. hrdash tar emot siffror per enhet och månad, "
+                    "aldrig uppgifter om enskilda personer. Ta bort kolumnen och spara filen igen.",
+                    sheet=sheet.name,
+                    column=f"{column_letter(index)} ('{name}')" if name else column_letter(index),
+                )
+            )
+
+
+class _RowProblems:
+    """Collects cell problems for one sheet with the sheet's names and Excel row numbers."""
+
+    def __init__(self, sheet: str, match: HeaderMatch, parsed: ParsedFile):
+        self.sheet, self.match, self.parsed = sheet, match, parsed
+
+    def add(self, row: int, index: int | None, value: object, message: str) -> None:
+        column = None
+        if index is not None:
+            column = f"{column_letter(index)} ('{self.match.headers.get(index, '')}')"
+        shown = None if value is None else cell_text(value)
+        text = f"värdet '{shown}' {message}" if shown not in (None, "") else message
+        self.parsed.problems.append(Problem(text[0].upper() + text[1:], self.sheet, row, column, shown))
+
+
+def _read_rows(sheet: Sheet, match: HeaderMatch, parsed: ParsedFile) -> pd.DataFrame:
+    kind = match.kind
+    problems = _RowProblems(sheet.name, match, parsed)
+    first = match.row_index + 1
+    unit_index = match.index_of("enhet")
+    month_index = match.index_of("månad")
+    year_index = match.index_of("år")
+    mapped = sorted(match.columns)
+
+    def cell(row: list[object], index: int | None) -> object:
+        return row[index] if index is not None and index < len(row) else None
+
+    def blank(row: list[object]) -> bool:
+        return all(is_empty(cell(row, i)) for i in mapped)
+
+    def total_like(row: list[object]) -> bool:
+        labels = [cell(row, match.index_of(c)) for c in ("enhet", "kön", "åldersgrupp")]
+        return any(isinstance(v, str) and _TOTAL_LABEL.search(v.strip()) for v in labels)
+
+    def looks_like_data(row: list[object]) -> bool:
+        has_month = month_index is None or not is_empty(cell(row, month_index))
+        return not is_empty(cell(row, unit_index)) and has_month and not total_like(row)
+
+    body = list(enumerate(sheet.rows[first:], start=first + 1))
+    last_data = max((number for number, row in body if looks_like_data(row)), default=first)
+    rows: list[tuple[int, list[object]]] = []
+    for number, row in body:
+        if blank(row):
+            continue
+        if total_like(row) or number > last_data:
+            label = next((cell_text(c) for c in row if not is_empty(c)), "")
+            _notice(
+                parsed,
+                sheet.name,
+                f"rad {number} ('{label}') ser ut att vara en summa- eller fotrad och importerades inte – "
+                "summor räknas fram i hrdash.",
+            )
+            continue
+        rows.append((number, row))
+
+    numbers = [n for n, _ in rows]
+    data: dict[str, object] = {"source_row": numbers}
+    for index, column in match.columns.items():
+        cells = [cell(row, index) for _, row in rows]
+        if column.type == YEAR:
+            continue
+        if column.type == MONTH:
+            years = [cell(row, year_index) for _, row in rows] if year_index is not None else None
+            data[column.field] = _parse_months(cells, years, numbers, index, column, problems)
+        elif column.type == TEXT:
+            data[column.field] = _parse_texts(cells, numbers, index, column, problems)
+        elif column.type in (GENDER, AGE_GROUP):
+            parse = values.parse_gender if column.type == GENDER else values.parse_age_group
+            data[column.field] = _parse_cached(cells, numbers, index, column, problems, parse)
+        else:
+            data[column.field] = _parse_numbers(cells, numbers, index, column, problems)
+    frame = pd.DataFrame(data)
+    if "unit_name" in frame:
+        frame["unit_key"] = [normalize_unit_key(n) if isinstance(n, str) else None for n in frame["unit_name"]]
+    for column in kind.columns:
+        if column.field not in frame and column.type != YEAR:
+            frame[column.field] = None
+    _check_rules(frame, match, problems)
+    return frame
+
+
+def _missing(column: Column) -> str:
+    if column.type == TEXT:
+        return f"Cellen är tom men '{column.canonical}' måste fyllas i."
+    return f"Cellen är tom men '{column.canonical}' måste fyllas i. Skriv 0 om det inte finns något att rapportera."
+
+
+def _parse_texts(cells, numbers, index, column, problems) -> list[str | None]:
+    out: list[str | None] = []
+    for value, number in zip(cells, numbers):
+        if is_empty(value):
+            if column.required:
+                problems.add(number, index, None, _missing(column))
+            out.append(None)
+        else:
+            out.append(re.sub(r"\s+", " ", cell_text(value)).strip())
+    return out
+
+
+def _parse_cached(cells, numbers, index, column, problems, parse) -> list[object]:
+    """Parse each distinct value once: months, genders and age groups repeat on every row."""
+    cache: dict[object, object] = {}
+    out: list[object] = []
+    for value, number in zip(cells, numbers):
+        if is_empty(value):
+            if column.required or column.type in (GENDER, AGE_GROUP):
+                problems.add(number, index, None, _missing(column))
+            out.append(None)
+            continue
+        key = (type(value), value)
+        if key not in cache:
+            try:
+                cache[key] = parse(value)
+            except CellError as error:
+                cache[key] = error
+        result = cache[key]
+        if isinstance(result, CellError):
+            problems.add(number, index, value, str(result))
+            out.append(None)
+        else:
+            out.append(result)
+    return out
+
+
+def _parse_months(cells, years, numbers, index, column, problems) -> list[object]:
+    if years is None:
+        return _parse_cached(cells, numbers, index, column, problems, values.parse_month)
+    out: list[object] = []
+    for value, year, number in zip(cells, years, numbers):
+        if is_empty(value):
+            problems.add(number, index, None, _missing(column))
+            out.append(None)
+            continue
+        try:
+            out.append(values.parse_month_of_year(value, year))
+        except CellError as error:
+            problems.add(number, index, value, str(error))
+            out.append(None)
+    return out
+
+
+def _parse_numbers(cells, numbers, index, column, problems) -> list[float | None]:
+    whole = column.type == COUNT
+    out: list[float | None] = []
+    for value, number in zip(cells, numbers):
+        if type(value) is float:  # the common case in Excel files
+            out.append(value)
+            continue
+        if is_empty(value):
+            if column.required:
+                problems.add(number, index, None, _missing(column))
+            out.append(None)
+            continue
+        try:
+            out.append(values.parse_number(value, whole=whole))
+        except CellError as error:
+            problems.add(number, index, value, str(error))
+            out.append(None)
+    return out
+
+
+_EPSILON = 1e-6
+
+
+def _check_rules(frame: pd.DataFrame, match: HeaderMatch, problems: _RowProblems) -> None:
+    """Every number >= 0, counts whole, and no "varav" part larger than its total."""
+    index_of = {c.field: i for i, c in match.columns.items()}
+    for column in match.kind.value_columns:
+        if column.field not in index_of:
+            continue
+        series = pd.to_numeric(frame[column.field], errors="coerce")
+        for row, value in zip(frame["source_row"][series < 0], series[series < 0]):
+            problems.add(row, index_of[column.field], value, "är negativt. Ange 0 eller ett större tal.")
+        if column.type == COUNT:
+            fractional = series.notna() & (series >= 0) & (series % 1 != 0)
+            for row, value in zip(frame["source_row"][fractional], series[fractional]):
+                problems.add(row, index_of[column.field], value, "är inte ett heltal. Antal ska anges i hela tal.")
+
+    def label(field: str) -> str:
+        return f"{column_letter(index_of[field])} ('{match.headers[index_of[field]]}')"
+
+    def rule(parts: list[str], total: str, what: str) -> None:
+        if not all(f in index_of for f in (*parts, total)):
+            return
+        numbers = frame[[*parts, total]].apply(pd.to_numeric, errors="coerce")
+        summed = numbers[parts].sum(axis=1, min_count=len(parts))
+        broken = (summed > numbers[total] + _EPSILON) & (numbers >= 0).all(axis=1)
+        for row, part_sum, whole in zip(frame["source_row"][broken], summed[broken], numbers[total][broken]):
+            names = " + ".join(label(f) for f in parts)
+            problems.parsed.problems.append(
+                Problem(
+                    f"{names} är {_fmt(part_sum)}, mer än {label(total)} som är {_fmt(whole)}. {what}",
+                    problems.sheet,
+                    row,
+                    ", ".join(column_letter(index_of[f]) for f in (*parts, total)),
+                    _fmt(part_sum),
+                )
+            )
+
+    if match.kind.id == "sick_leave":
+        rule(["sick_hours_day_1_14", "sick_hours_60_days"], "sick_hours",
+             "Timmarna dag 1–14 och i sjukfall på 60 dagar eller mer är delar av sjuktimmarna och kan inte vara fler.")
+        rule(["sick_hours"], "ordinary_hours",
+             "Sjuktimmarna kan inte vara fler än de ordinarie timmarna. Kontrollera att kolumnerna inte bytt plats.")
+    if match.kind.id == "turnover":
+        rule(["internal_moves", "retirements"], "leavers",
+             "Interna flyttar och pensionsavgångar är delar av avgångarna och kan inte vara fler.")
+    if match.kind.id == "vacancies" and "vacant_positions" in index_of:
+        numbers = frame[["budgeted_positions", "filled_positions", "vacant_positions"]].apply(pd.to_numeric, errors="coerce")
+        expected = numbers["budgeted_positions"] - numbers["filled_positions"]
+        broken = numbers["vacant_positions"].notna() & ((expected - numbers["vacant_positions"]).abs() > 0.005)
+        for row, given, wanted in zip(frame["source_row"][broken], numbers["vacant_positions"][broken], expected[broken]):
+            problems.add(
+                row,
+                index_of["vacant_positions"],
+                given,
+                f"stämmer inte med budgeterade minus besatta tjänster ({_fmt(wanted)}). Rätta någon av de tre kolumnerna.",
+            )
+
+
+def _fmt(value: float) -> str:
+    return cell_text(float(value))
+
+
+def _check_unique(parsed: ParsedFile, kind: Kind) -> None:
+    """One row per unit and month (and sub-group) in a file, across all of its sheets."""
+    is_organisation = kind is ORGANISATION
+    keys = ["valid_from"] if is_organisation else [k for k in ("month", "gender", "age_group") if kind.has_field(k)]
+    seen: dict[tuple, tuple[str, int]] = {}
+    for part in (p for p in parsed.parts if p.kind is kind):
+        frame = part.frame.assign(_unit=part.frame["unit_code"].fillna(part.frame["unit_key"]))
+        for row, unit_name, unit, *rest in frame[["source_row", "unit_name", "_unit", *keys]].itertuples(index=False):
+            if unit is None or (not is_organisation and rest[0] is None):
+                continue  # already refused for a missing unit or month
+            key = (unit, *rest)
+            if key not in seen:
+                seen[key] = (part.sheet, row)
+                continue
+            sheet, first_row = seen[key]
+            where = f"rad {first_row}" if sheet == part.sheet else f"blad '{sheet}', rad {first_row}"
+            group = " och ".join(v for v in rest[1:] if v)
+            same = "samma giltighetsmånad" if is_organisation else "samma månad" + (f" ({group})" if group else "")
+            rule = "enhet" if is_organisation else "enhet och månad" + (" och grupp" if group else "")
+            parsed.problems.append(
+                Problem(
+                    f"Enheten '{unit_name}' finns redan på {where} för {same}. En fil får bara ha en rad per "
+                    f"{rule}. Ta bort eller slå ihop raderna.",
+                    part.sheet,
+                    int(row),
+                    None,
+                    unit_name,
+                )
+            )

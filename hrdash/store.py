@@ -1,0 +1,164 @@
+"""Write parsed files into the database as batches, undo them, list them.
+
+An import is one transaction: either every row of the file is stored with its batch, or
+nothing is. Rows are never updated or deleted; undo marks the batch, and the views fall
+back to what it replaced.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import duckdb
+import pandas as pd
+
+from hrdash.columns import DATA_KINDS, KINDS, Kind
+from hrdash.ingest import ParsedFile, Problem
+
+
+class ImportRefused(Exception):
+    """The file was not imported; `problems` say why, in Swedish."""
+
+    def __init__(self, problems: list[Problem]):
+        super().__init__("\n".join(str(p) for p in problems))
+        self.problems = problems
+
+
+@dataclass
+class Batch:
+    batch_id: int
+    kind: str
+    file_name: str
+    sha256: str
+    sheets: str | None
+    row_count: int
+    imported_at: dt.datetime
+    imported_by: str
+    undone_at: dt.datetime | None
+    undone_by: str | None
+
+    @property
+    def rows_text(self) -> str:
+        return f"{self.row_count} rad" if self.row_count == 1 else f"{self.row_count} rader"
+
+    @property
+    def kind_names(self) -> str:
+        """The Swedish names of the kinds in the batch, as users call them."""
+        ids = self.kind.split(",")
+        return ", ".join(k.name for k in KINDS if k.id in ids)
+
+
+def _table_columns(kind: Kind) -> list[str]:
+    fields = [c.field for c in kind.columns if c.type != "year"]
+    return ["source_row", "unit_key", *dict.fromkeys(fields)]
+
+
+def find_same_file(con: duckdb.DuckDBPyConnection, sha256: str) -> Batch | None:
+    """The active batch that imported exactly this file before, if any."""
+    row = con.execute(
+        "SELECT * FROM batches WHERE sha256 = ? AND undone_at IS NULL ORDER BY batch_id DESC LIMIT 1", [sha256]
+    ).fetchone()
+    return Batch(*row) if row else None
+
+
+def import_file(con: duckdb.DuckDBPyConnection, parsed: ParsedFile, user: str) -> Batch:
+    """Store a parsed file as a new batch, or refuse it and leave the database unchanged."""
+    if not parsed.ok:
+        raise ImportRefused(parsed.problems or [Problem("Filen innehåller inga rader att importera.")])
+    same = find_same_file(con, parsed.sha256)
+    if same:
+        raise ImportRefused(
+            [
+                Problem(
+                    f"Filen '{parsed.file_name}' är redan importerad, oförändrad, som batch {same.batch_id} "
+                    f"({same.imported_at:%Y-%m-%d %H:%M} av {same.imported_by}). Inget importerades igen."
+                )
+            ]
+        )
+    cur = con.cursor()
+    cur.execute("BEGIN TRANSACTION")
+    try:
+        batch_id = cur.execute("SELECT nextval('batch_ids')").fetchone()[0]
+        sheets = ", ".join(dict.fromkeys(p.sheet for p in parsed.parts if p.sheet is not None)) or None
+        cur.execute(
+            "INSERT INTO batches VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL)",
+            [batch_id, ",".join(k.id for k in parsed.kinds), parsed.file_name, parsed.sha256, sheets,
+             parsed.row_count, dt.datetime.now().replace(microsecond=0), user],
+        )
+        for kind in parsed.kinds:
+            rows = parsed.frame(kind)[_table_columns(kind)].assign(batch_id=batch_id)
+            columns = ", ".join(rows.columns)
+            cur.register("incoming_rows", rows)
+            cur.execute(f"INSERT INTO {kind.table} ({columns}) SELECT {columns} FROM incoming_rows")
+            cur.unregister("incoming_rows")
+        clashes = _rows_meaning_the_same_unit(cur, batch_id)
+        if clashes:
+            raise ImportRefused(clashes)
+        cur.execute("COMMIT")
+    except BaseException:
+        cur.execute("ROLLBACK")
+        raise
+    finally:
+        cur.close()
+    return get_batch(con, batch_id)
+
+
+def _rows_meaning_the_same_unit(cur: duckdb.DuckDBPyConnection, batch_id: int) -> list[Problem]:
+    """Two rows of one file that name a unit differently (code on one, name on the other) but
+    resolve to the same unit and month would be counted twice: refuse them."""
+    problems = []
+    for kind in DATA_KINDS:
+        for unit_name, month, rows in cur.execute(
+            f"""
+            SELECT any_value(r.unit_name), r.month, list(r.source_row ORDER BY r.source_row)
+            FROM {kind.table} r
+            JOIN unit_aliases a ON a.unit_key = r.unit_key AND a.unit_code IS NOT DISTINCT FROM r.unit_code
+            WHERE r.batch_id = ?
+            GROUP BY a.unit_id, r.month{', r.gender, r.age_group' if kind.id == 'sick_leave' else ''}
+            HAVING count(*) > 1
+            """,
+            [batch_id],
+        ).fetchall():
+            problems.append(
+                Problem(
+                    f"Raderna {', '.join(map(str, rows))} avser alla enheten '{unit_name}' för "
+                    f"{month:%Y-%m} (en med enhetskod, en utan, eller olika stavning av samma enhet). "
+                    "Ta bort dubbletterna.",
+                    row=rows[1],
+                    value=unit_name,
+                )
+            )
+    return problems
+
+
+def get_batch(con: duckdb.DuckDBPyConnection, batch_id: int) -> Batch:
+    row = con.execute("SELECT * FROM batches WHERE batch_id = ?", [batch_id]).fetchone()
+    if row is None:
+        raise KeyError(f"Det finns ingen batch {batch_id}.")
+    return Batch(*row)
+
+
+def list_batches(con: duckdb.DuckDBPyConnection) -> list[Batch]:
+    return [Batch(*row) for row in con.execute("SELECT * FROM batches ORDER BY batch_id DESC").fetchall()]
+
+
+def undo(con: duckdb.DuckDBPyConnection, batch_id: int, user: str) -> Batch:
+    """Mark a batch undone: its rows stay stored but no longer count, so what it replaced is back."""
+    batch = get_batch(con, batch_id)
+    if batch.undone_at is not None:
+        raise ValueError(f"Batch {batch_id} är redan ångrad ({batch.undone_at:%Y-%m-%d %H:%M} av {batch.undone_by}).")
+    con.execute(
+        "UPDATE batches SET undone_at = ?, undone_by = ? WHERE batch_id = ?",
+        [dt.datetime.now().replace(microsecond=0), user, batch_id],
+    )
+    return get_batch(con, batch_id)
+
+
+def batch_rows(con: duckdb.DuckDBPyConnection, batch: Batch) -> dict[str, pd.DataFrame]:
+    """The rows a batch stored, per kind id."""
+    return {
+        kind.id: con.execute(f"SELECT * FROM {kind.table} WHERE batch_id = ? ORDER BY source_row", [batch.batch_id]).df()
+        for kind in KINDS
+        if kind.id in batch.kind.split(",")
+    }

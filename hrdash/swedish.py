@@ -1,0 +1,54 @@
+"""Swedish formats for the UI and reports, made here rather than taken from system locales."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
+          "november", "december")
+MONTHS_SHORT = ("jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
+
+MINUS = "\u2212"
+NBSP = "\u00a0"
+DASH = "–"  # shown where a figure is suppressed or missing
+
+
+def month_name(month: dt.date, short: bool = False) -> str:
+    """date(2025, 3, 1) -> 'mars 2025' (or 'mar 2025')."""
+    names = MONTHS_SHORT if short else MONTHS
+    return f"{names[month.month - 1]} {month.year}"
+
+
+def number(value: float | None, decimals: int = 0) -> str:
+    """1234.5 -> '1 234,5' with a no-break space between thousands; None -> '–'."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return DASH
+    text = f"{abs(value):,.{decimals}f}".replace(",", NBSP).replace(".", ",")
+    if value < 0 and text.strip("0,\u00a0"):
+        text = MINUS + text
+    return text
+
+
+def percent(value: float | None, decimals: int = 1) -> str:
+    """12.5 -> '12,5 %'."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return DASH
+    return f"{number(value, decimals)}{NBSP}%"
+
+
+def points(value: float | None, decimals: int = 1) -> str:
+    """A change between two percentages: 0.6 -> '+0,6 procentenheter'."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return DASH
+    sign = "+" if value > 0 else ""
+    return f"{sign}{number(value, decimals)} procentenheter"
+
+
+def kronor(value: float | None) -> str:
+    return DASH if value is None or (isinstance(value, float) and math.isnan(value)) else f"{number(value)}{NBSP}kr"
+
+
+def date(value: dt.date) -> str:
+    """The date as Swedish documents write it: '23 november 2026'."""
+    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"

@@ -1,0 +1,20 @@
+-- The name shown for each unit: the organisation's latest name for it, else the name in its
+-- latest data row.
+CREATE OR REPLACE VIEW unit_names AS
+WITH named AS (
+    SELECT unit_id, unit_name, 1 AS source_rank, batch_id, source_row
+    FROM organisation_placements
+    UNION ALL
+    SELECT a.unit_id, r.unit_name, 2, r.batch_id, r.source_row
+    FROM (
+        SELECT batch_id, source_row, unit_name, unit_key, unit_code FROM sick_leave_rows
+        UNION ALL SELECT batch_id, source_row, unit_name, unit_key, unit_code FROM turnover_rows
+        UNION ALL SELECT batch_id, source_row, unit_name, unit_key, unit_code FROM vacancy_rows
+        UNION ALL SELECT batch_id, source_row, unit_name, unit_key, unit_code FROM recruitment_rows
+    ) r
+    JOIN active_batches USING (batch_id)
+    JOIN unit_aliases a ON a.unit_key = r.unit_key AND a.unit_code IS NOT DISTINCT FROM r.unit_code
+)
+SELECT unit_id, unit_name, CASE WHEN unit_id LIKE 'kod:%' THEN substr(unit_id, 5) END AS unit_code
+FROM named
+QUALIFY row_number() OVER (PARTITION BY unit_id ORDER BY source_rank, batch_id DESC, source_row DESC) = 1;

@@ -1,0 +1,243 @@
+"""Write the demo spreadsheets in data/demo/ (run once; the files are committed).
+
+A made-up Socialförvaltningen with 4 avdelningar and 15 units, 36 months up to October 2026:
+winter peaks in sick leave, one unit whose turnover climbs (Utredning barn och unga 2), and
+vacancies and consultant costs that fall after a recruitment drive from autumn 2025. The
+files are shaped like real exports, several of them messy, and are loaded through the same
+import path as a user's upload (`hrdash demo`).
+
+    python scripts/make_demo_data.py
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import numpy as np
+from openpyxl import Workbook
+from openpyxl.styles import Font
+
+OUT = Path(__file__).resolve().parent.parent / "data" / "demo"
+FIRST, MONTHS = dt.date(2023, 11, 1), 36
+ADMINISTRATION = "Socialförvaltningen"
+
+# code, name, avdelning, employees, sick-leave level (%), myndighetsutövning (hard to recruit)
+UNITS = [
+    ("1101", "Mottagning barn och unga", "Barn och unga", 14, 6.5, True),
+    ("1102", "Utredning barn och unga 1", "Barn och unga", 22, 7.5, True),
+    ("1103", "Utredning barn och unga 2", "Barn och unga", 21, 8.5, True),
+    ("1104", "Familjebehandling", "Barn och unga", 16, 5.5, False),
+    ("1105", "Placering och uppföljning", "Barn och unga", 18, 6.8, True),
+    ("1201", "Mottagning vuxen", "Vuxen", 11, 6.0, True),
+    ("1202", "Missbruk och beroende", "Vuxen", 19, 7.2, True),
+    ("1203", "Socialpsykiatri", "Vuxen", 24, 8.0, False),
+    ("1204", "Boendestöd", "Vuxen", 28, 9.0, False),
+    ("1301", "Mottagning ekonomiskt bistånd", "Ekonomiskt bistånd", 12, 5.8, True),
+    ("1302", "Försörjningsstöd 1", "Ekonomiskt bistånd", 20, 6.6, True),
+    ("1303", "Försörjningsstöd 2", "Ekonomiskt bistånd", 19, 7.0, True),
+    ("1304", "Arbetsmarknadsinsatser", "Ekonomiskt bistånd", 15, 5.2, False),
+    ("1401", "Ledningsstöd", "Stab", 7, 4.5, False),
+    ("1402", "HR och ekonomi", "Stab", 10, 4.8, False),
+]
+CLIMBING = "Utredning barn och unga 2"
+MOVED = ("Arbetsmarknadsinsatser", "Vuxen", dt.date(2025, 7, 1))  # reorganisation: moves to Vuxen
+DRIVE = dt.date(2025, 9, 1)  # the recruitment drive starts
+SEASON = {1: 2.4, 2: 2.6, 3: 1.5, 4: 0.4, 5: -0.3, 6: -0.8, 7: -1.6, 8: -0.9, 9: 0.0, 10: 0.4, 11: 1.0, 12: 1.8}
+GENDER_SHARE = {"kvinna": 0.8, "man": 0.2}
+AGE_SHARE = {"-29": 0.22, "30-49": 0.5, "50-": 0.28}
+
+
+def month_at(i: int) -> dt.date:
+    index = FIRST.year * 12 + FIRST.month - 1 + i
+    return dt.date(index // 12, index % 12 + 1, 1)
+
+
+def split(total: int, shares: list[float], rng: np.random.Generator) -> list[int]:
+    """Whole people per group, summing to `total`."""
+    counts = rng.multinomial(total, shares)
+    return [int(c) for c in counts]
+
+
+def build(rng: np.random.Generator) -> dict[str, list[dict]]:
+    sick, turnover, vacancies, recruitment = [], [], [], []
+    for code, name, department, size, level, hard in UNITS:
+        employees = size
+        for i in range(MONTHS):
+            month = month_at(i)
+            drive = max(0, (month.year - DRIVE.year) * 12 + month.month - DRIVE.month)
+            # Sick leave: unit level + season + slow improvement over the three years + noise.
+            rate = max(1.0, level + SEASON[month.month] - 0.025 * i + rng.normal(0, 0.7)) / 100
+            cells = []
+            groups = [(g, a, GENDER_SHARE[g] * AGE_SHARE[a]) for g in GENDER_SHARE for a in AGE_SHARE]
+            people = split(employees, [s for _, _, s in groups], rng)
+            for (gender, age, _), n in zip(groups, people):
+                if n == 0:
+                    continue
+                ordinary = round(n * rng.uniform(148, 162) * (0.85 if month.month == 7 else 1.0), 1)
+                factor = {"-29": 0.8, "30-49": 1.0, "50-": 1.3}[age] * (1.1 if gender == "kvinna" else 0.85)
+                sick_hours = round(min(ordinary * 0.9, ordinary * rate * factor * rng.uniform(0.6, 1.4)), 1)
+                short_share = 0.48 if month.month in (12, 1, 2, 3) else 0.36
+                short = round(sick_hours * short_share * rng.uniform(0.8, 1.1), 1)
+                long = round(min(sick_hours - short, sick_hours * rng.uniform(0.25, 0.5)), 1)
+                cells.append(dict(enhet=name, månad=month, kön=gender, åldersgrupp=age, anställda=n,
+                                  ordinarie_timmar=ordinary, sjuktimmar=sick_hours,
+                                  sjuktimmar_dag_1_14=short, sjuktimmar_60_dagar=long))
+            sick.extend(cells)
+
+            # Turnover: about 12 % a year; one unit climbs to about 50 % a year.
+            permanent = max(1, employees - int(rng.integers(0, 3)))
+            monthly = 0.010
+            if name == CLIMBING and i >= 18:
+                monthly = 0.010 + 0.0025 * (i - 18)
+            leavers = int(rng.binomial(permanent, min(monthly, 0.2)))
+            internal = int(rng.binomial(leavers, 0.3))
+            retired = int(rng.binomial(leavers - internal, 0.15))
+            hires = leavers if rng.random() < 0.8 else max(0, leavers - 1)
+            turnover.append(dict(enhetskod=code, enhet=name, år=month.year, månad=month.month,
+                                 tillsvidareanställda=permanent, avgångar=leavers, varav_interna=internal,
+                                 varav_pension=retired, nyanställda=hires))
+
+            # Vacancies fall after the drive; consultants fill the gap at about 100 000 kr a month.
+            if not hard:
+                vacant = max(0.0, 0.5 + rng.normal(0, 0.4))
+            elif month < DRIVE:
+                vacant = max(0.5, 2.2 + 0.03 * i + rng.normal(0, 0.3))
+            else:
+                vacant = max(0.0, 2.8 - 0.22 * drive + rng.normal(0, 0.3))
+            vacant = round(vacant * 2) / 2
+            budgeted = float(employees + round(vacant))
+            filled = budgeted - vacant
+            consultants = int(round(vacant * 0.6)) if hard else 0
+            cost = consultants * int(rng.integers(92, 108)) * 1000
+            vacancies.append(dict(enhet=name, månad=month, budgeterade_tjänster=budgeted,
+                                  besatta_tjänster=filled, vakanta_tjänster=vacant, konsulter=consultants,
+                                  konsultkostnad_kr=cost))
+
+            need = int(round(vacant + rng.integers(0, 2)))
+            ongoing = min(need, int(rng.integers(0, 2)) + (2 if hard and month >= DRIVE else 0))
+            filled_now = int(rng.binomial(ongoing, 0.5 if month >= DRIVE else 0.25))
+            recruitment.append(dict(enhet=name, månad=month, rekryteringsbehov=need,
+                                    pågående_rekryteringar=ongoing, tillsatta=filled_now))
+    return {"sick": sick, "turnover": turnover, "vacancies": vacancies, "recruitment": recruitment}
+
+
+def sv_number(value: float, decimals: int = 1) -> str:
+    """12345.5 -> '12 345,5' as a Swedish export writes it."""
+    text = f"{value:,.{decimals}f}".replace(",", " ").replace(".", ",")
+    return text
+
+
+def write_organisation() -> None:
+    workbook = Workbook()
+    info = workbook.active
+    info.title = "Instruktioner"
+    info["A1"] = "Organisationen för HR-uppföljningen"
+    info["A3"] = "Fyll i en rad per enhet. Bladet Organisation läses in."
+    sheet = workbook.create_sheet("Organisation")
+    sheet["A1"] = "Socialförvaltningen – organisation"
+    sheet["A1"].font = Font(bold=True, size=14)
+    sheet["A2"] = f"Uttag {dt.date(2023, 11, 1):%Y-%m-%d}"
+    sheet.append([])
+    sheet.append(["Enhetskod", "Enhet", "Avdelning", "Förvaltning"])
+    for code, name, department, *_ in UNITS:
+        sheet.append([code, name, department, ADMINISTRATION])
+    workbook.save(OUT / "organisation.xlsx")
+
+    name, department, month = MOVED
+    code = next(c for c, n, *_ in UNITS if n == name)
+    (OUT / "omorganisation_2025-07.csv").write_text(
+        "Enhetskod;Enhet;Avdelning;Förvaltning;Månad\n"
+        f"{code};{name};{department};{ADMINISTRATION};{month:%Y-%m}\n",
+        encoding="utf-8",
+    )
+
+
+def write_sick_leave(rows: list[dict]) -> None:
+    last = month_at(MONTHS - 1)
+    history = [r for r in rows if r["månad"] < last]
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Sjukfrånvaro"
+    sheet["A1"] = "Sjukfrånvaro per enhet, kön och åldersgrupp"
+    sheet["A1"].font = Font(bold=True, size=14)
+    sheet["A2"] = f"Källa: lönesystemet, {month_at(0):%Y-%m} – {month_at(MONTHS - 2):%Y-%m}"
+    sheet.append([])
+    sheet.append(["Enhet", "Period", "Kön", "Åldersgrupp", "Antal anställda", "Ordinarie tid (tim)",
+                  "Sjukfrånvaro (tim)", "Varav dag 1-14", "Varav 60 dagar eller mer"])
+    age_labels = {"-29": "29 år eller yngre", "30-49": "30–49 år", "50-": "50 år eller äldre"}
+    for r in history:
+        sheet.append([r["enhet"], r["månad"], "Kvinnor" if r["kön"] == "kvinna" else "Män", age_labels[r["åldersgrupp"]],
+                      r["anställda"], r["ordinarie_timmar"], r["sjuktimmar"], r["sjuktimmar_dag_1_14"],
+                      r["sjuktimmar_60_dagar"]])
+        sheet.cell(sheet.max_row, 2).number_format = "yyyy-mm"
+    sheet.append([])
+    sheet.append(["Totalt", None, None, None, sum(r["anställda"] for r in history),
+                  round(sum(r["ordinarie_timmar"] for r in history), 1), round(sum(r["sjuktimmar"] for r in history), 1)])
+    workbook.save(OUT / f"sjukfranvaro_{month_at(0):%Y-%m}_{month_at(MONTHS - 2):%Y-%m}.xlsx")
+
+    # The latest month as Excel on Swedish Windows saves CSV: semicolons, decimal comma, cp1252.
+    latest = [r for r in rows if r["månad"] == last]
+    lines = ["Enhetsnamn;Månad;Kön;Åldersgrupp;Anställda;Ordinarie arbetstid;Sjukfrånvarotid;"
+             "Kort sjukfrånvaro (tim);Långtidssjukfrånvaro (tim)"]
+    for r in latest:
+        lines.append(";".join([r["enhet"], "oktober 2026", r["kön"], r["åldersgrupp"], str(r["anställda"]),
+                               sv_number(r["ordinarie_timmar"]), sv_number(r["sjuktimmar"]),
+                               sv_number(r["sjuktimmar_dag_1_14"]), sv_number(r["sjuktimmar_60_dagar"])]))
+    (OUT / f"sjukfranvaro_{last:%Y-%m}.csv").write_bytes(("\r\n".join(lines) + "\r\n").encode("cp1252"))
+
+
+def write_turnover(rows: list[dict]) -> None:
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Personalomsättning"
+    sheet.append(["Personalomsättning, tillsvidareanställda"])
+    sheet.append([])
+    sheet.append(["Enhetskod", "Enhet", "År", "Månad", "Antal tillsvidareanställda", "Avgångar",
+                  "Varav intern rörlighet", "Varav pensionsavgångar", "Nyanställda", "Kommentar"])
+    for i, r in enumerate(rows):
+        values = [r["enhetskod"], r["enhet"], r["år"], r["månad"], r["tillsvidareanställda"], r["avgångar"],
+                  r["varav_interna"], r["varav_pension"], r["nyanställda"]]
+        if i % 7 == 0:  # numbers stored as text, as some exports do
+            values[4:9] = [str(v) for v in values[4:9]]
+        sheet.append(values)
+    sheet.append(["", "Summa", None, None, None, sum(r["avgångar"] for r in rows)])
+    workbook.save(OUT / "personalomsattning.xlsx")
+
+
+def write_vacancies(rows: list[dict]) -> None:
+    lines = ['Enhet,Månad,Budgeterade tjänster,Besatta tjänster,Vakanser,Inhyrda konsulter,Konsultkostnad (kr)']
+    for r in rows:
+        lines.append(",".join([r["enhet"], f"{r['månad']:%Y%m}", f'"{sv_number(r["budgeterade_tjänster"])}"',
+                               f'"{sv_number(r["besatta_tjänster"])}"', f'"{sv_number(r["vakanta_tjänster"])}"',
+                               str(r["konsulter"]), f'"{sv_number(r["konsultkostnad_kr"], 0)}"']))
+    (OUT / "vakanser.csv").write_bytes(("\ufeff" + "\n".join(lines) + "\n").encode("utf-8"))
+
+
+def write_recruitment(rows: list[dict]) -> None:
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Recruitment"
+    sheet.append(["Unit", "Month", "Recruitment need", "Ongoing recruitments", "Filled"])
+    for r in rows:
+        sheet.append([r["enhet"], r["månad"], r["rekryteringsbehov"], r["pågående_rekryteringar"], r["tillsatta"]])
+        sheet.cell(sheet.max_row, 2).number_format = "mmm yyyy"
+    workbook.save(OUT / "rekryteringsbehov.xlsx")
+
+
+def main() -> None:
+    OUT.mkdir(parents=True, exist_ok=True)
+    for old in OUT.iterdir():
+        old.unlink()
+    rows = build(np.random.default_rng(20261101))
+    write_organisation()
+    write_sick_leave(rows["sick"])
+    write_turnover(rows["turnover"])
+    write_vacancies(rows["vacancies"])
+    write_recruitment(rows["recruitment"])
+    for path in sorted(OUT.iterdir()):
+        print(path.relative_to(OUT.parent.parent), f"{path.stat().st_size:,} bytes")
+
+
+if __name__ == "__main__":
+    main()

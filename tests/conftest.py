@@ -1,0 +1,72 @@
+"""Shared fixtures: a fresh database per test, and builders for the files users upload."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+
+import pytest
+from openpyxl import Workbook
+
+from hrdash import database, indicators, store
+from hrdash.ingest import parse_file
+
+
+@pytest.fixture
+def con(tmp_path):
+    connection = database.connect(tmp_path / "hr.duckdb")
+    yield connection
+    connection.close()
+
+
+def xlsx_bytes(sheets: dict[str, list[list[object]]]) -> bytes:
+    """A workbook with the given sheets, each a list of rows from A1."""
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    for name, rows in sheets.items():
+        sheet = workbook.create_sheet(name)
+        for row in rows:
+            sheet.append(row)
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()
+
+
+def csv_bytes(rows: list[list[object]], delimiter: str = ";", encoding: str = "utf-8") -> bytes:
+    out = io.StringIO()
+    csv.writer(out, delimiter=delimiter, lineterminator="\r\n").writerows(rows)
+    return out.getvalue().encode(encoding)
+
+
+def load(con, content: bytes, name: str = "fil.csv", user: str = "test", **options) -> store.Batch:
+    """Import a file and fail the test with its problems if it is refused."""
+    parsed = parse_file(content, name, **options)
+    assert parsed.ok, [str(p) for p in parsed.problems]
+    return store.import_file(con, parsed, user)
+
+
+def figures(con, unsuppressed: bool = True) -> dict[tuple[str, str, str, str], float | None]:
+    """(level, unit name, 'YYYY-MM', indicator id) -> value, as `hrdash indicators` prints them."""
+    frame = indicators.fetch(con, unsuppressed=unsuppressed)
+    return {
+        (r.level, r.group_name, f"{r.month:%Y-%m}", r.indicator): (None if r.value != r.value else r.value)
+        for r in frame.itertuples()
+    }
+
+
+def month(text: str) -> dt.date:
+    return dt.date(int(text[:4]), int(text[5:7]), 1)
+
+
+ORGANISATION = [
+    ["enhet", "avdelning", "förvaltning"],
+    ["Mottagningen", "Barn och unga", "Socialförvaltningen"],
+    ["Utredning", "Barn och unga", "Socialförvaltningen"],
+    ["Beroende", "Vuxen", "Socialförvaltningen"],
+    ["Liten", "Vuxen", "Socialförvaltningen"],
+]
+SICK_HEADER = ["enhet", "månad", "anställda", "ordinarie_timmar", "sjuktimmar", "sjuktimmar_dag_1_14", "sjuktimmar_60_dagar"]
+TURNOVER_HEADER = ["enhet", "månad", "tillsvidareanställda", "avgångar", "varav_interna", "varav_pension"]
+VACANCY_HEADER = ["enhet", "månad", "budgeterade_tjänster", "besatta_tjänster", "konsulter", "konsultkostnad_kr"]
+RECRUITMENT_HEADER = ["enhet", "månad", "rekryteringsbehov", "pågående_rekryteringar", "tillsatta"]

@@ -1,0 +1,128 @@
+"""The `hrdash` command end to end, run as a user runs it: a separate process."""
+
+import csv
+import io
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from conftest import ORGANISATION, SICK_HEADER, TURNOVER_HEADER, csv_bytes
+
+HRDASH = shutil.which("hrdash", path=str(Path(os.sys.executable).parent)) or "hrdash"
+
+
+def run(*args, db=None, env=None):
+    command = [HRDASH, *args] + (["--db", str(db)] if db else [])
+    return subprocess.run(command, capture_output=True, text=True, env={**os.environ, **(env or {})})
+
+
+@pytest.fixture
+def files(tmp_path):
+    (tmp_path / "org.csv").write_bytes(csv_bytes(ORGANISATION))
+    (tmp_path / "sjuk.csv").write_bytes(csv_bytes([SICK_HEADER,
+                                                   ["Mottagningen", "2025-03", 10, 1600, 160, 40, 80],
+                                                   ["Utredning", "2025-03", 30, 4800, 240, 120, 0],
+                                                   ["Liten", "2025-03", 6, 960, 96, 0, 96],
+                                                   ["Mottagningen", "2025-04", 10, 1600, 80, 40, 0]]))
+    (tmp_path / "oms.csv").write_bytes(csv_bytes([TURNOVER_HEADER, ["Mottagningen", "2025-03", 10, 2, 1, 0]]))
+    (tmp_path / "fel.csv").write_bytes(csv_bytes([SICK_HEADER, ["Mottagningen", "2025-03", 10, 1600, -1, 0, 0]]))
+    return tmp_path
+
+
+def rows(output: str) -> list[dict]:
+    return list(csv.DictReader(io.StringIO(output)))
+
+
+def test_import_then_indicators_as_csv(files):
+    db = files / "hr.duckdb"
+    result = run("import", str(files / "org.csv"), str(files / "sjuk.csv"), str(files / "oms.csv"), db=db)
+    assert result.returncode == 0, result.stderr
+    assert "sjuk.csv: importerad som batch 2 (sjukfrånvaro, 4 rader)." in result.stdout
+
+    result = run("indicators", db=db)
+    assert result.returncode == 0
+    assert result.stdout.splitlines()[0] == "level,unit,month,indicator,value"
+    table = {(r["level"], r["unit"], r["month"], r["indicator"]): r["value"] for r in rows(result.stdout)}
+    assert table["avdelning", "Barn och unga", "2025-03", "sick_leave_pct"] == "6.250000"
+    assert table["enhet", "Mottagningen", "2025-03", "turnover_pct"] == "20.000000"
+    assert table["enhet", "Liten", "2025-03", "sick_leave_pct"] == ""  # suppressed: 6 people
+    assert table["enhet", "Mottagningen", "2025-03", "sick_leave_12m_pct"] == ""  # not computable
+    assert {r["level"] for r in rows(result.stdout)} == {"enhet", "avdelning", "förvaltning"}
+
+    unsuppressed = {(r["unit"], r["month"], r["indicator"]): r["value"]
+                    for r in rows(run("indicators", "--unsuppressed", db=db).stdout)}
+    assert unsuppressed["Liten", "2025-03", "sick_leave_pct"] == "10.000000"
+
+
+def test_indicators_filtered_by_unit_and_months_as_json(files):
+    db = files / "hr.duckdb"
+    run("import", str(files / "org.csv"), str(files / "sjuk.csv"), db=db)
+    result = run("indicators", "--unit", "Mottagningen", "--from", "2025-04", "--to", "2025-04", "--format", "json",
+                 db=db)
+    assert result.returncode == 0, result.stderr
+    records = json.loads(result.stdout)
+    assert {(r["unit"], r["month"]) for r in records} == {("Mottagningen", "2025-04")}
+    by_id = {r["indicator"]: r["value"] for r in records}
+    assert by_id["sick_leave_pct"] == 5.0
+    assert by_id["long_sick_leave_share_pct"] == 0.0
+    assert by_id["turnover_pct"] is None
+    assert '"value": 5.000000' in result.stdout  # four decimals or more, also in JSON
+
+
+def test_a_refused_file_exits_non_zero_with_swedish_messages_and_changes_nothing(files):
+    db = files / "hr.duckdb"
+    run("import", str(files / "sjuk.csv"), db=db)
+    before = run("indicators", "--unsuppressed", db=db).stdout
+    result = run("import", str(files / "fel.csv"), db=db)
+    assert result.returncode == 1
+    assert "fel.csv: filen importerades inte. 1 fel att rätta:" in result.stderr
+    assert "Rad 2, kolumn E ('sjuktimmar'): Värdet '-1' är negativt. Ange 0 eller ett större tal." in result.stderr
+    assert run("indicators", "--unsuppressed", db=db).stdout == before
+    assert len(run("batches", db=db).stdout.splitlines()) == 1
+
+
+def test_kind_can_be_given(files):
+    db = files / "hr.duckdb"
+    result = run("import", "--kind", "personalomsättning", str(files / "sjuk.csv"), db=db)
+    assert result.returncode == 1
+    assert "Kolumnen 'tillsvidareanställda' saknas, och den behövs för personalomsättning." in result.stderr
+    result = run("import", "--kind", "löner", str(files / "sjuk.csv"), db=db)
+    assert result.returncode == 2
+    assert "Okänd filtyp 'löner'" in result.stderr
+
+
+def test_batches_and_undo(files):
+    db = files / "hr.duckdb"
+    run("import", str(files / "sjuk.csv"), db=db, env={"HRDASH_USER": "anna.hr"})
+    listing = run("batches", db=db).stdout
+    assert "\tanna.hr\tsjukfrånvaro\t4 rader\tsjuk.csv\taktiv" in listing
+    result = run("undo", "1", db=db, env={"HRDASH_USER": "anna.hr"})
+    assert result.returncode == 0
+    assert "Batch 1 (sjuk.csv) är ångrad." in result.stdout
+    assert all(r["value"] == "" for r in rows(run("indicators", db=db).stdout))
+    result = run("undo", "7", db=db)
+    assert result.returncode == 1 and "Det finns ingen batch 7." in result.stderr
+
+
+def test_database_from_environment(files):
+    db = files / "annan.duckdb"
+    result = run("import", str(files / "sjuk.csv"), env={"HRDASH_DB": str(db)})
+    assert result.returncode == 0
+    assert db.exists()
+
+
+def test_missing_file(files):
+    result = run("import", str(files / "finns_inte.csv"), db=files / "hr.duckdb")
+    assert result.returncode == 1
+    assert "filen kunde inte läsas" in result.stderr
+
+
+def test_demo_loads_once(tmp_path):
+    db = tmp_path / "demo.duckdb"
+    result = run("demo", db=db)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.count("importerad som batch") == 7
+    assert run("demo", "--if-empty", db=db).stdout == ""

@@ -1,0 +1,71 @@
+"""The demo data tells the story the seeds describe, and loads through the real import path."""
+
+import pytest
+from conftest import figures
+
+from hrdash import demo, store
+
+
+@pytest.fixture(scope="module")
+def demo_figures(tmp_path_factory):
+    from hrdash import database
+
+    con = database.connect(tmp_path_factory.mktemp("demo") / "hr.duckdb")
+    messages = list(demo.load(con, "demo"))
+    assert all("importerad som batch" in m for m in messages), messages
+    yield con, figures(con), figures(con, unsuppressed=False)
+    con.close()
+
+
+def test_every_demo_file_imports(demo_figures):
+    con, *_ = demo_figures
+    batches = store.list_batches(con)
+    assert len(batches) == len(demo.DEMO_FILES)
+    assert {b.kind for b in batches} == {"organisation", "sick_leave", "turnover", "vacancies", "recruitment"}
+
+
+def test_36_months_up_to_october_2026(demo_figures):
+    _, values, _ = demo_figures
+    months = sorted({k[2] for k in values if k[0] == "förvaltning"})
+    assert (months[0], months[-1], len(months)) == ("2023-11", "2026-10", 36)
+
+
+def test_sick_leave_peaks_in_winter(demo_figures):
+    _, values, _ = demo_figures
+    def sick(month):
+        return values["förvaltning", "Socialförvaltningen", month, "sick_leave_pct"]
+    for year in (2024, 2025, 2026):
+        assert sick(f"{year}-02") > sick(f"{year}-07") + 2
+
+
+def test_one_unit_has_climbing_turnover(demo_figures):
+    _, values, _ = demo_figures
+    def turnover(unit, month):
+        return values["enhet", unit, month, "turnover_12m_pct"]
+    climbing = "Utredning barn och unga 2"
+    assert turnover(climbing, "2026-10") > 2 * turnover(climbing, "2025-04")
+    assert turnover(climbing, "2026-10") > turnover("Utredning barn och unga 1", "2026-10") + 10
+
+
+def test_vacancies_fall_after_the_recruitment_drive(demo_figures):
+    _, values, _ = demo_figures
+    def vacancies(month):
+        return values["förvaltning", "Socialförvaltningen", month, "vacancies"]
+    assert vacancies("2025-08") > 2 * vacancies("2026-10")
+    assert values["förvaltning", "Socialförvaltningen", "2025-08", "consultant_cost_sek"] > 500_000
+
+
+def test_the_small_unit_is_suppressed_for_the_committee(demo_figures):
+    _, values, public = demo_figures
+    assert values["enhet", "Ledningsstöd", "2026-10", "sick_leave_pct"] is not None
+    assert public["enhet", "Ledningsstöd", "2026-10", "sick_leave_pct"] is None
+    assert public["avdelning", "Stab", "2026-10", "sick_leave_pct"] is not None
+
+
+def test_the_reorganisation_moves_a_unit_in_july_2025(demo_figures):
+    con, *_ = demo_figures
+    rows = con.execute(
+        """SELECT DISTINCT department FROM unit_month_parts JOIN unit_names USING (unit_id)
+           WHERE unit_name = 'Arbetsmarknadsinsatser' AND month >= DATE '2025-07-01'"""
+    ).fetchall()
+    assert rows == [("Vuxen",)]

@@ -1,0 +1,90 @@
+"""Header recognition: every synonym of domain.md maps to its column, in any case and with
+unit suffixes, and the kind is told from the header alone."""
+
+import pytest
+
+from hrdash.columns import KINDS, kind_by_name
+from hrdash.headers import SYNONYMS, detect_kinds, find_header_row, normalize_header
+
+# The table in domain.md, "Canonical headers and accepted synonyms".
+CONTRACT = {
+    "enhet": ["Enhetsnamn", "Arbetsplats", "Organisationsenhet", "Unit"],
+    "enhetskod": ["Kod", "Enhets-id", "Unit code"],
+    "månad": ["Period", "Månad/år", "Month"],
+    "avdelning": ["Verksamhet", "Department"],
+    "förvaltning": ["Administration"],
+    "anställda": ["Antal anställda", "Antal personer", "Employees", "Headcount"],
+    "ordinarie_timmar": ["Ordinarie arbetstid", "Ordinarie tid (tim)", "Scheduled hours"],
+    "sjuktimmar": ["Sjukfrånvaro (tim)", "Sjukfrånvarotid", "Sick hours"],
+    "sjuktimmar_dag_1_14": ["Varav dag 1-14", "Kort sjukfrånvaro (tim)", "Short-term sick hours"],
+    "sjuktimmar_60_dagar": ["Varav 60 dagar eller mer", "Långtidssjukfrånvaro (tim)", "Long-term sick hours"],
+    "kön": ["Kön", "Gender"],
+    "åldersgrupp": ["Åldersgrupp", "Age group"],
+    "tillsvidareanställda": ["Antal tillsvidareanställda", "Permanent employees"],
+    "avgångar": ["Slutat", "Avslutade anställningar", "Leavers"],
+    "varav_interna": ["Varav intern rörlighet", "Internal moves"],
+    "varav_pension": ["Varav pensionsavgångar", "Retirements"],
+    "nyanställda": ["Nyanställda", "Hires"],
+    "budgeterade_tjänster": ["Budgeterade tjänster", "Budgeted positions"],
+    "besatta_tjänster": ["Besatta tjänster", "Filled positions"],
+    "vakanta_tjänster": ["Vakanser", "Vakanta tjänster", "Vacancies"],
+    "konsulter": ["Inhyrda konsulter"],
+    "konsultkostnad_kr": ["Konsultkostnad", "Consultant cost"],
+    "rekryteringsbehov": ["Rekryteringsbehov", "Behov", "Recruitment need"],
+    "pågående_rekryteringar": ["Pågående rekryteringar", "Ongoing recruitments"],
+    "tillsatta": ["Tillsatta", "Filled"],
+}
+
+
+@pytest.mark.parametrize("canonical,synonym", [(c, s) for c, names in CONTRACT.items() for s in [c, *names]])
+def test_every_synonym_maps_to_its_column(canonical, synonym):
+    for text in (synonym, synonym.upper(), f"  {synonym.lower()} "):
+        assert {c.canonical for c in SYNONYMS[normalize_header(text)].values()} == {canonical}, text
+
+
+def test_no_two_columns_share_a_normalised_name():
+    for key, by_kind in SYNONYMS.items():
+        assert len({c.canonical for c in by_kind.values()}) == 1, key
+
+
+@pytest.mark.parametrize(
+    "text,normalised",
+    [("Ordinarie tid (tim)", "ordinarie tid"), ("Sjuktimmar [h]", "sjuktimmar"), ("Månad/år", "manad ar"),
+     ("SJUKTIMMAR_DAG_1_14", "sjuktimmar dag 1 14"), ("Varav dag 1–14", "varav dag 1 14"),
+     ("Sjukfrånvaro (%)", "sjukfranvaro (%)"), ("Konsultkostnad (tkr)", "konsultkostnad (tkr)")],
+)
+def test_normalisation_keeps_only_meaningful_suffixes(text, normalised):
+    assert normalize_header(text) == normalised
+
+
+def test_a_percentage_column_is_not_taken_for_hours():
+    assert normalize_header("Sjukfrånvaro (%)") not in SYNONYMS
+
+
+@pytest.mark.parametrize(
+    "header,kinds",
+    [
+        (["enhet", "månad", "anställda", "ordinarie_timmar", "sjuktimmar", "sjuktimmar_dag_1_14",
+          "sjuktimmar_60_dagar"], ["sick_leave"]),
+        (["enhet", "månad", "tillsvidareanställda", "avgångar", "varav_interna", "varav_pension"], ["turnover"]),
+        (["enhet", "månad", "budgeterade_tjänster", "besatta_tjänster"], ["vacancies"]),
+        (["enhet", "månad", "rekryteringsbehov", "pågående_rekryteringar", "tillsatta"], ["recruitment"]),
+        (["enhet", "avdelning", "förvaltning"], ["organisation"]),
+        (["Enhet", "Månad", "Tillsvidareanställda", "Avgångar"], ["turnover"]),  # incomplete: missing columns named
+        (["Namn", "Belopp"], []),
+    ],
+)
+def test_kind_is_detected_from_the_header(header, kinds):
+    assert [k.id for k in detect_kinds(header)] == kinds
+
+
+def test_header_row_is_found_below_title_rows():
+    rows = [["Rapport"], [], ["Uttag 2025-04-01", None], ["Enhet", "Månad", "Anställda", "Sjuktimmar"], ["A", 1, 2, 3]]
+    assert find_header_row(rows) == 3
+
+
+def test_kinds_by_swedish_name_or_id():
+    assert kind_by_name("Sjukfrånvaro").id == "sick_leave"
+    assert kind_by_name("vacancies").name == "vakanser"
+    assert {k.name for k in KINDS} == {"organisation", "sjukfrånvaro", "personalomsättning", "vakanser",
+                                       "rekryteringsbehov"}

@@ -1,0 +1,142 @@
+"""Every messy shape of file that domain.md lists imports to the same figures."""
+
+import datetime as dt
+
+import pytest
+from conftest import SICK_HEADER, csv_bytes, figures, load, xlsx_bytes
+
+from hrdash.ingest import parse_file
+
+# Mottagningen, March 2025: 1 234,5 ordinary hours, 123,45 sick hours -> 10 %.
+EXPECTED = pytest.approx(10.0)
+
+
+def sick_leave(con) -> float:
+    return figures(con)["enhet", "Mottagningen", "2025-03", "sick_leave_pct"]
+
+
+@pytest.mark.parametrize("delimiter", [";", ","])
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "cp1252"])
+def test_csv_separators_and_encodings(con, delimiter, encoding):
+    rows = [["Enhet", "Månad", "Antal anställda", "Ordinarie tid (tim)", "Sjukfrånvaro (tim)", "Varav dag 1-14",
+             "Varav 60 dagar eller mer"],
+            ["Mottagningen", "2025-03", "12", "1 234,5", "123,45", "10", "0"],
+            ["Förändring åäö", "2025-03", "11", "1000", "0", "0", "0"]]
+    load(con, csv_bytes(rows, delimiter=delimiter, encoding=encoding))
+    assert sick_leave(con) == EXPECTED
+    assert ("enhet", "Förändring åäö", "2025-03", "sick_leave_pct") in figures(con)
+
+
+@pytest.mark.parametrize("ordinary", ["1 234,5", "1\u00a0234,5", "1.234,5", "1234,5", "1,234.5", "1234.5"])
+def test_thousands_and_decimal_separators(con, ordinary):
+    load(con, csv_bytes([SICK_HEADER, ["Mottagningen", "2025-03", "12", ordinary, "123,45", "0", "0"]]))
+    assert sick_leave(con) == EXPECTED
+
+
+@pytest.mark.parametrize(
+    "month",
+    ["2025-03", "202503", "2025-03-01", "mars 2025", "mar 2025", "March 2025", "Mars 2025", "MARS 2025",
+     dt.datetime(2025, 3, 1), dt.datetime(2025, 3, 31)],
+)
+def test_month_shapes(con, month):
+    content = xlsx_bytes({"Data": [SICK_HEADER, ["Mottagningen", month, 12, 1234.5, 123.45, 0, 0]]})
+    load(con, content, "sjuk.xlsx")
+    assert sick_leave(con) == EXPECTED
+
+
+def test_separate_year_and_month_columns(con):
+    rows = [["Enhet", "År", "Månad", *SICK_HEADER[2:]],
+            ["Mottagningen", 2025, 3, 12, 1234.5, 123.45, 0, 0],
+            ["Utredning", "2025", "mars", 12, 1000, 50, 0, 0]]
+    load(con, xlsx_bytes({"Data": rows}), "sjuk.xlsx")
+    assert sick_leave(con) == EXPECTED
+    assert figures(con)["enhet", "Utredning", "2025-03", "sick_leave_pct"] == pytest.approx(5.0)
+
+
+def test_excel_with_title_rows_blank_rows_total_row_and_numbers_as_text(con):
+    rows = [["Sjukfrånvaro per enhet"],
+            ["Uttag ur lönesystemet 2025-04-02"],
+            [],
+            ["ENHET", "PERIOD", "Antal personer", "Ordinarie arbetstid", "Sjukfrånvarotid", "Kort sjukfrånvaro (tim)",
+             "Långtidssjukfrånvaro (tim)", "Anteckning"],
+            ["Mottagningen", "2025-03", "12", "1234,5", "123,45", "10", "0", "ny chef"],
+            [],
+            ["Utredning", "2025-03", 20, 2000, 100, 0, 0],
+            ["Totalt", None, 32, 3234.5, 223.45, 10, 0]]
+    parsed = parse_file(xlsx_bytes({"Rapport": rows}), "rapport.xlsx")
+    assert parsed.ok
+    assert len(parsed.parts[0].frame) == 2
+    assert any("rad 8 ('Totalt')" in n for n in parsed.notices)
+    assert any("H ('Anteckning') känns inte igen" in n for n in parsed.notices)
+    load(con, xlsx_bytes({"Rapport": rows}), "rapport.xlsx")
+    assert sick_leave(con) == EXPECTED
+    assert ("enhet", "Totalt", "2025-03", "sick_leave_pct") not in figures(con)
+
+
+def test_the_data_sheet_is_found_among_instructions(con):
+    content = xlsx_bytes({
+        "Instruktioner": [["Så fyller du i"], ["Enhet: namnet på enheten"], ["Månad: ÅÅÅÅ-MM"]],
+        "Data": [SICK_HEADER, ["Mottagningen", "2025-03", 12, 1234.5, 123.45, 0, 0]],
+    })
+    parsed = parse_file(content, "mall.xlsx")
+    assert [p.sheet for p in parsed.parts] == ["Data"]
+    load(con, content, "mall.xlsx")
+    assert sick_leave(con) == EXPECTED
+
+
+def test_a_workbook_with_one_sheet_per_kind_imports_both(con):
+    content = xlsx_bytes({
+        "Sjukfrånvaro": [SICK_HEADER, ["Mottagningen", "2025-03", 12, 1234.5, 123.45, 0, 0]],
+        "Omsättning": [["Enhet", "Månad", "Tillsvidareanställda", "Avgångar", "Varav interna", "Varav pension"],
+                       ["Mottagningen", "2025-03", 10, 1, 0, 0]],
+    })
+    batch = load(con, content, "allt.xlsx")
+    assert batch.kind == "sick_leave,turnover"
+    assert sick_leave(con) == EXPECTED
+    assert figures(con)["enhet", "Mottagningen", "2025-03", "turnover_pct"] == pytest.approx(10.0)
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        ["Unit", "Month", "Employees", "Scheduled hours", "Sick hours", "Short-term sick hours", "Long-term sick hours"],
+        ["ENHET", "MÅNAD", "ANSTÄLLDA", "ORDINARIE_TIMMAR", "SJUKTIMMAR", "SJUKTIMMAR_DAG_1_14", "SJUKTIMMAR_60_DAGAR"],
+        ["Arbetsplats", "Månad/år", "Headcount", "Ordinarie tid (tim)", "Sjukfrånvaro (tim)", "Varav dag 1–14",
+         "Varav 60 dagar eller mer"],
+        [" Organisationsenhet ", "Period", "Antal anställda", "Ordinarie arbetstid", "Sjukfrånvarotid",
+         "Kort sjukfrånvaro (tim)", "Långtidssjukfrånvaro (tim)"],
+        ["Enhetsnamn", "Manad", "Anstallda", "Ordinarie timmar", "Sjuktimmar", "Sjuktimmar dag 1-14",
+         "Sjuktimmar 60 dagar"],
+    ],
+)
+def test_header_synonyms(con, header):
+    load(con, csv_bytes([header, ["Mottagningen", "2025-03", 12, "1234,5", "123,45", 0, 0]]))
+    assert sick_leave(con) == EXPECTED
+
+
+def test_unit_names_match_ignoring_case_and_spacing(con):
+    load(con, csv_bytes([["enhet", "avdelning", "förvaltning"], ["Barn och unga mottagning", "BoU", "Soc"]]), "org.csv")
+    load(con, csv_bytes([SICK_HEADER, ["  barn  OCH unga   Mottagning ", "2025-03", 12, 1000, 50, 0, 0]]))
+    values = figures(con)
+    assert values["enhet", "Barn och unga mottagning", "2025-03", "sick_leave_pct"] == pytest.approx(5.0)
+    assert values["avdelning", "BoU", "2025-03", "sick_leave_pct"] == pytest.approx(5.0)
+
+
+def test_gender_and_age_values_in_everyday_words(con):
+    rows = [["Enhet", "Månad", "Kön", "Åldersgrupp", *SICK_HEADER[2:]],
+            ["Delad", "2025-03", "Kvinnor", "29 år eller yngre", 10, 1000, 100, 0, 0],
+            ["Delad", "2025-03", "Män", "30–49 år", 10, 1000, 50, 0, 0],
+            ["Delad", "2025-03", "K", "50 år eller äldre", 10, 1000, 0, 0, 0]]
+    load(con, csv_bytes(rows))
+    values = figures(con)
+    assert values["enhet", "Delad", "2025-03", "sick_leave_women_pct"] == pytest.approx(5.0)
+    assert values["enhet", "Delad", "2025-03", "sick_leave_age_30_49_pct"] == pytest.approx(5.0)
+
+
+def test_rows_split_by_gender_with_a_total_row_per_unit_do_not_count_twice(con):
+    rows = [["Enhet", "Månad", "Kön", *SICK_HEADER[2:]],
+            ["Delad", "2025-03", "Kvinnor", 10, 1000, 100, 0, 0],
+            ["Delad", "2025-03", "Män", 10, 1000, 50, 0, 0],
+            ["Delad", "2025-03", "Totalt", 20, 2000, 150, 0, 0]]
+    load(con, csv_bytes(rows))
+    assert figures(con)["enhet", "Delad", "2025-03", "sick_leave_pct"] == pytest.approx(7.5)
