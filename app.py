@@ -2,7 +2,26 @@
 
 import streamlit as st
 
-st.set_page_config(page_title="HR-nyckeltal – Socialförvaltningen", page_icon="📊", layout="wide")
+from hrdash import web
 
-navigation = st.navigation([st.Page("pages/oversikt.py", title="Översikt", icon="📊", default=True)])
-navigation.run()
+st.set_page_config(page_title="HR-nyckeltal", page_icon=":material/dashboard:", layout="wide")
+
+PAGES = {
+    "Nyckeltal": [
+        st.Page("pages/oversikt.py", title="Översikt", icon=":material/dashboard:", default=True),
+        st.Page("pages/sjukfranvaro.py", title="Sjukfrånvaro", icon=":material/monitor_heart:"),
+        st.Page("pages/personalomsattning.py", title="Personalomsättning", icon=":material/sync_alt:"),
+        st.Page("pages/vakanser.py", title="Vakanser", icon=":material/event_seat:"),
+        st.Page("pages/rekrytering.py", title="Rekryteringsbehov", icon=":material/person_search:"),
+    ],
+    "Underlag": [
+        st.Page("pages/ladda_upp.py", title="Ladda upp", icon=":material/upload:"),
+        st.Page("pages/data.py", title="Data", icon=":material/database:"),
+        st.Page("pages/om_siffrorna.py", title="Om siffrorna", icon=":material/info:"),
+    ],
+}
+
+page = st.navigation(PAGES)
+with st.sidebar:
+    st.caption(web.status_line())
+page.run()

@@ -6,7 +6,8 @@ from collections.abc import Iterator
 
 import duckdb
 
-from hrdash import store
+from hrdash import store, swedish, targets
+from hrdash.indicators import BY_ID
 from hrdash.database import PROJECT_ROOT
 from hrdash.ingest import parse_file
 
@@ -27,8 +28,14 @@ def is_empty(con: duckdb.DuckDBPyConnection) -> bool:
     return con.execute("SELECT count(*) FROM batches").fetchone()[0] == 0
 
 
+# The targets the demo administration has set for itself (the förvaltning's default).
+DEMO_TARGETS = (("sick_leave_pct", 7.0), ("short_sick_leave_pct", 2.5), ("turnover_12m_pct", 15.0),
+                ("vacancy_rate_pct", 3.0))
+
+
 def load(con: duckdb.DuckDBPyConnection, user: str) -> Iterator[str]:
-    """Import every demo file; a file already imported unchanged is reported and skipped."""
+    """Import every demo file (a file already imported unchanged is reported and skipped), then
+    set the demo targets if none are set."""
     for name in DEMO_FILES:
         parsed = parse_file((DEMO_DIR / name).read_bytes(), name)
         try:
@@ -37,3 +44,8 @@ def load(con: duckdb.DuckDBPyConnection, user: str) -> Iterator[str]:
             yield f"{name}: {refused.problems[0]}"
             continue
         yield f"{name}: importerad som batch {batch.batch_id} ({batch.kind_names}, {batch.rows_text})."
+    if targets.current(con).empty:
+        administration = con.execute("SELECT min(administration) FROM organisation_placements").fetchone()[0]
+        for indicator, value in DEMO_TARGETS:
+            targets.set_target(con, indicator, "förvaltning", administration, value, user)
+        yield "Mål satta för " + ", ".join(f"{BY_ID[i].label.lower()} (högst {swedish.number(v, 1)})" for i, v in DEMO_TARGETS) + "."

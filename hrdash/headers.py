@@ -26,6 +26,11 @@ def normalize_header(text: object) -> str:
     return value.strip()
 
 
+def signature(header: list[object]) -> str:
+    """The header row as a key: a file with the same headers gets the same hand-made mapping."""
+    return "|".join(normalize_header(cell) for cell in header)
+
+
 def normalize_unit_key(name: str) -> str:
     """Unit names match case-insensitively, ignoring surrounding and repeated whitespace."""
     return re.sub(r"\s+", " ", unicodedata.normalize("NFC", name)).strip().casefold()
@@ -64,15 +69,16 @@ class HeaderMatch:
         return next((i for i, c in self.columns.items() if c.canonical == canonical), None)
 
 
-def recognised_count(row: list[object]) -> int:
-    return sum(1 for cell in row if normalize_header(cell) in SYNONYMS)
+def recognised_count(row: list[object], overrides: dict[str, str] | None = None) -> int:
+    known = {normalize_header(k) for k in overrides or {}}
+    return sum(1 for cell in row if normalize_header(cell) in SYNONYMS or normalize_header(cell) in known)
 
 
-def find_header_row(rows: list[list[object]], scan: int = 50) -> int | None:
-    """The row (0-based) among the first `scan` that names the most known columns, if it names at least three."""
-    best, best_count = None, 2
+def find_header_row(rows: list[list[object]], overrides: dict[str, str] | None = None, scan: int = 50) -> int | None:
+    """The row (0-based) among the first `scan` that names the most known columns, if it names at least two."""
+    best, best_count = None, 1
     for index, row in enumerate(rows[:scan]):
-        count = recognised_count(row)
+        count = recognised_count(row, overrides)
         if count > best_count:
             best, best_count = index, count
     return best

@@ -8,6 +8,7 @@ explicitly asked for unsuppressed figures (HR staff who signed in with that role
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from dataclasses import dataclass
 
 import duckdb
@@ -85,23 +86,47 @@ TOPICS = {
 SUPPRESSED_NOTE = "Färre än 10 personer – uppgiften visas inte för att skydda enskildas hälsouppgifter."
 
 
-def _filters(
-    unit: str | None, first: dt.date | None, last: dt.date | None, levels: tuple[str, ...] | None
-) -> tuple[str, list[object]]:
-    where, params = ["TRUE"], []
-    if unit:
-        where.append("lower(trim(group_name)) = lower(trim(?))")
-        params.append(unit)
-    if first:
-        where.append("month >= ?")
-        params.append(first)
-    if last:
-        where.append("month <= ?")
-        params.append(last)
-    if levels:
-        where.append(f"level IN ({', '.join('?' for _ in levels)})")
-        params.extend(levels)
-    return " AND ".join(where), params
+_snapshot_lock = threading.Lock()
+
+
+def data_version(con: duckdb.DuckDBPyConnection) -> str:
+    """Changes whenever a batch is imported or undone: the key for every cache of figures."""
+    count, last, undone = con.execute(
+        "SELECT count(*), coalesce(max(batch_id), 0), count(undone_at) FROM batches"
+    ).fetchone()
+    return f"{count}:{last}:{undone}"
+
+
+def refresh(con: duckdb.DuckDBPyConnection) -> str:
+    """Rebuild indicator_snapshot from the views if the batches changed since it was built."""
+    version = data_version(con)
+    if con.execute("SELECT version FROM snapshot_state").fetchone() == (version,):
+        return version
+    with _snapshot_lock:
+        cur = con.cursor()
+        try:
+            if cur.execute("SELECT version FROM snapshot_state").fetchone() == (version,):
+                return version
+            cur.execute("BEGIN TRANSACTION")
+            cur.execute("DELETE FROM indicator_snapshot")
+            cur.execute(
+                "INSERT INTO indicator_snapshot BY NAME SELECT * FROM indicator_values ORDER BY level, group_id, month"
+            )
+            cur.execute("DELETE FROM snapshot_state")
+            cur.execute("INSERT INTO snapshot_state VALUES (?)", [version])
+            cur.execute("COMMIT")
+        except BaseException:
+            cur.execute("ROLLBACK")
+            raise
+        finally:
+            cur.close()
+    return version
+
+
+def _in(column: str, values: tuple | list | None, where: list[str], params: list[object]) -> None:
+    if values is not None:
+        where.append(f"{column} IN ({', '.join('?' for _ in values) or 'NULL'})")
+        params.extend(values)
 
 
 def fetch(
@@ -111,18 +136,40 @@ def fetch(
     first: dt.date | None = None,
     last: dt.date | None = None,
     levels: tuple[str, ...] | None = None,
+    group_ids: tuple[str, ...] | None = None,
+    indicator_ids: tuple[str, ...] | None = None,
 ) -> pd.DataFrame:
-    """Indicator values in long format, suppressed unless `unsuppressed`."""
-    view = "indicator_values" if unsuppressed else "indicators_public"
-    where, params = _filters(unit, first, last, levels)
-    return con.execute(
+    """Indicator values in long format, suppressed unless `unsuppressed`.
+
+    Filters: `unit` by name (any level), months from `first` to `last`, and lists of levels,
+    group ids and indicator ids.
+    """
+    refresh(con)
+    table = "indicator_snapshot" if unsuppressed else "indicators_public"
+    where: list[str] = [f"(level <> 'kommun' OR (SELECT count(DISTINCT administration) > 1 FROM {table}))"]
+    params: list[object] = []
+    if unit:
+        where.append("lower(trim(group_name)) = lower(trim(?))")
+        params.append(unit)
+    if first:
+        where.append("month >= ?")
+        params.append(first)
+    if last:
+        where.append("month <= ?")
+        params.append(last)
+    _in("level", levels, where, params)
+    _in("group_id", group_ids, where, params)
+    _in("indicator", indicator_ids, where, params)
+    frame = con.execute(
         f"""
         SELECT level, group_id, group_name, administration, department, unit_id, month, indicator, value,
                suppressed, suppression_reason, units_reported, units
-        FROM {view}
-        WHERE {where} AND (level <> 'kommun' OR (SELECT count(DISTINCT administration) > 1 FROM unit_month_parts))
+        FROM {table}
+        WHERE {' AND '.join(where)}
         ORDER BY CASE level WHEN 'enhet' THEN 1 WHEN 'avdelning' THEN 2 WHEN 'förvaltning' THEN 3 ELSE 4 END,
                  group_name, group_id, month, indicator
         """,
         params,
     ).df()
+    frame["month"] = frame["month"].dt.date
+    return frame

@@ -29,7 +29,7 @@ from hrdash.columns import (
     Column,
     Kind,
 )
-from hrdash.headers import HeaderMatch, detect_kinds, find_header_row, match_header, normalize_unit_key
+from hrdash.headers import HeaderMatch, detect_kinds, find_header_row, match_header, normalize_unit_key, signature
 from hrdash.reading import FileError, Sheet, read_sheets
 from hrdash.values import CellError, cell_text, is_empty
 
@@ -75,12 +75,23 @@ class Part:
 
 
 @dataclass
+class HeaderRow:
+    """A header row found in a sheet, with every non-empty cell: what the upload page maps."""
+
+    sheet: str | None
+    row: int  # 1-based
+    cells: dict[str, str]  # column letter -> header text
+    signature: str
+
+
+@dataclass
 class ParsedFile:
     file_name: str
     sha256: str
     parts: list[Part] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
+    headers: list[HeaderRow] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -151,12 +162,17 @@ def parse_file(
 
 
 def _parse_sheet(sheet: Sheet, parsed: ParsedFile, forced: Kind | None, overrides: dict[str, str], single: bool) -> None:
-    header_index = find_header_row(sheet.rows)
+    header_index = find_header_row(sheet.rows, overrides)
     if header_index is None:
         if not single and any(not is_empty(c) for row in sheet.rows for c in row):
             parsed.notices.append(f"Bladet '{sheet.name}' har ingen rubrikrad med kända kolumner och lästes inte in.")
         return
-    kinds = [forced] if forced else detect_kinds(sheet.rows[header_index], overrides)
+    header = sheet.rows[header_index]
+    parsed.headers.append(
+        HeaderRow(sheet.name, header_index + 1,
+                  {column_letter(i): cell_text(c) for i, c in enumerate(header) if not is_empty(c)}, signature(header))
+    )
+    kinds = [forced] if forced else detect_kinds(header, overrides)
     if not kinds:
         return
     _check_personnummer(sheet, header_index, parsed)

@@ -82,3 +82,67 @@ CREATE TABLE IF NOT EXISTS recruitment_rows (
     recruitments_ongoing DOUBLE NOT NULL,
     positions_filled     DOUBLE NOT NULL
 );
+
+-- A cache of the view indicator_values, rebuilt by hrdash/indicators.py whenever the
+-- batches change (the version says for which state of the batches it was built). The
+-- definitions stay in queries/; this only saves recomputing them on every page view.
+CREATE TABLE IF NOT EXISTS indicator_snapshot (
+    level              VARCHAR,
+    group_id           VARCHAR,
+    group_name         VARCHAR,
+    administration     VARCHAR,
+    department         VARCHAR,
+    unit_id            VARCHAR,
+    month              DATE,
+    month_index        BIGINT,
+    indicator          VARCHAR,
+    topic              VARCHAR,
+    value              DOUBLE,
+    people             DOUBLE,
+    suppressed         BOOLEAN,
+    suppression_reason VARCHAR,
+    units_reported     BIGINT,
+    units              BIGINT
+);
+CREATE TABLE IF NOT EXISTS snapshot_state (version VARCHAR);
+
+-- Targets per indicator: for the förvaltning (or kommun) as default, or for one avdelning or
+-- unit. Appended, never changed: the latest row per indicator and group holds; a NULL value
+-- removes the target.
+CREATE TABLE IF NOT EXISTS targets (
+    indicator VARCHAR NOT NULL,
+    level     VARCHAR NOT NULL,
+    group_id  VARCHAR NOT NULL,
+    value     DOUBLE,
+    set_by    VARCHAR NOT NULL,
+    set_at    TIMESTAMP NOT NULL
+);
+
+-- Who did what and when: imports, undos, targets, comments, roles, sign-ins. Append-only.
+CREATE TABLE IF NOT EXISTS audit_log (
+    happened_at TIMESTAMP NOT NULL,
+    who         VARCHAR NOT NULL,
+    action      VARCHAR NOT NULL,
+    detail      VARCHAR
+);
+
+-- Column mappings made by hand on the upload page, remembered for files with the same headers.
+CREATE TABLE IF NOT EXISTS column_mappings (
+    header_signature VARCHAR NOT NULL,
+    header           VARCHAR NOT NULL,
+    canonical        VARCHAR NOT NULL,
+    set_by           VARCHAR NOT NULL,
+    set_at           TIMESTAMP NOT NULL
+);
+
+-- HR's short analysis beside the numbers, per topic (sjukfrånvaro, personalomsättning, …),
+-- group and month. Appended: the latest text holds, earlier versions stay.
+CREATE TABLE IF NOT EXISTS comments (
+    topic      VARCHAR NOT NULL,
+    level      VARCHAR NOT NULL,
+    group_id   VARCHAR NOT NULL,
+    month      DATE NOT NULL,
+    body       VARCHAR NOT NULL,
+    written_by VARCHAR NOT NULL,
+    written_at TIMESTAMP NOT NULL
+);

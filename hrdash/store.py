@@ -8,11 +8,13 @@ back to what it replaced.
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from dataclasses import dataclass
 
 import duckdb
 import pandas as pd
 
+from hrdash import audit
 from hrdash.columns import DATA_KINDS, KINDS, Kind
 from hrdash.ingest import ParsedFile, Problem
 
@@ -62,8 +64,18 @@ def find_same_file(con: duckdb.DuckDBPyConnection, sha256: str) -> Batch | None:
     return Batch(*row) if row else None
 
 
+# Imports and undos in one server process run one after the other: two HR users confirming at
+# the same moment both land, in turn, and the identical-file check sees the other's batch.
+_write_lock = threading.Lock()
+
+
 def import_file(con: duckdb.DuckDBPyConnection, parsed: ParsedFile, user: str) -> Batch:
     """Store a parsed file as a new batch, or refuse it and leave the database unchanged."""
+    with _write_lock:
+        return _import_file(con, parsed, user)
+
+
+def _import_file(con: duckdb.DuckDBPyConnection, parsed: ParsedFile, user: str) -> Batch:
     if not parsed.ok:
         raise ImportRefused(parsed.problems or [Problem("Filen innehåller inga rader att importera.")])
     same = find_same_file(con, parsed.sha256)
@@ -79,22 +91,8 @@ def import_file(con: duckdb.DuckDBPyConnection, parsed: ParsedFile, user: str) -
     cur = con.cursor()
     cur.execute("BEGIN TRANSACTION")
     try:
-        batch_id = cur.execute("SELECT nextval('batch_ids')").fetchone()[0]
-        sheets = ", ".join(dict.fromkeys(p.sheet for p in parsed.parts if p.sheet is not None)) or None
-        cur.execute(
-            "INSERT INTO batches VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL)",
-            [batch_id, ",".join(k.id for k in parsed.kinds), parsed.file_name, parsed.sha256, sheets,
-             parsed.row_count, dt.datetime.now().replace(microsecond=0), user],
-        )
-        for kind in parsed.kinds:
-            rows = parsed.frame(kind)[_table_columns(kind)].assign(batch_id=batch_id)
-            columns = ", ".join(rows.columns)
-            cur.register("incoming_rows", rows)
-            cur.execute(f"INSERT INTO {kind.table} ({columns}) SELECT {columns} FROM incoming_rows")
-            cur.unregister("incoming_rows")
-        clashes = _rows_meaning_the_same_unit(cur, batch_id)
-        if clashes:
-            raise ImportRefused(clashes)
+        batch_id = write_batch(cur, parsed, user)
+        audit.record(cur, user, "Import", f"Batch {batch_id}: {parsed.file_name} ({parsed.row_count} rader)")
         cur.execute("COMMIT")
     except BaseException:
         cur.execute("ROLLBACK")
@@ -102,6 +100,27 @@ def import_file(con: duckdb.DuckDBPyConnection, parsed: ParsedFile, user: str) -
     finally:
         cur.close()
     return get_batch(con, batch_id)
+
+
+def write_batch(cur: duckdb.DuckDBPyConnection, parsed: ParsedFile, user: str) -> int:
+    """Insert the batch and its rows; the caller holds the transaction. Returns the batch id."""
+    batch_id = cur.execute("SELECT nextval('batch_ids')").fetchone()[0]
+    sheets = ", ".join(dict.fromkeys(p.sheet for p in parsed.parts if p.sheet is not None)) or None
+    cur.execute(
+        "INSERT INTO batches VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL)",
+        [batch_id, ",".join(k.id for k in parsed.kinds), parsed.file_name, parsed.sha256, sheets,
+         parsed.row_count, dt.datetime.now().replace(microsecond=0), user],
+    )
+    for kind in parsed.kinds:
+        rows = parsed.frame(kind)[_table_columns(kind)].assign(batch_id=batch_id)
+        columns = ", ".join(rows.columns)
+        cur.register("incoming_rows", rows)
+        cur.execute(f"INSERT INTO {kind.table} ({columns}) SELECT {columns} FROM incoming_rows")
+        cur.unregister("incoming_rows")
+    clashes = _rows_meaning_the_same_unit(cur, batch_id)
+    if clashes:
+        raise ImportRefused(clashes)
+    return batch_id
 
 
 def _rows_meaning_the_same_unit(cur: duckdb.DuckDBPyConnection, batch_id: int) -> list[Problem]:
@@ -145,13 +164,28 @@ def list_batches(con: duckdb.DuckDBPyConnection) -> list[Batch]:
 
 def undo(con: duckdb.DuckDBPyConnection, batch_id: int, user: str) -> Batch:
     """Mark a batch undone: its rows stay stored but no longer count, so what it replaced is back."""
+    with _write_lock:
+        return _undo(con, batch_id, user)
+
+
+def _undo(con: duckdb.DuckDBPyConnection, batch_id: int, user: str) -> Batch:
     batch = get_batch(con, batch_id)
     if batch.undone_at is not None:
         raise ValueError(f"Batch {batch_id} är redan ångrad ({batch.undone_at:%Y-%m-%d %H:%M} av {batch.undone_by}).")
-    con.execute(
-        "UPDATE batches SET undone_at = ?, undone_by = ? WHERE batch_id = ?",
-        [dt.datetime.now().replace(microsecond=0), user, batch_id],
-    )
+    cur = con.cursor()
+    try:
+        cur.execute("BEGIN TRANSACTION")
+        cur.execute(
+            "UPDATE batches SET undone_at = ?, undone_by = ? WHERE batch_id = ?",
+            [dt.datetime.now().replace(microsecond=0), user, batch_id],
+        )
+        audit.record(cur, user, "Ångrad import", f"Batch {batch_id}: {batch.file_name}")
+        cur.execute("COMMIT")
+    except BaseException:
+        cur.execute("ROLLBACK")
+        raise
+    finally:
+        cur.close()
     return get_batch(con, batch_id)
 
 

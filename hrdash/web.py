@@ -1,11 +1,22 @@
-"""What every page shares: one DuckDB connection per server process, a cursor per script run."""
+"""What every page shares: the database connection, cached figures, the signed-in user and
+the organisation and period selectors in the sidebar.
+
+Figures are cached per data version (it changes when a batch is imported or undone), so a
+new import shows at once and nothing is recomputed on a plain rerun.
+"""
 
 from __future__ import annotations
 
-import duckdb
-import streamlit as st
+import datetime as dt
+from dataclasses import dataclass
 
-from hrdash import database
+import duckdb
+import pandas as pd
+import streamlit as st
+from streamlit.runtime.pages_manager import PagesManager
+
+from hrdash import dashboard, database, indicators, swedish
+from hrdash.dashboard import Group
 
 
 @st.cache_resource
@@ -17,3 +28,158 @@ def _connection(path: str) -> duckdb.DuckDBPyConnection:
 def cursor() -> duckdb.DuckDBPyConnection:
     """A cursor on the shared connection; DuckDB cursors are safe to use one per thread."""
     return _connection(str(database.default_path())).cursor()
+
+
+def version() -> str:
+    return indicators.data_version(cursor())
+
+
+@dataclass(frozen=True)
+class User:
+    name: str
+    role: str  # hr, läsare or admin
+
+    @property
+    def may_see_unsuppressed(self) -> bool:
+        return self.role in ("hr", "admin")
+
+
+def user() -> User:
+    """The signed-in user. Without sign-in configured, the app runs in demo mode as HR."""
+    return User("demo", "hr")
+
+
+def unsuppressed() -> bool:
+    """Whether this view shows figures for groups under 10 people: only HR, only when asked."""
+    return user().may_see_unsuppressed and bool(st.session_state.get("visa_dolda", False))
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def groups(data_version: str) -> list[Group]:
+    return dashboard.groups(cursor())
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def months(data_version: str) -> list[dt.date]:
+    return dashboard.months(cursor())
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def default_month(data_version: str) -> dt.date | None:
+    return dashboard.default_month(cursor())
+
+
+@st.cache_data(show_spinner="Hämtar siffrorna …", max_entries=256)
+def series(data_version: str, group: Group, indicator_ids: tuple[str, ...], hidden_shown: bool,
+           first: dt.date | None = None, last: dt.date | None = None) -> pd.DataFrame:
+    return dashboard.series(cursor(), group, list(indicator_ids), hidden_shown, first, last)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def ranking(data_version: str, members: tuple[Group, ...], indicator_id: str, month: dt.date,
+            hidden_shown: bool) -> pd.DataFrame:
+    return dashboard.ranking(cursor(), list(members), indicator_id, month, hidden_shown)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def cards(data_version: str, group: Group, month: dt.date, hidden_shown: bool, targets_version: str):
+    return dashboard.cards(cursor(), group, month, hidden_shown)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def attention(data_version: str, group: Group, month: dt.date, hidden_shown: bool, targets_version: str):
+    return dashboard.attention(cursor(), groups(data_version), group, month, hidden_shown)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def sparklines(data_version: str, group: Group, month: dt.date, hidden_shown: bool) -> pd.DataFrame:
+    members = dashboard.descendants(groups(data_version), group)
+    return dashboard.sparklines(cursor(), members, month, hidden_shown)
+
+
+def targets_version() -> str:
+    """Changes whenever a target is set, so cards and attention lists follow."""
+    return str(cursor().execute("SELECT count(*) FROM targets").fetchone()[0])
+
+
+PERIODS = {"12": "12 månader", "24": "24 månader", "36": "36 månader", "alla": "Alla månader"}
+
+
+@dataclass(frozen=True)
+class Selection:
+    group: Group
+    month: dt.date
+    first: dt.date | None  # first month of the trend window
+
+    @property
+    def query_params(self) -> dict[str, str]:
+        """For links that open the same view."""
+        return link_params(self.group, self.month)
+
+
+def link_params(group: Group | None, month: dt.date | None) -> dict[str, str]:
+    """Query parameters that open a page on a group and month: the selectors are bound to the
+    URL by their labels, so a link reads like '?grupp=Vuxen – avdelning&manad=oktober 2026'."""
+    params = {}
+    if group is not None:
+        params["grupp"] = group.label
+    if month is not None:
+        params["manad"] = swedish.month_name(month)
+    return params
+
+
+def sidebar_selection() -> Selection | None:
+    """The organisation and period selectors, shared by every figure page through the session
+    and the URL (a copied link opens the same view). None when there are no figures yet."""
+    data_version = version()
+    all_groups = groups(data_version)
+    all_months = months(data_version)
+    if not all_groups or not all_months:
+        return None
+    # The selectors are bound to the URL by their labels, which are unique.
+    by_label = {g.label: g for g in all_groups}
+    top = dashboard.top_group(all_groups)
+    default = default_month(data_version) or all_months[0]
+    with st.sidebar:
+        st.markdown("#### Visa")
+        group_label = st.selectbox(
+            "Organisation", list(by_label), index=list(by_label).index(top.label), key="grupp",
+            bind="query-params", help="Skriv för att söka bland förvaltning, avdelningar och enheter.",
+        )
+        month = st.selectbox(
+            "Månad", all_months, index=all_months.index(default), format_func=swedish.month_name,
+            key="manad", bind="query-params", help="Förvald är den senaste månaden som alla enheter har rapporterat.",
+        )
+        period = st.segmented_control("Period i diagrammen", list(PERIODS), format_func=PERIODS.get,
+                                      default="24", key="period", bind="query-params") or "24"
+        if user().may_see_unsuppressed:
+            st.toggle("Visa dolda uppgifter (bara HR)", key="visa_dolda",
+                      help="Visar sjukfrånvaro även för grupper under 10 personer. Använd inte vid visning för nämnden.")
+    first = None if period == "alla" else dashboard.month_shift(month, -int(period) + 1)
+    return Selection(by_label[group_label], month, first)
+
+
+def page_guard() -> None:
+    """The first call of every page in pages/.
+
+    Streamlit runs a page of a pages/ folder on its own (without app.py, the frame) when a
+    session opens on a page's URL before any session of the server process has run
+    st.navigation. That page would then skip the frame and its checks; instead, switch the
+    process to st.navigation and rerun, which runs the frame with the page the URL named."""
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
+def status_line() -> str:
+    """The sidebar's footnote: how fresh the figures are."""
+    row = cursor().execute(
+        "SELECT max(imported_at), count(*) FROM batches WHERE undone_at IS NULL").fetchone()
+    if not row[1]:
+        return "Inga filer inlästa ännu."
+    return f"Senaste inläsning {swedish.date(row[0].date())} · {row[1]} importer gäller"
+
+
+def empty_state(what: str) -> None:
+    st.info(f"Inga uppgifter för {what} ännu – ladda upp filer under **Ladda upp**.", icon=":material/folder_open:")
+    st.page_link("pages/ladda_upp.py", label="Gå till Ladda upp", icon=":material/upload:")

@@ -1,20 +1,42 @@
-"""Översikt: the förvaltning's indicators for the latest month."""
+"""Översikt: every indicator for the chosen group and month, and the units that need attention."""
 
 import streamlit as st
 
-from hrdash import indicators, swedish
-from hrdash.web import cursor
+from hrdash import dashboard, swedish, web, widgets
+from hrdash.comments import plain
 
+web.page_guard()
+
+selection = web.sidebar_selection()
 st.title("Översikt")
-frame = indicators.fetch(cursor(), levels=("förvaltning",))
-if frame.empty:
-    st.info("Inga uppgifter ännu – läs in filer med `hrdash import` eller demodata med `hrdash demo`.")
+if selection is None:
+    web.empty_state("någon månad")
     st.stop()
-latest = frame["month"].max()
-st.subheader(f"{frame['group_name'].iloc[0]}, {swedish.month_name(latest)}")
-current = frame[frame["month"] == latest].set_index("indicator")
-columns = st.columns(4)
-for position, indicator in enumerate(i for i in indicators.INDICATORS if i.id in current.index):
-    value = current.loc[indicator.id, "value"]
-    text = swedish.percent(value) if indicator.unit == "%" else swedish.number(value, 1)
-    columns[position % 4].metric(indicator.label, text)
+
+group, month = selection.group, selection.month
+st.subheader(f"{group.name} · {swedish.month_name(month)}")
+data_version, hidden = web.version(), web.unsuppressed()
+widgets.coverage_warnings(dashboard.topic_coverage(web.cursor(), group, month), month)
+
+cards = web.cards(data_version, group, month, hidden, web.targets_version())
+for row_start in range(0, len(cards), 3):
+    for column, item in zip(st.columns(3), cards[row_start:row_start + 3]):
+        with column:
+            widgets.card(item, month)
+
+st.header("Behöver uppmärksamhet")
+attention = web.attention(data_version, group, month, hidden, web.targets_version())
+if not attention:
+    st.success("Ingen enhet ligger över sitt mål eller har ökat tre månader i rad.", icon=":material/check_circle:")
+pages = {"sick_leave": "pages/sjukfranvaro.py", "turnover": "pages/personalomsattning.py",
+         "vacancies": "pages/vakanser.py"}
+for unit, items in attention:
+    topic = dashboard.BY_ID[items[0].indicator_id].topic
+    name, reasons = st.columns([1, 3], vertical_alignment="center")
+    with name:
+        st.page_link(pages[topic], label=unit.name, icon=":material/warning:",
+                     query_params=web.link_params(unit, month))
+    reasons.markdown("  \n".join(plain(i.reason) for i in items))
+
+st.header("Per avdelning och enhet, senaste 12 månaderna")
+widgets.sparkline_grid(web.sparklines(data_version, group, month, hidden))

@@ -1,5 +1,6 @@
--- What a committee member or the public may see: suppressed figures are NULL. Every
--- committee-facing output reads this view, never indicator_values.
+-- What a committee member or the public may see: every indicator, with suppressed figures
+-- NULL. It reads indicator_snapshot, the stored copy of indicator_values that
+-- hrdash/indicators.py keeps up to date; every committee-facing output reads this view.
 CREATE OR REPLACE VIEW indicators_public AS
 SELECT * EXCLUDE (value, people), CASE WHEN suppressed THEN NULL ELSE value END AS value
-FROM indicator_values;
+FROM indicator_snapshot;

@@ -12,6 +12,7 @@ import path as a user's upload (`hrdash demo`).
 from __future__ import annotations
 
 import datetime as dt
+import math
 from pathlib import Path
 
 import numpy as np
@@ -63,6 +64,7 @@ def build(rng: np.random.Generator) -> dict[str, list[dict]]:
     sick, turnover, vacancies, recruitment = [], [], [], []
     for code, name, department, size, level, hard in UNITS:
         employees = size
+        expected_leavers = rng.uniform(0, 1)
         for i in range(MONTHS):
             month = month_at(i)
             drive = max(0, (month.year - DRIVE.year) * 12 + month.month - DRIVE.month)
@@ -87,10 +89,13 @@ def build(rng: np.random.Generator) -> dict[str, list[dict]]:
 
             # Turnover: about 12 % a year; one unit climbs to about 50 % a year.
             permanent = max(1, employees - int(rng.integers(0, 3)))
-            monthly = 0.010
+            monthly = 0.009
             if name == CLIMBING and i >= 18:
-                monthly = 0.010 + 0.0025 * (i - 18)
-            leavers = int(rng.binomial(permanent, min(monthly, 0.2)))
+                monthly = 0.009 + 0.003 * (i - 18)
+            # Leavers accumulate smoothly, so the story is not lost in the noise of small numbers.
+            expected_before = expected_leavers
+            expected_leavers += permanent * monthly * rng.uniform(0.7, 1.3)
+            leavers = int(expected_leavers) - int(expected_before)
             internal = int(rng.binomial(leavers, 0.3))
             retired = int(rng.binomial(leavers - internal, 0.15))
             hires = leavers if rng.random() < 0.8 else max(0, leavers - 1)
@@ -104,11 +109,11 @@ def build(rng: np.random.Generator) -> dict[str, list[dict]]:
             elif month < DRIVE:
                 vacant = max(0.5, 2.2 + 0.03 * i + rng.normal(0, 0.3))
             else:
-                vacant = max(0.0, 2.8 - 0.22 * drive + rng.normal(0, 0.3))
+                vacant = max(0.5, 2.8 - 0.2 * drive + rng.normal(0, 0.4))
             vacant = round(vacant * 2) / 2
             budgeted = float(employees + round(vacant))
             filled = budgeted - vacant
-            consultants = int(round(vacant * 0.6)) if hard else 0
+            consultants = math.ceil(vacant / 2) if hard else 0
             cost = consultants * int(rng.integers(92, 108)) * 1000
             vacancies.append(dict(enhet=name, månad=month, budgeterade_tjänster=budgeted,
                                   besatta_tjänster=filled, vakanta_tjänster=vacant, konsulter=consultants,

@@ -125,4 +125,5 @@ def test_demo_loads_once(tmp_path):
     result = run("demo", db=db)
     assert result.returncode == 0, result.stderr
     assert result.stdout.count("importerad som batch") == 7
+    assert "Mål satta för sjukfrånvaro (högst 7,0)" in result.stdout
     assert run("demo", "--if-empty", db=db).stdout == ""

@@ -12,7 +12,7 @@ def demo_figures(tmp_path_factory):
 
     con = database.connect(tmp_path_factory.mktemp("demo") / "hr.duckdb")
     messages = list(demo.load(con, "demo"))
-    assert all("importerad som batch" in m for m in messages), messages
+    assert all("importerad som batch" in m for m in messages[:-1]), messages
     yield con, figures(con), figures(con, unsuppressed=False)
     con.close()
 

@@ -1,0 +1,78 @@
+"""Plain-Swedish sentences written from the figures, for pages, reports and slides."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+
+from hrdash import swedish
+from hrdash.charts import format_value
+from hrdash.indicators import BY_ID
+
+# The indicator as the subject of a sentence: "Sjukfrånvaron var 7,4 % …".
+SUBJECTS = {
+    "sick_leave_pct": "Sjukfrånvaron",
+    "sick_leave_12m_pct": "Sjukfrånvaron de senaste 12 månaderna",
+    "short_sick_leave_pct": "Korttidssjukfrånvaron",
+    "long_sick_leave_share_pct": "Andelen långa sjukfall",
+    "turnover_pct": "Personalomsättningen",
+    "turnover_12m_pct": "Personalomsättningen de senaste 12 månaderna",
+    "external_turnover_12m_pct": "Andelen som lämnat förvaltningen de senaste 12 månaderna",
+    "vacancies": "Antalet vakanta tjänster",
+    "vacancy_rate_pct": "Andelen vakanta tjänster",
+    "consultant_cost_sek": "Konsultkostnaden",
+    "recruitment_need": "Rekryteringsbehovet",
+}
+
+
+def subject(indicator_id: str) -> str:
+    return SUBJECTS.get(indicator_id, BY_ID[indicator_id].label)
+
+
+def comparison(indicator_id: str, value: float, other: float, when: str) -> str:
+    """', 0,6 procentenheter lägre än i oktober 2025' or ', samma som i …'."""
+    change = value - other
+    unit = BY_ID[indicator_id].unit
+    if abs(change) < 0.05:
+        return f", samma som {when}"
+    if unit == "%":
+        size, direction = f"{swedish.number(abs(change), 1)} procentenheter", "högre" if change > 0 else "lägre"
+    elif unit == "kr":
+        size, direction = swedish.kronor(abs(change)), "högre" if change > 0 else "lägre"
+    else:
+        size = swedish.number(abs(change), 0 if float(change).is_integer() else 1)
+        direction = "fler" if change > 0 else "färre"
+    return f", {size} {direction} än {when}"
+
+
+def sentence(indicator_id: str, value: float | None, month: dt.date, group_name: str,
+             last_year: float | None = None, previous: float | None = None, reason: str | None = None) -> str:
+    """'Sjukfrånvaron i Socialförvaltningen var 7,4 % i oktober 2026, 0,6 procentenheter lägre än i oktober 2025.'"""
+    who = f"{subject(indicator_id)} i {group_name}"
+    when = swedish.month_name(month)
+    if value is None:
+        why = f" ({reason.lower()})" if reason else ""
+        return f"{who} redovisas inte för {when}{why}."
+    text = f"{who} var {format_value(indicator_id, value)} i {when}"
+    if last_year is not None:
+        text += comparison(indicator_id, value, last_year, f"i {swedish.month_name(dt.date(month.year - 1, month.month, 1))}")
+    elif previous is not None:
+        text += comparison(indicator_id, value, previous, "månaden innan")
+    return text + "."
+
+
+def headline(series: pd.DataFrame, indicator_id: str, month: dt.date, group_name: str) -> str:
+    """The sentence for a page's main indicator, from its monthly series."""
+    by_month = series.set_index("month")
+
+    def at(m: dt.date) -> float | None:
+        if m not in by_month.index:
+            return None
+        value = by_month.loc[m, indicator_id]
+        return None if value != value else float(value)
+
+    previous_month = dt.date(month.year - (month.month == 1), (month.month - 2) % 12 + 1, 1)
+    note = by_month.loc[month, f"note_{indicator_id}"] if month in by_month.index else None
+    return sentence(indicator_id, at(month), month, group_name, at(dt.date(month.year - 1, month.month, 1)),
+                    at(previous_month), note if isinstance(note, str) and note else None)

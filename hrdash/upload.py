@@ -1,0 +1,183 @@
+"""What the upload page needs beyond parsing: remembered column mappings, the problems as a
+table, and a preview of exactly what an import would change, computed by importing inside a
+transaction that is rolled back."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+import duckdb
+import pandas as pd
+
+from hrdash import audit, store, swedish
+from hrdash.columns import KINDS, ORGANISATION, Kind
+from hrdash.ingest import ParsedFile, parse_file
+
+
+def remembered_mapping(con: duckdb.DuckDBPyConnection, signature: str) -> dict[str, str]:
+    """The hand-made mapping last saved for a header row like this one."""
+    rows = con.execute(
+        """SELECT header, canonical FROM column_mappings WHERE header_signature = ?
+           QUALIFY set_at = max(set_at) OVER ()""",
+        [signature],
+    ).fetchall()
+    return {header: canonical for header, canonical in rows if canonical}
+
+
+def remember_mapping(con: duckdb.DuckDBPyConnection, signature: str, mapping: dict[str, str], user: str) -> None:
+    now = dt.datetime.now()
+    for header, canonical in mapping.items():
+        con.execute("INSERT INTO column_mappings VALUES (?, ?, ?, ?, ?)", [signature, header, canonical, user, now])
+    audit.record(con, user, "Kolumnmappning", ", ".join(f"'{h}' → {c}" for h, c in mapping.items()))
+
+
+def parse_with_memory(con: duckdb.DuckDBPyConnection, content: bytes, file_name: str, kind: Kind | None,
+                      mapping: dict[str, str] | None) -> tuple[ParsedFile, dict[str, str], bool]:
+    """Parse a file; without a mapping of its own, use one remembered for the same headers.
+
+    Returns the parsed file, the mapping used, and whether it was a remembered one."""
+    if mapping:
+        return parse_file(content, file_name, kind, mapping), mapping, False
+    parsed = parse_file(content, file_name, kind)
+    for header in parsed.headers:
+        remembered = remembered_mapping(con, header.signature)
+        if remembered:
+            return parse_file(content, file_name, kind, remembered), remembered, True
+    return parsed, {}, False
+
+
+def problems_table(parsed: ParsedFile) -> pd.DataFrame:
+    return pd.DataFrame(
+        [(p.sheet or "", p.row, p.column or "", p.value or "", p.message) for p in parsed.problems],
+        columns=["Blad", "Rad", "Kolumn", "Värde", "Fel"],
+    ).astype({"Rad": "Int64"})
+
+
+STORED_LABELS = {c.field: c.canonical for k in KINDS for c in k.columns}
+
+
+def rows_table(parsed: ParsedFile, kind: Kind, limit: int = 500) -> pd.DataFrame:
+    """The rows of one kind as they will be stored, with the canonical column names."""
+    frame = parsed.frame(kind).head(limit)
+    columns = ["source_row"] + [c.field for c in kind.columns if c.field in frame and c.type != "year"]
+    shown = frame[columns].rename(columns={"source_row": "rad", **STORED_LABELS})
+    for name in ("månad",):
+        if name in shown:
+            shown[name] = [swedish.month_name(m) if isinstance(m, dt.date) else "" for m in shown[name]]
+    return shown.dropna(axis=1, how="all")
+
+
+@dataclass
+class Preview:
+    changes: dict[str, pd.DataFrame] = field(default_factory=dict)  # kind id -> one row per unit-month
+    unplaced: list[str] = field(default_factory=list)  # units the organisation does not know
+    placements: pd.DataFrame | None = None  # for an organisation file
+
+
+VALUE_FIELDS = {
+    "sick_leave": ["employees", "ordinary_hours", "sick_hours", "sick_hours_day_1_14", "sick_hours_60_days"],
+    "turnover": ["permanent_employees", "leavers", "internal_moves", "retirements"],
+    "vacancies": ["budgeted_positions", "filled_positions", "consultants", "consultant_cost_sek"],
+    "recruitment": ["recruitment_need", "recruitments_ongoing", "positions_filled"],
+}
+VIEWS = {"sick_leave": "sick_leave_by_unit", "turnover": "turnover_by_unit", "vacancies": "vacancies_by_unit",
+         "recruitment": "recruitment_by_unit"}
+
+
+def _number(value: object) -> str:
+    if value is None or value != value:
+        return "–"
+    return swedish.number(float(value), 0 if float(value).is_integer() else 1)
+
+
+def preview(con: duckdb.DuckDBPyConnection, parsed: ParsedFile) -> Preview:
+    """What importing `parsed` would change: new and replaced unit-months with old → new values,
+    units the organisation does not place, and for an organisation file who moves where.
+    The import is done for real inside a transaction and rolled back."""
+    result = Preview()
+    cur = con.cursor()
+    cur.execute("BEGIN TRANSACTION")
+    try:
+        for kind in parsed.kinds:
+            if kind is ORGANISATION:
+                cur.execute("CREATE TEMP TABLE before_placement AS SELECT * FROM unit_placement")
+            else:
+                cur.execute(f"CREATE TEMP TABLE before_{kind.id} AS SELECT * FROM {VIEWS[kind.id]}")
+        batch_id = store.write_batch(cur, parsed, "förhandsvisning")
+        for kind in parsed.kinds:
+            if kind is ORGANISATION:
+                result.placements = _placement_changes(cur)
+                continue
+            fields = VALUE_FIELDS[kind.id]
+            rows = cur.execute(
+                f"""
+                SELECT n.unit_name, a.month, b.unit_id IS NULL AS is_new,
+                       {', '.join(f'b.{f} AS old_{f}, a.{f} AS new_{f}' for f in fields)}
+                FROM {VIEWS[kind.id]} a
+                JOIN unit_names n USING (unit_id)
+                LEFT JOIN before_{kind.id} b USING (unit_id, month)
+                WHERE a.batch_id = ?
+                ORDER BY n.unit_name, a.month
+                """,
+                [batch_id],
+            ).fetchall()
+            labels = [STORED_LABELS[f] for f in fields]
+            table = []
+            for unit, month, is_new, *values in rows:
+                olds, news = values[0::2], values[1::2]
+                changed = [label for label, old, new in zip(labels, olds, news) if old != new]
+                status = "Ny" if is_new else ("Ersätter" if changed else "Oförändrad")
+                entry = {"Enhet": unit, "Månad": swedish.month_name(month), "Ändring": status}
+                for label, old, new in zip(labels, olds, news):
+                    entry[label] = _number(new) if is_new or old == new else f"{_number(old)} → {_number(new)}"
+                table.append(entry)
+            result.changes[kind.id] = pd.DataFrame(table)
+        result.unplaced = [
+            row[0] for row in cur.execute(
+                """
+                SELECT DISTINCT n.unit_name
+                FROM unit_month_parts u JOIN unit_names n USING (unit_id)
+                WHERE NOT u.placed AND u.unit_id IN (
+                    SELECT unit_id FROM sick_leave_by_unit WHERE batch_id = $1
+                    UNION SELECT unit_id FROM turnover_by_unit WHERE batch_id = $1
+                    UNION SELECT unit_id FROM vacancies_by_unit WHERE batch_id = $1
+                    UNION SELECT unit_id FROM recruitment_by_unit WHERE batch_id = $1)
+                ORDER BY 1
+                """,
+                [batch_id],
+            ).fetchall()
+        ]
+    finally:
+        cur.execute("ROLLBACK")
+        cur.close()
+    return result
+
+
+def _placement_changes(cur: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    rows = cur.execute(
+        """
+        WITH after AS (SELECT * FROM unit_placement)
+        SELECT n.unit_name, a.month, b.department AS old_department, a.department AS new_department
+        FROM after a
+        JOIN unit_names n USING (unit_id)
+        LEFT JOIN before_placement b USING (unit_id, month)
+        WHERE b.department IS DISTINCT FROM a.department OR b.administration IS DISTINCT FROM a.administration
+        ORDER BY n.unit_name, a.month
+        """
+    ).fetchall()
+    moves: dict[tuple, list[dt.date]] = {}
+    for unit, month, old, new in rows:
+        moves.setdefault((unit, old, new), []).append(month)
+    return pd.DataFrame(
+        [(unit, old or "(ny i organisationen)", new, swedish.month_name(min(months)))
+         for (unit, old, new), months in moves.items()],
+        columns=["Enhet", "Från", "Till", "Från och med"],
+    )
+
+
+
+def last_month(parsed: ParsedFile) -> dt.date | None:
+    """The newest month in a file: where the receipt's links lead."""
+    months = [m for p in parsed.parts if "month" in p.frame for m in p.frame["month"] if isinstance(m, dt.date)]
+    return max(months, default=None)

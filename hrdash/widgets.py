@@ -1,0 +1,128 @@
+"""Streamlit pieces the pages share: indicator cards, tables of the numbers behind a chart with
+suppressed figures as '–' and the reason, coverage warnings and definitions."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import streamlit as st
+
+from hrdash import swedish
+from hrdash.charts import format_value
+from hrdash.dashboard import SPARK_INDICATORS, Card
+from hrdash.indicators import BY_ID, SUPPRESSED_NOTE, TOPICS
+
+SPARK_LABELS = {"sick_leave_pct": "Sjukfrånvaro", "turnover_12m_pct": "Omsättning 12 mån", "vacancies": "Vakanser",
+                "recruitment_need": "Rekr.behov"}
+PLOTLY_CONFIG = {"displaylogo": False, "locale": "sv", "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
+
+
+def change_text(indicator_id: str, change: float) -> str:
+    """The size of a change, without sign: '0,6 procentenheter', '2 tjänster', '120 000 kr'."""
+    if BY_ID[indicator_id].unit == "%":
+        return f"{swedish.number(abs(change), 1)} procentenheter"
+    return format_value(indicator_id, abs(change))
+
+
+def _direction(indicator_id: str, change: float) -> tuple[str, str]:
+    """(arrow, colour) for a change: up is bad for sick leave, turnover and vacancies."""
+    if abs(change) < (0.05 if BY_ID[indicator_id].unit == "%" else 1e-9):  # shown as 0,0: no change
+        return "off", "gray"
+    arrow = "up" if change > 0 else "down"
+    worse_up = BY_ID[indicator_id].higher_is_worse
+    if worse_up is None:
+        return arrow, "gray"
+    bad = (change > 0) == worse_up
+    return arrow, "red" if bad else "green"
+
+
+def card(item: Card, month: dt.date) -> None:
+    """One indicator: value, change against last month and last year, target, 12-month sparkline."""
+    indicator = BY_ID[item.indicator_id]
+    previous_month = swedish.MONTHS_SHORT[(month.month - 2) % 12]
+    with st.container(border=True):
+        change = item.change(item.previous)
+        arrow, colour = _direction(item.indicator_id, change) if change is not None else ("off", "gray")
+        st.metric(
+            indicator.label,
+            item.text,
+            delta=None if change is None else change_text(item.indicator_id, change),
+            delta_color=colour,
+            delta_arrow=arrow,
+            delta_description=None if change is None else f"mot {previous_month}",
+            chart_data=[v for v in item.spark if v is not None] or None,
+            chart_type="line",
+            help=indicator.definition,
+        )
+        yearly = item.change(item.last_year)
+        if yearly is not None:
+            arrow, colour = _direction(item.indicator_id, yearly)
+            sign = {"up": "▲ ", "down": "▼ ", "off": ""}[arrow]
+            st.markdown(f"Samma månad i fjol: {format_value(item.indicator_id, item.last_year)} "
+                        f":{colour}[{sign}{change_text(item.indicator_id, yearly)}]")
+        if item.target is not None:
+            word = "högst" if indicator.higher_is_worse else "mål"
+            if item.value is None:
+                st.badge(f"Mål: {word} {format_value(item.indicator_id, item.target)}", color="gray")
+            elif item.above_target:
+                st.badge(f"Över målet ({word} {format_value(item.indicator_id, item.target)})", icon=":material/warning:",
+                         color="red")
+            else:
+                st.badge(f"Inom målet ({word} {format_value(item.indicator_id, item.target)})", icon=":material/check_circle:",
+                         color="green")
+        if item.note:
+            st.caption(item.note if item.value is not None else f"Visas inte: {item.note.lower()}.")
+
+
+def coverage_warnings(coverage: dict[str, tuple[int, int]], month: dt.date) -> None:
+    """Say plainly when a month's figures do not cover every unit: never compare it silently."""
+    for topic, (reported, units) in coverage.items():
+        if 0 < reported < units:
+            st.warning(f"{TOPICS[topic]}: {reported} av {units} enheter har rapporterat för "
+                       f"{swedish.month_name(month)}. Siffran gäller bara dem som rapporterat.", icon=":material/warning:")
+
+
+def table(frame: pd.DataFrame, indicator_ids: list[str], first_column: str = "month",
+          first_label: str = "Månad") -> None:
+    """The numbers behind a chart, formatted the Swedish way; suppressed figures as '–'."""
+    shown = pd.DataFrame()
+    if first_column == "month":
+        shown[first_label] = [swedish.month_name(m) for m in frame["month"]]
+    else:
+        shown[first_label] = frame[first_column]
+    notes = []
+    for indicator_id in indicator_ids:
+        shown[BY_ID[indicator_id].label] = [format_value(indicator_id, None if v != v else v)
+                                            for v in frame[indicator_id]]
+        if f"note_{indicator_id}" in frame:
+            notes.append(frame[f"note_{indicator_id}"].fillna(""))
+    if notes:
+        combined = [next((n for n in row if n), "") for row in zip(*notes)]
+        if any(combined):
+            shown["Anmärkning"] = combined
+    st.dataframe(shown, hide_index=True, width="stretch")
+
+
+def definitions(indicator_ids: list[str]) -> None:
+    with st.expander("Så räknas siffrorna"):
+        for indicator_id in indicator_ids:
+            st.markdown(f"**{BY_ID[indicator_id].label}.** {BY_ID[indicator_id].definition}")
+        if any(BY_ID[i].topic == "sick_leave" for i in indicator_ids):
+            st.markdown(f"**–** {SUPPRESSED_NOTE}")
+
+
+def sparkline_grid(frame: pd.DataFrame) -> None:
+    """Each avdelning and unit with the month's value and a 12-month sparkline per key indicator."""
+    if frame.empty:
+        st.caption("Inga avdelningar eller enheter under den här nivån.")
+        return
+    config = {"Grupp": st.column_config.TextColumn("Avdelning / enhet", width="large"), "Nivå": None}
+    order = ["Grupp"]
+    for indicator_id in SPARK_INDICATORS:
+        label = SPARK_LABELS[indicator_id]
+        config[indicator_id] = st.column_config.TextColumn(label, width="small")
+        config[f"{indicator_id}_trend"] = st.column_config.LineChartColumn("12 mån", width="small", y_min=0)
+        order += [indicator_id, f"{indicator_id}_trend"]
+    st.dataframe(frame, column_config=config, column_order=order, hide_index=True, width="stretch",
+                 height=min(36 * (len(frame) + 1) + 4, 760))

@@ -1,0 +1,104 @@
+"""Data: the imports with undo, which units have reported, the organisation, targets and the log."""
+
+import pandas as pd
+import streamlit as st
+
+from hrdash import admin, audit, comments, dashboard, store, targets, web
+from hrdash.charts import format_value
+from hrdash.indicators import BY_ID, INDICATORS
+
+web.page_guard()
+
+st.title("Data")
+con = web.cursor()
+user = web.user()
+batches, completeness, organisation, goals, log = st.tabs(
+    ["Importer", "Rapporterat", "Organisation", "Mål", "Logg"])
+
+with batches:
+    table = admin.batches_table(con)
+    if table.empty:
+        web.empty_state("några importer")
+    else:
+        st.dataframe(table, hide_index=True, width="stretch")
+        active = [int(b) for b, status in zip(table["Batch"], table["Status"]) if status == "Gäller"]
+        if active:
+            st.markdown("#### Ångra en import")
+            st.caption("Ångrar du en import gäller det den ersatte igen. Inget raderas; importen finns kvar i listan.")
+            chosen = st.selectbox("Import", active, key="ångra_batch", format_func=lambda b: next(
+                f"Batch {b}: {row.Fil} ({row.Typ}, {row.Importerad})" for row in table.itertuples() if row.Batch == b))
+            if st.button(f"Ångra batch {chosen}", key="ångra"):
+                st.session_state["bekräfta_ångra"] = chosen
+            if st.session_state.get("bekräfta_ångra") == chosen:
+                st.warning(f"Vill du ångra batch {chosen}? Siffrorna den ersatte gäller igen.", icon=":material/warning:")
+                if st.button("Ja, ångra", key="ja_ångra", type="primary"):
+                    store.undo(con, chosen, user.name)
+                    del st.session_state["bekräfta_ångra"]
+                    st.toast(f"Batch {chosen} är ångrad.")
+                    st.rerun()
+
+with completeness:
+    kinds = admin.kinds_with_data(con)
+    if not kinds:
+        web.empty_state("någon enhet")
+    else:
+        kind_id = st.segmented_control("Uppgift", [k for k, _ in kinds], default=kinds[0][0],
+                                       format_func=dict(kinds).get, key="fullständighet") or kinds[0][0]
+        st.caption("✓ rapporterat · saknas: enheten finns i organisationen men har inte rapporterat. "
+                   "De senaste 12 månaderna.")
+        st.dataframe(admin.completeness(con, kind_id), hide_index=True, width="stretch")
+
+with organisation:
+    tree = admin.organisation(con)
+    if tree.empty:
+        web.empty_state("organisationen")
+    else:
+        unplaced = tree[tree["ej_placerad"]]
+        if not unplaced.empty:
+            st.warning("Ej placerade enheter – de har siffror men finns inte i organisationsfilen: "
+                       + ", ".join(unplaced["enhet"]) + ". Ladda upp en organisationsfil som placerar dem.",
+                       icon=":material/warning:")
+        for administration, in_administration in tree[~tree["ej_placerad"]].groupby("förvaltning", sort=False):
+            st.markdown(f"### {comments.plain(administration)}")
+            for department, units in in_administration.groupby("avdelning", sort=False):
+                with st.expander(f"{department} ({len(units)} enheter)"):
+                    for unit in units.itertuples():
+                        code = f" · kod {unit.enhetskod}" if unit.enhetskod else ""
+                        since = f" · från {unit.gäller_från:%Y-%m}" if pd.notna(unit.gäller_från) else ""
+                        st.markdown(f"- {comments.plain(unit.enhet)}{code}{since}")
+
+with goals:
+    all_groups = web.groups(web.version())
+    current = targets.current(con)
+    if not current.empty:
+        shown = current.assign(
+            Nyckeltal=[BY_ID[i].label for i in current["indicator"]],
+            Gäller=[getattr(dashboard.find_group(all_groups, f"{level}:{group_id}"), "label", group_id)
+                    for level, group_id in zip(current["level"], current["group_id"])],
+            Mål=[format_value(i, v) for i, v in zip(current["indicator"], current["value"])],
+        )[["Nyckeltal", "Gäller", "Mål"]]
+        st.dataframe(shown, hide_index=True, width="stretch")
+    else:
+        st.caption("Inga mål är satta ännu.")
+    if not all_groups:
+        st.caption("Mål kan sättas när det finns siffror.")
+    elif user.role in ("hr", "admin"):
+        st.markdown("#### Sätt ett mål")
+        st.caption("Ett mål för förvaltningen gäller alla dess avdelningar och enheter, om inte en avdelning eller "
+                   "enhet har ett eget.")
+        with st.form("mål"):
+            indicator = st.selectbox("Nyckeltal", [i.id for i in INDICATORS if i.higher_is_worse],
+                                     format_func=lambda i: BY_ID[i].label)
+            group_key = st.selectbox("Gäller för", [g.key for g in all_groups],
+                                     format_func=lambda k: dashboard.find_group(all_groups, k).label)
+            value = st.number_input("Mål (högst)", min_value=0.0, step=0.1, format="%.1f", value=None,
+                                    help="Lämna tomt och spara för att ta bort målet.")
+            if st.form_submit_button("Spara målet", type="primary"):
+                group = dashboard.find_group(all_groups, group_key)
+                targets.set_target(con, indicator, group.level, group.group_id, value, user.name)
+                st.toast("Målet är sparat.")
+                st.rerun()
+
+with log:
+    st.dataframe(audit.entries(con).rename(columns={"happened_at": "Tid", "who": "Vem", "action": "Händelse",
+                                                    "detail": "Uppgift"}), hide_index=True, width="stretch")

@@ -1,0 +1,131 @@
+"""Ladda upp: HR drops monthly files, sees how they were read and what would change, and
+confirms. Nothing is written before the confirmation."""
+
+import streamlit as st
+
+from hrdash import store, swedish, upload, web
+from hrdash.comments import plain
+from hrdash.columns import KINDS, ORGANISATION, kind_by_name
+
+web.page_guard()
+
+st.title("Ladda upp")
+st.markdown(
+    "Släpp månadens filer här – Excel (.xlsx) eller CSV, direkt från lönesystemet eller ifyllda för hand. "
+    "Du ser hur varje fil lästs och vad som ändras **innan** något sparas. En fil med fel sparas inte alls."
+)
+files = st.file_uploader("Filer", type=["xlsx", "xlsm", "xls", "ods", "csv", "txt"], accept_multiple_files=True,
+                         key="filer", help="Högst 50 MB per fil.")
+imported = st.session_state.setdefault("importerade", {})
+con = web.cursor()
+AUTO = "automatiskt"
+TOPIC_PAGES = {"sick_leave": "pages/sjukfranvaro.py", "turnover": "pages/personalomsattning.py",
+               "vacancies": "pages/vakanser.py", "recruitment": "pages/rekrytering.py"}
+
+for position, uploaded in enumerate(files or []):
+    content = uploaded.getvalue()
+    with st.container(border=True):
+        st.subheader(uploaded.name)
+        if uploaded.file_id in imported:
+            st.success(imported[uploaded.file_id], icon=":material/check_circle:")
+            continue
+
+        left, right = st.columns([1, 2])
+        kind_choice = left.selectbox(
+            "Filtyp", [AUTO] + [k.name for k in KINDS], key=f"typ_{position}",
+            format_func=lambda n: "Känn igen automatiskt" if n == AUTO else n.capitalize(),
+        )
+        kind = None if kind_choice == AUTO else kind_by_name(kind_choice)
+        hand_mapping = st.session_state.get(f"mappning_{position}", {})
+        parsed, mapping, remembered = upload.parse_with_memory(con, content, uploaded.name, kind, hand_mapping)
+        if remembered:
+            st.info("Kolumnerna tolkas som förra gången en fil med samma rubriker lästes in.", icon=":material/history:")
+        for part in parsed.parts:
+            where = f"bladet '{part.sheet}', " if part.sheet else ""
+            right.markdown(f"**{part.kind.name.capitalize()}** – {where}rubrikrad {part.header_row}, "
+                           f"{len(part.frame)} rader")
+
+        # How the columns were read, and a way to map an unrecognised one by hand.
+        for header in parsed.headers[:3]:
+            options = [""] + sorted({c.canonical for k in ([kind] if kind else KINDS) for c in k.columns})
+            mapped = {m.header: m.canonical for p in parsed.parts if p.sheet == header.sheet for m in p.mapping}
+            rows = [{"Kolumn": letter, "Rubrik i filen": text, "Tolkas som": mapped.get(text) or ""}
+                    for letter, text in header.cells.items()]
+            with st.expander(f"Kolumner{' på bladet ' + repr(header.sheet) if header.sheet else ''} "
+                             f"(rubrikrad {header.row})", expanded=not parsed.ok):
+                edited = st.data_editor(
+                    rows, key=f"kolumner_{position}_{header.row}", hide_index=True, width="stretch",
+                    disabled=["Kolumn", "Rubrik i filen"],
+                    column_config={"Tolkas som": st.column_config.SelectboxColumn(
+                        "Tolkas som", options=options, help="Tomt: kolumnen importeras inte.")},
+                )
+                changed = {r["Rubrik i filen"]: r["Tolkas som"] for r, before in zip(edited, rows)
+                           if r["Tolkas som"] != before["Tolkas som"] and r["Tolkas som"]}
+                if changed and st.button("Läs filen med den här tolkningen", key=f"tolka_{position}_{header.row}"):
+                    st.session_state[f"mappning_{position}"] = {**mapping, **changed}
+                    st.rerun()
+
+        for notice in parsed.notices:
+            st.caption(f":material/info: {plain(notice)}")
+        if not parsed.ok:
+            st.error(f"Filen kan inte importeras: {len(parsed.problems)} fel att rätta. Ingenting har sparats. "
+                     "Rätta felen i filen och ladda upp den igen.", icon=":material/block:")
+            st.dataframe(upload.problems_table(parsed), hide_index=True, width="stretch")
+            continue
+        same = store.find_same_file(con, parsed.sha256)
+        if same:
+            st.warning(f"Den här filen är redan importerad, oförändrad, som batch {same.batch_id} "
+                       f"({swedish.date(same.imported_at.date())}, {same.imported_by}).", icon=":material/history:")
+            continue
+
+        with st.spinner("Räknar ut vad som ändras …"):
+            change = upload.preview(con, parsed)
+        if change.unplaced:
+            st.warning("Organisationen känner inte till " + ", ".join(change.unplaced) + ". Uppgifterna importeras "
+                       "och räknas in i förvaltningen under avdelningen 'Ej placerad' tills en organisationsfil "
+                       "placerar enheterna.", icon=":material/warning:")
+        tabs = st.tabs(["Vad som ändras", "Rader som sparas"])
+        with tabs[0]:
+            if change.placements is not None:
+                if change.placements.empty:
+                    st.caption("Organisationen ändras inte för någon månad med siffror.")
+                else:
+                    st.dataframe(change.placements, hide_index=True, width="stretch")
+            for kind_id, table in change.changes.items():
+                counts = table["Ändring"].value_counts()
+                st.markdown(f"**{next(k.name for k in KINDS if k.id == kind_id).capitalize()}:** "
+                            f"{counts.get('Ny', 0)} nya enhetsmånader, {counts.get('Ersätter', 0)} ersätter "
+                            f"tidigare siffror, {counts.get('Oförändrad', 0)} oförändrade.")
+                st.dataframe(table, hide_index=True, width="stretch")
+        with tabs[1]:
+            for kind in parsed.kinds:
+                st.markdown(f"**{kind.name.capitalize()}**")
+                st.dataframe(upload.rows_table(parsed, kind), hide_index=True, width="stretch")
+
+        if st.button(f"Importera {uploaded.name}", key=f"importera_{position}", type="primary"):
+            user = web.user().name
+            try:
+                batch = store.import_file(con, parsed, user)
+            except store.ImportRefused as refused:
+                st.error("\n\n".join(str(p) for p in refused.problems), icon=":material/block:")
+            else:
+                if hand_mapping or (mapping and not remembered):
+                    for header in parsed.headers:
+                        upload.remember_mapping(con, header.signature, mapping, user)
+                imported[uploaded.file_id] = (f"Importerad som batch {batch.batch_id} ({batch.kind_names}, "
+                                              f"{batch.rows_text}). Du kan ångra importen under Data.")
+                st.session_state["kvitto"] = (batch, upload.last_month(parsed))
+                st.rerun()
+
+if "kvitto" in st.session_state:
+    batch, month = st.session_state["kvitto"]
+    st.success(f"Kvitto: {batch.file_name} är importerad som batch {batch.batch_id} av {batch.imported_by}, "
+               f"{batch.imported_at:%Y-%m-%d %H:%M}.", icon=":material/receipt_long:")
+    params = web.link_params(None, month)
+    for kind_id in batch.kind.split(","):
+        if kind_id in TOPIC_PAGES:
+            st.page_link(TOPIC_PAGES[kind_id], label=f"Visa {dict((k.id, k.name) for k in KINDS)[kind_id]}",
+                         icon=":material/show_chart:", query_params=params)
+    st.page_link("pages/oversikt.py", label="Till Översikt", icon=":material/dashboard:", query_params=params)
+    if ORGANISATION.id in batch.kind.split(","):
+        st.page_link("pages/data.py", label="Se organisationen under Data", icon=":material/account_tree:")

@@ -1,0 +1,17 @@
+"""Om siffrorna: every definition in plain Swedish, where the figures come from, the privacy rule."""
+
+import streamlit as st
+
+from hrdash import guide, web
+
+web.page_guard()
+
+st.title("Om siffrorna")
+for heading, body in guide.SECTIONS:
+    st.header(heading)
+    st.markdown(body)
+st.header("Alla nyckeltal")
+st.dataframe(guide.definitions_table(), hide_index=True, width="stretch")
+st.header("Kolumner i filerna")
+st.caption("Rubrikerna får stå i valfri skiftläge, med eller utan enhet inom parentes, t.ex. 'Ordinarie tid (tim)'.")
+st.dataframe(guide.columns_table(), hide_index=True, width="stretch")

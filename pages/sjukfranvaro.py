@@ -1,0 +1,6 @@
+"""Sjukfrånvaro: trend, comparison of the units and breakdowns (layout in hrdash/topic_page.py)."""
+
+from hrdash import topic_page, web
+
+web.page_guard()
+topic_page.render("sick_leave")
