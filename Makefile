@@ -26,7 +26,7 @@ demo: $(STAMP)
 	$(BIN)/hrdash demo --db $(DB)
 
 test: $(STAMP)
-	$(BIN)/python -m pytest -n 2 -q
+	$(BIN)/python -m pytest -n 2 --dist loadgroup -q
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py

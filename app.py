@@ -6,14 +6,15 @@ from hrdash import web
 
 st.set_page_config(page_title="HR-nyckeltal", page_icon=":material/dashboard:", layout="wide")
 
+FIGURE_PAGES = [
+    st.Page("pages/oversikt.py", title="Översikt", icon=":material/dashboard:", default=True),
+    st.Page("pages/sjukfranvaro.py", title="Sjukfrånvaro", icon=":material/monitor_heart:"),
+    st.Page("pages/personalomsattning.py", title="Personalomsättning", icon=":material/sync_alt:"),
+    st.Page("pages/vakanser.py", title="Vakanser", icon=":material/event_seat:"),
+    st.Page("pages/rekrytering.py", title="Rekryteringsbehov", icon=":material/person_search:"),
+]
 PAGES = {
-    "Nyckeltal": [
-        st.Page("pages/oversikt.py", title="Översikt", icon=":material/dashboard:", default=True),
-        st.Page("pages/sjukfranvaro.py", title="Sjukfrånvaro", icon=":material/monitor_heart:"),
-        st.Page("pages/personalomsattning.py", title="Personalomsättning", icon=":material/sync_alt:"),
-        st.Page("pages/vakanser.py", title="Vakanser", icon=":material/event_seat:"),
-        st.Page("pages/rekrytering.py", title="Rekryteringsbehov", icon=":material/person_search:"),
-    ],
+    "Nyckeltal": FIGURE_PAGES,
     "Underlag": [
         st.Page("pages/ladda_upp.py", title="Ladda upp", icon=":material/upload:"),
         st.Page("pages/data.py", title="Data", icon=":material/database:"),
@@ -24,4 +25,6 @@ PAGES = {
 page = st.navigation(PAGES)
 with st.sidebar:
     st.caption(web.status_line())
+if page in FIGURE_PAGES:
+    web.sidebar_selection()
 page.run()

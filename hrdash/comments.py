@@ -68,6 +68,7 @@ def show(con: duckdb.DuckDBPyConnection, topic: str, group, month: dt.date, edit
         with st.expander("Skriv eller ändra kommentaren"):
             with st.form(f"comment_{topic}"):
                 text = st.text_area("Kommentar", value=found[0] if found else "", max_chars=MAX_LENGTH,
+                                    key=f"kommentar_{topic}_{group.key}_{month:%Y-%m}",
                                     help="Visas på sidan, i månadsrapporten och i presentationsläget. "
                                          "Lämna tomt för att ta bort kommentaren.")
                 if st.form_submit_button("Spara kommentaren"):

@@ -57,20 +57,12 @@ class Problem:
 
 
 @dataclass
-class ColumnMapping:
-    letter: str
-    header: str
-    canonical: str | None  # None: ignored
-
-
-@dataclass
 class Part:
     """The rows of one kind read from one sheet."""
 
     kind: Kind
     sheet: str | None  # None for a CSV file
     header_row: int  # 1-based
-    mapping: list[ColumnMapping]
     frame: pd.DataFrame  # database fields plus `source_row`
 
 
@@ -82,6 +74,7 @@ class HeaderRow:
     row: int  # 1-based
     cells: dict[str, str]  # column letter -> header text
     signature: str
+    read_as: dict[str, str] = field(default_factory=dict)  # column letter -> canonical column
 
 
 @dataclass
@@ -168,10 +161,10 @@ def _parse_sheet(sheet: Sheet, parsed: ParsedFile, forced: Kind | None, override
             parsed.notices.append(f"Bladet '{sheet.name}' har ingen rubrikrad med kända kolumner och lästes inte in.")
         return
     header = sheet.rows[header_index]
-    parsed.headers.append(
-        HeaderRow(sheet.name, header_index + 1,
-                  {column_letter(i): cell_text(c) for i, c in enumerate(header) if not is_empty(c)}, signature(header))
-    )
+    found = HeaderRow(sheet.name, header_index + 1,
+                      {column_letter(i): cell_text(c) for i, c in enumerate(header) if not is_empty(c)},
+                      signature(header))
+    parsed.headers.append(found)
     kinds = [forced] if forced else detect_kinds(header, overrides)
     if not kinds:
         return
@@ -182,14 +175,11 @@ def _parse_sheet(sheet: Sheet, parsed: ParsedFile, forced: Kind | None, override
         match = match_header(sheet.rows, header_index, kind, overrides)
         headers = match.headers
         used.update(match.columns)
+        found.read_as.update({column_letter(i): c.canonical for i, c in match.columns.items()})
         if _header_problems(sheet.name, match, parsed):
             continue
         frame = _read_rows(sheet, match, parsed)
-        mapping = [
-            ColumnMapping(column_letter(i), text, match.columns[i].canonical if i in match.columns else None)
-            for i, text in match.headers.items()
-        ]
-        parsed.parts.append(Part(kind, sheet.name, header_index + 1, mapping, frame))
+        parsed.parts.append(Part(kind, sheet.name, header_index + 1, frame))
     ignored = [f"{column_letter(i)} ('{text}')" for i, text in headers.items() if i not in used]
     if ignored:
         columns = f"kolumnerna {', '.join(ignored)}" if len(ignored) > 1 else f"kolumnen {ignored[0]}"

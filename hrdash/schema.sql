@@ -1,8 +1,6 @@
 -- Tables. Rows are never updated or deleted: every import is a batch, and the views in
 -- queries/ pick the current figures (latest batch not undone, per unit and month).
 
-CREATE SEQUENCE IF NOT EXISTS batch_ids START 1;
-
 CREATE TABLE IF NOT EXISTS batches (
     batch_id    INTEGER PRIMARY KEY,
     kind        VARCHAR NOT NULL,      -- kind ids, comma separated when a workbook held several

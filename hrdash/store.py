@@ -102,9 +102,11 @@ def _import_file(con: duckdb.DuckDBPyConnection, parsed: ParsedFile, user: str) 
     return get_batch(con, batch_id)
 
 
-def write_batch(cur: duckdb.DuckDBPyConnection, parsed: ParsedFile, user: str) -> int:
-    """Insert the batch and its rows; the caller holds the transaction. Returns the batch id."""
-    batch_id = cur.execute("SELECT nextval('batch_ids')").fetchone()[0]
+def write_batch(cur: duckdb.DuckDBPyConnection, parsed: ParsedFile, user: str, batch_id: int | None = None) -> int:
+    """Insert the batch and its rows; the caller holds the transaction (and the write lock).
+    Batch ids run 1, 2, 3 … without gaps. Returns the batch id."""
+    if batch_id is None:
+        batch_id = cur.execute("SELECT coalesce(max(batch_id), 0) + 1 FROM batches").fetchone()[0]
     sheets = ", ".join(dict.fromkeys(p.sheet for p in parsed.parts if p.sheet is not None)) or None
     cur.execute(
         "INSERT INTO batches VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL)",

@@ -8,7 +8,7 @@ import datetime as dt
 import duckdb
 import pandas as pd
 
-from hrdash import audit
+from hrdash import audit, swedish
 from hrdash.indicators import BY_ID
 
 
@@ -25,7 +25,7 @@ def set_target(con: duckdb.DuckDBPyConnection, indicator: str, level: str, group
         raise ValueError("Ett mål kan inte vara negativt.")
     con.execute("INSERT INTO targets VALUES (?, ?, ?, ?, ?, ?)",
                 [indicator, level, group_id, value, user, dt.datetime.now()])
-    what = "tog bort målet" if value is None else f"mål {value:g}"
+    what = "tog bort målet" if value is None else f"mål {swedish.number(value, 1)}"
     audit.record(con, user, "Mål", f"{BY_ID[indicator].label}, {level} {group_id}: {what}")
 
 

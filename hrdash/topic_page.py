@@ -74,7 +74,7 @@ TOPIC_PAGES = {
 
 def render(topic_id: str) -> None:
     topic = TOPIC_PAGES[topic_id]
-    selection = web.sidebar_selection()
+    selection = web.selection()
     st.title(topic.title)
     if selection is None:
         web.empty_state(topic.title.lower())

@@ -12,7 +12,7 @@ import pandas as pd
 
 from hrdash import audit, store, swedish
 from hrdash.columns import KINDS, ORGANISATION, Kind
-from hrdash.ingest import ParsedFile, parse_file
+from hrdash.ingest import HeaderRow, ParsedFile, parse_file
 
 
 def remembered_mapping(con: duckdb.DuckDBPyConnection, signature: str) -> dict[str, str]:
@@ -54,6 +54,22 @@ def problems_table(parsed: ParsedFile) -> pd.DataFrame:
     ).astype({"Rad": "Int64"})
 
 
+def column_table(header: HeaderRow) -> tuple[pd.DataFrame, list[tuple[str, str]]]:
+    """How each column of a header row was read, and the (letter, text) of those not recognised."""
+    rows, unrecognised = [], []
+    for letter, text in header.cells.items():
+        canonical = header.read_as.get(letter)
+        rows.append((letter, text, canonical or "importeras inte"))
+        if not canonical:
+            unrecognised.append((letter, text))
+    return pd.DataFrame(rows, columns=["Kolumn", "Rubrik i filen", "Läses som"]), unrecognised
+
+
+def canonical_names(kind: Kind | None) -> list[str]:
+    """The columns a header can be mapped to, for one kind or all."""
+    return sorted({c.canonical for k in ([kind] if kind else KINDS) for c in k.columns})
+
+
 STORED_LABELS = {c.field: c.canonical for k in KINDS for c in k.columns}
 
 
@@ -73,6 +89,7 @@ class Preview:
     changes: dict[str, pd.DataFrame] = field(default_factory=dict)  # kind id -> one row per unit-month
     unplaced: list[str] = field(default_factory=list)  # units the organisation does not know
     placements: pd.DataFrame | None = None  # for an organisation file
+    problems: list = field(default_factory=list)  # found only when the rows meet the database
 
 
 VALUE_FIELDS = {
@@ -91,6 +108,9 @@ def _number(value: object) -> str:
     return swedish.number(float(value), 0 if float(value).is_integer() else 1)
 
 
+PREVIEW_BATCH = 2**31 - 1  # larger than any real batch, so it wins every unit-month it touches
+
+
 def preview(con: duckdb.DuckDBPyConnection, parsed: ParsedFile) -> Preview:
     """What importing `parsed` would change: new and replaced unit-months with old → new values,
     units the organisation does not place, and for an organisation file who moves where.
@@ -104,7 +124,11 @@ def preview(con: duckdb.DuckDBPyConnection, parsed: ParsedFile) -> Preview:
                 cur.execute("CREATE TEMP TABLE before_placement AS SELECT * FROM unit_placement")
             else:
                 cur.execute(f"CREATE TEMP TABLE before_{kind.id} AS SELECT * FROM {VIEWS[kind.id]}")
-        batch_id = store.write_batch(cur, parsed, "förhandsvisning")
+        try:
+            batch_id = store.write_batch(cur, parsed, "förhandsvisning", PREVIEW_BATCH)
+        except store.ImportRefused as refused:
+            result.problems = refused.problems
+            return result
         for kind in parsed.kinds:
             if kind is ORGANISATION:
                 result.placements = _placement_changes(cur)

@@ -128,9 +128,19 @@ def link_params(group: Group | None, month: dt.date | None) -> dict[str, str]:
     return params
 
 
-def sidebar_selection() -> Selection | None:
-    """The organisation and period selectors, shared by every figure page through the session
-    and the URL (a copied link opens the same view). None when there are no figures yet."""
+def selection() -> Selection | None:
+    """The group, month and period chosen in the sidebar, for the page being shown."""
+    return st.session_state.get("_urval")
+
+
+def sidebar_selection() -> None:
+    """The organisation and period selectors, drawn by the frame (app.py) so that they are the
+    same widgets on every figure page, and bound to the URL so a copied link opens the same view.
+    The choice is left for the page in `selection()`; None when there are no figures yet."""
+    st.session_state["_urval"] = _sidebar_selection()
+
+
+def _sidebar_selection() -> Selection | None:
     data_version = version()
     all_groups = groups(data_version)
     all_months = months(data_version)

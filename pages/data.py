@@ -88,11 +88,11 @@ with goals:
                    "enhet har ett eget.")
         with st.form("mål"):
             indicator = st.selectbox("Nyckeltal", [i.id for i in INDICATORS if i.higher_is_worse],
-                                     format_func=lambda i: BY_ID[i].label)
-            group_key = st.selectbox("Gäller för", [g.key for g in all_groups],
+                                     format_func=lambda i: BY_ID[i].label, key="mål_nyckeltal")
+            group_key = st.selectbox("Gäller för", [g.key for g in all_groups], key="mål_grupp",
                                      format_func=lambda k: dashboard.find_group(all_groups, k).label)
             value = st.number_input("Mål (högst)", min_value=0.0, step=0.1, format="%.1f", value=None,
-                                    help="Lämna tomt och spara för att ta bort målet.")
+                                    key="mål_värde", help="Lämna tomt och spara för att ta bort målet.")
             if st.form_submit_button("Spara målet", type="primary"):
                 group = dashboard.find_group(all_groups, group_key)
                 targets.set_target(con, indicator, group.level, group.group_id, value, user.name)

@@ -47,22 +47,21 @@ for position, uploaded in enumerate(files or []):
 
         # How the columns were read, and a way to map an unrecognised one by hand.
         for header in parsed.headers[:3]:
-            options = [""] + sorted({c.canonical for k in ([kind] if kind else KINDS) for c in k.columns})
-            mapped = {m.header: m.canonical for p in parsed.parts if p.sheet == header.sheet for m in p.mapping}
-            rows = [{"Kolumn": letter, "Rubrik i filen": text, "Tolkas som": mapped.get(text) or ""}
-                    for letter, text in header.cells.items()]
-            with st.expander(f"Kolumner{' på bladet ' + repr(header.sheet) if header.sheet else ''} "
-                             f"(rubrikrad {header.row})", expanded=not parsed.ok):
-                edited = st.data_editor(
-                    rows, key=f"kolumner_{position}_{header.row}", hide_index=True, width="stretch",
-                    disabled=["Kolumn", "Rubrik i filen"],
-                    column_config={"Tolkas som": st.column_config.SelectboxColumn(
-                        "Tolkas som", options=options, help="Tomt: kolumnen importeras inte.")},
-                )
-                changed = {r["Rubrik i filen"]: r["Tolkas som"] for r, before in zip(edited, rows)
-                           if r["Tolkas som"] != before["Tolkas som"] and r["Tolkas som"]}
-                if changed and st.button("Läs filen med den här tolkningen", key=f"tolka_{position}_{header.row}"):
-                    st.session_state[f"mappning_{position}"] = {**mapping, **changed}
+            table, unrecognised = upload.column_table(header)
+            where = f" på bladet '{header.sheet}'" if header.sheet else ""
+            with st.expander(f"Så lästes kolumnerna{where} (rubrikrad {header.row})",
+                             expanded=not parsed.ok or bool(mapping)):
+                st.dataframe(table, hide_index=True, width="stretch")
+                options = [""] + upload.canonical_names(kind)
+                chosen = {}
+                for letter, text in unrecognised:
+                    choice = st.selectbox(f"Kolumn {letter} ('{text}') ska läsas som", options,
+                                          key=f"tolka_{position}_{header.row}_{letter}",
+                                          format_func=lambda c: c or "– importeras inte –")
+                    if choice:
+                        chosen[text] = choice
+                if chosen and st.button("Läs filen med den här tolkningen", key=f"tolka_{position}_{header.row}"):
+                    st.session_state[f"mappning_{position}"] = {**mapping, **chosen}
                     st.rerun()
 
         for notice in parsed.notices:
@@ -80,6 +79,10 @@ for position, uploaded in enumerate(files or []):
 
         with st.spinner("Räknar ut vad som ändras …"):
             change = upload.preview(con, parsed)
+        if change.problems:
+            st.error("Filen kan inte importeras. Ingenting har sparats.\n\n"
+                     + "\n\n".join(plain(str(p)) for p in change.problems), icon=":material/block:")
+            continue
         if change.unplaced:
             st.warning("Organisationen känner inte till " + ", ".join(change.unplaced) + ". Uppgifterna importeras "
                        "och räknas in i förvaltningen under avdelningen 'Ej placerad' tills en organisationsfil "

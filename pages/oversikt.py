@@ -7,7 +7,7 @@ from hrdash.comments import plain
 
 web.page_guard()
 
-selection = web.sidebar_selection()
+selection = web.selection()
 st.title("Översikt")
 if selection is None:
     web.empty_state("någon månad")

@@ -5,12 +5,43 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 from openpyxl import Workbook
 
 from hrdash import database, indicators, store
 from hrdash.ingest import parse_file
+
+
+@dataclass
+class DemoDatabase:
+    """The demo data loaded once per test session, and what `hrdash indicators` prints for it."""
+
+    path: Path
+    printed: dict[tuple[str, str, str], dict[str, float | None]]
+
+    def values(self, level: str, unit: str, month: str) -> dict[str, float | None]:
+        return self.printed[level, unit, month]
+
+
+@pytest.fixture(scope="session")
+def demo_database(tmp_path_factory) -> DemoDatabase:
+    path = tmp_path_factory.mktemp("demo") / "hr.duckdb"
+    hrdash = [sys.executable, "-m", "hrdash.cli"]
+    env = {**os.environ, "HRDASH_USER": "demo"}
+    subprocess.run([*hrdash, "demo", "--db", str(path)], check=True, capture_output=True, env=env)
+    output = subprocess.run([*hrdash, "indicators", "--db", str(path)], check=True, capture_output=True,
+                            text=True).stdout
+    printed: dict = {}
+    for row in csv.DictReader(io.StringIO(output)):
+        printed.setdefault((row["level"], row["unit"], row["month"]), {})[row["indicator"]] = (
+            float(row["value"]) if row["value"] else None)
+    return DemoDatabase(path, printed)
 
 
 @pytest.fixture
@@ -70,3 +101,21 @@ SICK_HEADER = ["enhet", "månad", "anställda", "ordinarie_timmar", "sjuktimmar"
 TURNOVER_HEADER = ["enhet", "månad", "tillsvidareanställda", "avgångar", "varav_interna", "varav_pension"]
 VACANCY_HEADER = ["enhet", "månad", "budgeterade_tjänster", "besatta_tjänster", "konsulter", "konsultkostnad_kr"]
 RECRUITMENT_HEADER = ["enhet", "månad", "rekryteringsbehov", "pågående_rekryteringar", "tillsatta"]
+
+
+@pytest.fixture(autouse=True)
+def streamlit_as_a_running_server(monkeypatch):
+    """AppTest resets Streamlit's "old pages/ folder app" flag before every run, so every run
+    behaves like the very first session of a freshly started server (see web.page_guard). A
+    running server clears the flag at its first st.navigation call; pin it the same way here,
+    so widget state survives between runs as it does in the browser. The browser tests cover
+    the first session of a fresh server."""
+    from streamlit.runtime.pages_manager import PagesManager
+
+    original = PagesManager.__init__
+
+    def init(self, *args, **kwargs):
+        original(self, *args, **kwargs)
+        PagesManager.uses_pages_directory = False
+
+    monkeypatch.setattr(PagesManager, "__init__", init)

@@ -1,0 +1,188 @@
+"""End to end in a real browser: Debian's chromium driven by Playwright against a real
+Streamlit server on the demo data. Screenshots go to screenshots/ (not committed)."""
+
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from conftest import SICK_HEADER, csv_bytes
+from playwright.sync_api import Page, expect, sync_playwright
+
+ROOT = Path(__file__).resolve().parent.parent
+SHOTS = ROOT / "screenshots"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+pytestmark = pytest.mark.xdist_group("browser")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Server:
+    """`streamlit run app.py` on a copy of the demo database, as `make run` starts it."""
+
+    def __init__(self, database: Path, tmp: Path):
+        self.db = tmp / "hr.duckdb"
+        shutil.copy(database, self.db)
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.log = open(tmp / "streamlit.log", "w")
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(self.port),
+             "--server.headless", "true", "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
+            cwd=ROOT, env={**os.environ, "HRDASH_DB": str(self.db)}, stdout=self.log, stderr=subprocess.STDOUT,
+        )
+        for _ in range(120):
+            try:
+                if urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=1).read() == b"ok":
+                    return
+            except OSError:
+                time.sleep(0.25)
+        raise RuntimeError("Streamlit did not start: " + (tmp / "streamlit.log").read_text())
+
+    def stop(self) -> None:
+        self.process.terminate()
+        self.process.wait(timeout=20)
+        self.log.close()
+
+
+@pytest.fixture
+def server(demo_database, tmp_path):
+    running = Server(demo_database.path, tmp_path)
+    yield running
+    running.stop()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1440, "height": 1000}, locale="sv-SE")
+    opened = context.new_page()
+    opened.errors = []
+    opened.on("pageerror", lambda error: opened.errors.append(str(error)))
+    yield opened
+    context.close()
+
+
+def settle(page: Page) -> None:
+    """Wait until the script run is over and the charts are drawn."""
+    page.wait_for_timeout(400)
+    page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=60_000)
+    page.wait_for_timeout(600)
+
+
+def no_exceptions(page: Page) -> None:
+    assert page.locator("[data-testid='stException']").count() == 0, page.locator(
+        "[data-testid='stException']").first.inner_text()
+    assert page.errors == []
+
+
+def screenshot(page: Page, name: str) -> None:
+    SHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
+
+
+def test_a_fresh_server_opened_on_a_page_url_runs_the_frame(server, page):
+    page.goto(f"{server.url}/sjukfranvaro")
+    settle(page)
+    navigation = page.get_by_test_id("stSidebarNav")
+    expect(navigation).to_contain_text("Nyckeltal")
+    expect(navigation).to_contain_text("Underlag")
+    expect(page.get_by_test_id("stSidebar")).to_contain_text("Senaste inläsning")
+    expect(page.get_by_role("heading", name="Sjukfrånvaro", exact=True)).to_be_visible()
+    no_exceptions(page)
+
+
+PAGES = [("", "Översikt"), ("sjukfranvaro", "Sjukfrånvaro"), ("personalomsattning", "Personalomsättning"),
+         ("vakanser", "Vakanser"), ("rekrytering", "Rekryteringsbehov"), ("ladda_upp", "Ladda upp"),
+         ("data", "Data"), ("om_siffrorna", "Om siffrorna")]
+
+
+def test_every_page_renders_without_exceptions(server, page):
+    for path, title in PAGES:
+        page.goto(f"{server.url}/{path}")
+        settle(page)
+        expect(page.get_by_role("heading", name=title, exact=True)).to_be_visible()
+        no_exceptions(page)
+        screenshot(page, f"sida_{path or 'oversikt'}")
+
+
+def go_to(page: Page, title: str) -> None:
+    """Click a page in the sidebar navigation."""
+    page.get_by_test_id("stSidebarNav").get_by_role("link", name=title, exact=True).click()
+    settle(page)
+
+
+def choose(page: Page, label: str, option: str) -> None:
+    page.get_by_role("combobox", name=label).click()
+    page.get_by_role("option", name=option, exact=True).click()
+    settle(page)
+
+
+def test_upload_a_month_see_it_on_the_overview_and_undo_it(server, page, tmp_path):
+    units = ["Mottagning barn och unga", "Utredning barn och unga 1", "Familjebehandling"]
+    november = tmp_path / "sjukfranvaro_2026-11.csv"
+    november.write_bytes(csv_bytes([SICK_HEADER] + [[u, "2026-11", 20, 3000, 300, 100, 100] for u in units]))
+
+    page.goto(f"{server.url}/ladda_upp")
+    settle(page)
+    page.locator("input[type='file']").set_input_files(str(november))
+    expect(page.get_by_text("3 nya enhetsmånader, 0 ersätter tidigare siffror")).to_be_visible(timeout=30_000)
+    screenshot(page, "ladda_upp_forhandsvisning")
+    page.get_by_role("button", name="Importera sjukfranvaro_2026-11.csv").click()
+    expect(page.get_by_text(re.compile(r"Kvitto: sjukfranvaro_2026-11.csv är importerad som batch 8"))).to_be_visible(
+        timeout=30_000)
+    settle(page)
+    screenshot(page, "ladda_upp_kvitto")
+
+    go_to(page, "Översikt")
+    choose(page, "Månad", "november 2026")
+    expect(page.get_by_text("Sjukfrånvaro: 3 av 15 enheter har rapporterat för november 2026.",
+                            exact=False)).to_be_visible()
+    # 900 sick hours of 9 000 ordinary hours in the three units that reported.
+    expect(page.get_by_test_id("stMetric").filter(has_text="Sjukfrånvaro").first).to_contain_text("10,0")
+    screenshot(page, "oversikt_november")
+    no_exceptions(page)
+
+    go_to(page, "Data")
+    page.get_by_role("button", name="Ångra batch 8").click()
+    settle(page)
+    page.get_by_role("button", name="Ja, ångra").click()
+    settle(page)
+    undone = page.locator("td[role=gridcell]").filter(has_text=re.compile("Ångrad .* av demo"))
+    expect(undone).to_have_count(1)  # the table is drawn on a canvas; its cells are hidden text
+
+    go_to(page, "Översikt")
+    page.get_by_role("combobox", name="Månad").click()
+    expect(page.get_by_role("option", name="november 2026", exact=True)).to_have_count(0)
+    expect(page.get_by_role("option", name="oktober 2026", exact=True)).to_be_visible()
+    no_exceptions(page)
+
+
+def test_a_copied_link_opens_the_same_view(server, page):
+    page.goto(f"{server.url}/personalomsattning?grupp=Vuxen+%E2%80%93+avdelning&manad=juni+2026")
+    settle(page)
+    expect(page.get_by_role("heading", name="Vuxen · juni 2026")).to_be_visible()
+    choose(page, "Organisation", "Barn och unga – avdelning")
+    assert "grupp=Barn+och+unga" in page.url
+    go_to(page, "Vakanser")
+    expect(page.get_by_role("heading", name="Barn och unga · juni 2026")).to_be_visible()
+    no_exceptions(page)

@@ -1,0 +1,169 @@
+"""Every page through Streamlit's AppTest, asserting what a user sees: the cards and tables
+hold the numbers `hrdash indicators` prints for the same selection, formatted the Swedish way."""
+
+import base64
+import shutil
+from pathlib import Path
+
+import numpy as np
+import plotly.io as pio
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from hrdash import swedish
+from hrdash.charts import format_value
+
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
+PAGES = ["pages/oversikt.py", "pages/sjukfranvaro.py", "pages/personalomsattning.py", "pages/vakanser.py",
+         "pages/rekrytering.py", "pages/ladda_upp.py", "pages/data.py", "pages/om_siffrorna.py"]
+
+
+def numbers(values) -> list[float]:
+    """A trace's values as plotly's JSON carries them: a list, or a base64-encoded typed array."""
+    if isinstance(values, dict):
+        return list(np.frombuffer(base64.b64decode(values["bdata"]), dtype=values["dtype"]))
+    return list(values)
+
+
+@pytest.fixture
+def app(demo_database, tmp_path, monkeypatch):
+    """The app on a private copy of the demo database."""
+    path = tmp_path / "hr.duckdb"
+    shutil.copy(demo_database.path, path)
+    monkeypatch.setenv("HRDASH_DB", str(path))
+
+    def open_page(page: str | None = None, **params) -> AppTest:
+        at = AppTest.from_file(APP, default_timeout=60)
+        at.query_params.update(params)
+        at.run()
+        if page:
+            at.switch_page(page).run()
+        assert not at.exception, [e.value for e in at.exception]
+        return at
+
+    return open_page
+
+
+def test_overview_cards_equal_the_cli(app, demo_database):
+    at = app(grupp="Vuxen – avdelning", manad="augusti 2026")
+    assert at.selectbox(key="grupp").value == "Vuxen – avdelning"
+    cards = {m.label: m.value for m in at.metric}
+    expected = demo_database.values("avdelning", "Vuxen", "2026-08")
+    assert cards["Sjukfrånvaro"] == swedish.percent(expected["sick_leave_pct"])
+    assert cards["Personalomsättning, 12 månader"] == swedish.percent(expected["turnover_12m_pct"])
+    assert cards["Vakanta tjänster"] == format_value("vacancies", expected["vacancies"])
+    assert cards["Rekryteringsbehov"] == format_value("recruitment_need", expected["recruitment_need"])
+    assert len(cards) == 12
+
+
+def test_overview_defaults_to_the_latest_complete_month_of_the_forvaltning(app):
+    at = app()
+    assert at.selectbox(key="grupp").value == "Socialförvaltningen – hela förvaltningen"
+    assert at.subheader[0].value == "Socialförvaltningen · oktober 2026"
+
+
+def test_a_small_unit_shows_a_dash_for_sick_leave_but_its_turnover(app, demo_database):
+    at = app(grupp="Ledningsstöd – enhet i Stab", manad="oktober 2026")
+    cards = {m.label: m.value for m in at.metric}
+    assert cards["Sjukfrånvaro"] == "–"
+    assert cards["Personalomsättning, 12 månader"] == swedish.percent(
+        demo_database.values("enhet", "Ledningsstöd", "2026-10")["turnover_12m_pct"])
+    assert "Visas inte: färre än 10 personer." in [c.value for c in at.caption]
+
+
+def test_overview_lists_units_that_need_attention(app):
+    at = app()
+    links = [link.label for link in at.get("page_link")]
+    assert "Utredning barn och unga 2" in links  # its turnover climbs above the target of 15 %
+    reasons = " ".join(m.value for m in at.markdown)
+    assert "Personalomsättning, 12 månader 49,2\u00a0%, över målet 15,0\u00a0%" in reasons
+
+
+def test_topic_page_table_and_chart_hold_the_cli_values(app, demo_database):
+    at = app("pages/sjukfranvaro.py", grupp="Barn och unga – avdelning", manad="oktober 2026")
+    table = at.dataframe[0].value
+    expected = demo_database.values("avdelning", "Barn och unga", "2026-10")
+    last = table.iloc[-1]
+    assert last["Månad"] == "oktober 2026"
+    assert last["Sjukfrånvaro"] == swedish.percent(expected["sick_leave_pct"])
+    assert last["Sjukfrånvaro, 12 månader"] == swedish.percent(expected["sick_leave_12m_pct"])
+    assert len(table) == 24  # the default period
+
+    trend = pio.from_json(at.get("plotly_chart")[0].proto.spec)
+    line = next(t for t in trend.data if t.name == "Sjukfrånvaro")
+    assert numbers(line.y)[-1] == pytest.approx(expected["sick_leave_pct"])
+    assert any(t.name == "Samma månad föregående år" for t in trend.data)
+    assert any(shape.line.dash == "dash" for shape in trend.layout.shapes)  # the target
+
+
+def test_topic_page_headline_is_a_plain_swedish_sentence(app, demo_database):
+    at = app("pages/sjukfranvaro.py")
+    now = demo_database.values("förvaltning", "Socialförvaltningen", "2026-10")["sick_leave_pct"]
+    before = demo_database.values("förvaltning", "Socialförvaltningen", "2025-10")["sick_leave_pct"]
+    direction = "lägre" if now < before else "högre"
+    assert at.markdown[0].value == (
+        f"#### Sjukfrånvaron i Socialförvaltningen var {swedish.percent(now)} i oktober 2026, "
+        f"{swedish.number(abs(now - before), 1)} procentenheter {direction} än i oktober 2025."
+    )
+
+
+def test_ranking_marks_the_small_unit_as_hidden(app):
+    at = app("pages/sjukfranvaro.py", grupp="Stab – avdelning", manad="oktober 2026")
+    ranking = pio.from_json(at.get("plotly_chart")[1].proto.spec)
+    labels = dict(zip(ranking.data[0].y, ranking.data[0].text))
+    assert labels["Ledningsstöd"] == "– färre än 10 personer"
+    table = at.dataframe[1].value
+    row = table[table["Enhet"] == "Ledningsstöd"].iloc[0]
+    assert row["Sjukfrånvaro"] == "–" and row["Anmärkning"] == "Färre än 10 personer"
+
+
+def test_breakdowns_by_gender_and_age(app, demo_database):
+    at = app("pages/sjukfranvaro.py", manad="oktober 2026")
+    headers = [h.value for h in at.header]
+    assert headers[-3:] == ["Kort och lång sjukfrånvaro", "Kvinnor och män", "Åldersgrupper"]
+    gender = pio.from_json(at.get("plotly_chart")[3].proto.spec)
+    expected = demo_database.values("förvaltning", "Socialförvaltningen", "2026-10")
+    assert [t.name for t in gender.data] == ["Kvinnor", "Män"]
+    assert numbers(gender.data[0].y)[-1] == pytest.approx(expected["sick_leave_women_pct"])
+
+
+def test_a_copied_link_opens_the_same_view_on_another_page(app):
+    at = app("pages/vakanser.py", grupp="Vuxen – avdelning", manad="juni 2026")
+    assert at.subheader[0].value == "Vuxen · juni 2026"
+    assert at.query_params["grupp"] == "Vuxen – avdelning"
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_runs_on_the_demo_data(app, page):
+    at = app(page)
+    assert at.title[0].value
+
+
+@pytest.mark.parametrize("page", PAGES[:5])
+def test_an_empty_database_gets_a_helpful_message_not_an_error(tmp_path, monkeypatch, page):
+    monkeypatch.setenv("HRDASH_DB", str(tmp_path / "tom.duckdb"))
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    at.switch_page(page).run()
+    assert not at.exception
+    assert at.info[0].value.startswith("Inga uppgifter för")
+    assert at.info[0].value.endswith("ännu – ladda upp filer under **Ladda upp**.")
+
+
+def test_om_siffrorna_explains_every_indicator_and_the_privacy_rule(app):
+    at = app("pages/om_siffrorna.py")
+    definitions = at.dataframe[0].value
+    assert "Sjuktimmar som andel av de ordinarie (schemalagda) arbetstimmarna under månaden." in list(
+        definitions["Så räknas det"])
+    assert len(definitions) == 21
+    assert any("färre än 10 personer" in m.value for m in at.markdown)
+
+
+def test_a_comment_is_saved_and_shown(app):
+    at = app("pages/personalomsattning.py", grupp="Barn och unga – avdelning", manad="oktober 2026")
+    at.text_area[0].input("Två utredare slutade i september; rekrytering pågår.")
+    at.button[0].click().run()
+    assert not at.exception
+    at = app("pages/personalomsattning.py", grupp="Barn och unga – avdelning", manad="oktober 2026")
+    assert at.info[0].value == "Två utredare slutade i september; rekrytering pågår\\."
+
