@@ -15,6 +15,10 @@ FIGURE_PAGES = [
 ]
 PAGES = {
     "Nyckeltal": FIGURE_PAGES,
+    "Rapporter": [
+        st.Page("pages/rapport.py", title="Månadsrapport", icon=":material/description:"),
+        st.Page("pages/presentation.py", title="Presentationsläge", icon=":material/slideshow:"),
+    ],
     "Underlag": [
         st.Page("pages/ladda_upp.py", title="Ladda upp", icon=":material/upload:"),
         st.Page("pages/data.py", title="Data", icon=":material/database:"),
@@ -23,8 +27,11 @@ PAGES = {
 }
 
 page = st.navigation(PAGES)
+if page.title == "Presentationsläge":
+    # Full screen for the projector: the sidebar starts folded away.
+    st.set_page_config(initial_sidebar_state="collapsed")
 with st.sidebar:
     st.caption(web.status_line())
-if page in FIGURE_PAGES:
+if page in FIGURE_PAGES or page.title in ("Månadsrapport", "Presentationsläge"):
     web.sidebar_selection()
 page.run()

@@ -5,6 +5,7 @@ for a projector."""
 from __future__ import annotations
 
 import datetime as dt
+import math
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -53,16 +54,17 @@ def format_value(indicator_id: str, value: float | None) -> str:
     return swedish.number(value, decimals) + ("" if unit == "st" else f" {unit}")
 
 
-def _month_axis(figure: go.Figure, months: list[dt.date]) -> None:
-    """Swedish month labels on a date axis: at most about a dozen ticks."""
+def _month_axis(figure: go.Figure, months: list[dt.date], max_ticks: int = 12) -> None:
+    """Swedish month labels on a date axis, counted back from the latest month."""
     months = sorted(set(months))
     if not months:
         return
-    step = max(1, round(len(months) / 12))
+    step = max(1, math.ceil(len(months) / max_ticks))
     ticks = months[::-1][::step][::-1]
     figure.update_xaxes(
         tickvals=ticks,
-        ticktext=[swedish.month_name(m, short=True) if m.month != 1 or step > 1 else str(m.year) for m in ticks],
+        ticktext=[swedish.month_name(m, short=True) for m in ticks],
+        tickangle=0,
         range=[months[0] - dt.timedelta(days=20), months[-1] + dt.timedelta(days=20)],
     )
 
@@ -82,6 +84,7 @@ def trend(
     target: float | None = None,
     title: str | None = None,
     first: dt.date | None = None,
+    max_ticks: int = 12,
 ) -> go.Figure:
     """The indicator month by month from `first`, its 12-month figure, last year's months
     faintly behind, and the target dashed. `series` has columns month, <indicator ids>, and
@@ -117,7 +120,7 @@ def trend(
             annotation_text=f"Mål {format_value(indicator_id, target)}", annotation_position="top left",
             annotation_font=dict(color=TARGET, size=15),
         )
-    _month_axis(figure, list(months))
+    _month_axis(figure, list(months), max_ticks)
     if BY_ID[indicator_id].unit == "%":
         figure.update_yaxes(ticksuffix=" %")
     return figure

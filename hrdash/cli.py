@@ -63,6 +63,11 @@ def build_parser() -> argparse.ArgumentParser:
     ind.add_argument("--format", choices=("csv", "json"), default="csv")
     ind.add_argument("--unsuppressed", action="store_true", help="visa även uppgifter om grupper under 10 personer")
 
+    rep = command("report", "Skriv månadsrapporten som PDF, Excel eller PowerPoint.")
+    rep.add_argument("--month", required=True, type=_month_argument, help="rapportens månad, ÅÅÅÅ-MM")
+    rep.add_argument("--unit", help="förvaltning, avdelning eller enhet (standard: hela förvaltningen)")
+    rep.add_argument("--out", required=True, type=Path, help="filen att skriva: .pdf, .xlsx eller .pptx")
+
     dem = command("demo", "Läs in demodata (data/demo).")
     dem.add_argument("--if-empty", action="store_true", help="bara om databasen är tom")
     command("batches", "Lista alla importer.")
@@ -109,6 +114,10 @@ def _import(con, args) -> int:
             _print_problems(parsed.file_name, refused.problems)
             continue
         print(f"{parsed.file_name}: importerad som batch {batch.batch_id} ({batch.kind_names}, {batch.rows_text}).")
+        unplaced = store.unplaced_units(con, batch.batch_id)
+        if unplaced:
+            print(f"{parsed.file_name}: organisationen känner inte till {', '.join(unplaced)}; de räknas under "
+                  "avdelningen 'Ej placerad' tills en organisationsfil placerar dem.", file=sys.stderr)
     return status
 
 
@@ -140,6 +149,29 @@ def _indicators(con, args) -> int:
     return 0
 
 
+def _report(con, args) -> int:
+    from hrdash import dashboard, exports, report
+
+    suffix = args.out.suffix.lower().lstrip(".")
+    if suffix not in exports.SUFFIXES:
+        print(f"hrdash: rapporten kan skrivas som .pdf, .xlsx eller .pptx, inte som '{args.out.name}'.", file=sys.stderr)
+        return 2
+    all_groups = dashboard.groups(con)
+    if not all_groups:
+        print("hrdash: det finns inga siffror att rapportera – importera filer först.", file=sys.stderr)
+        return 1
+    group = dashboard.find_by_name(all_groups, args.unit) if args.unit else dashboard.top_group(all_groups)
+    if group is None:
+        print(f"hrdash: det finns ingen enhet, avdelning eller förvaltning som heter '{args.unit}'.", file=sys.stderr)
+        return 1
+    if args.month not in dashboard.months(con):
+        print(f"hrdash: det finns inga siffror för {args.month:%Y-%m}.", file=sys.stderr)
+        return 1
+    args.out.write_bytes(exports.render(report.build(con, group, args.month), suffix))
+    print(f"Månadsrapporten för {group.name}, {args.month:%Y-%m}, är skriven till {args.out}.")
+    return 0
+
+
 def _demo(con, args) -> int:
     from hrdash import demo
 
@@ -168,7 +200,8 @@ def _undo(con, args) -> int:
     return 0
 
 
-COMMANDS = {"import": _import, "indicators": _indicators, "demo": _demo, "batches": _batches, "undo": _undo}
+COMMANDS = {"import": _import, "indicators": _indicators, "report": _report, "demo": _demo, "batches": _batches,
+            "undo": _undo}
 
 if __name__ == "__main__":
     sys.exit(main())

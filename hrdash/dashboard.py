@@ -58,11 +58,7 @@ def groups(con: duckdb.DuckDBPyConnection) -> list[Group]:
         GROUP BY level, group_id
         """
     ).fetchall()
-    found = [Group(*row) for row in rows]
-    # Labels go into the URL and must be unique: two units of an avdelning with one name get their codes.
-    labels = [g.label for g in found]
-    found = [Group(g.level, g.group_id, f"{g.name} ({g.group_id.removeprefix('kod:')})", g.administration,
-                   g.department) if labels.count(g.label) > 1 else g for g in found]
+    found = [Group(*row) for row in rows]  # names are unique per level (see queries/unit_names.sql)
 
     def order(g: Group) -> tuple:
         if g.level == "kommun":
@@ -77,6 +73,13 @@ def groups(con: duckdb.DuckDBPyConnection) -> list[Group]:
 
 def find_group(all_groups: list[Group], key: str | None) -> Group | None:
     return next((g for g in all_groups if g.key == key), None)
+
+
+def find_by_name(all_groups: list[Group], name: str) -> Group | None:
+    """A group by its name, case and spacing ignored; the highest level wins when names repeat."""
+    wanted = " ".join(name.split()).casefold()
+    found = [g for g in all_groups if " ".join(g.name.split()).casefold() == wanted]
+    return min(found, key=lambda g: LEVEL_ORDER[g.level], default=None)
 
 
 def top_group(all_groups: list[Group]) -> Group | None:
@@ -219,7 +222,7 @@ def cards(con: duckdb.DuckDBPyConnection, group: Group, month: dt.date, unsuppre
           indicator_ids: tuple[str, ...] = CARD_INDICATORS) -> list[Card]:
     wide = series(con, group, list(indicator_ids), unsuppressed, first=month_shift(month, -12), last=month)
     by_month = wide.set_index("month") if not wide.empty else wide
-    goals = targets.current(con)
+    goals = targets.Targets(con)
     result = []
     for indicator_id in indicator_ids:
         def at(m: dt.date) -> float | None:
@@ -231,8 +234,7 @@ def cards(con: duckdb.DuckDBPyConnection, group: Group, month: dt.date, unsuppre
         note = by_month.loc[month, f"note_{indicator_id}"] if month in by_month.index else "ingen uppgift"
         spark = [at(month_shift(month, -k)) for k in range(11, -1, -1)]
         result.append(Card(indicator_id, at(month), at(month_shift(month, -1)), at(month_shift(month, -12)),
-                           targets.lookup(goals, indicator_id, group.level, group.group_id, group.administration,
-                                          group.department),
+                           goals.for_group(indicator_id, group),
                            note if isinstance(note, str) else "", spark))
     return result
 
@@ -259,7 +261,7 @@ def attention(con: duckdb.DuckDBPyConnection, all_groups: list[Group], group: Gr
     frame = indicators.fetch(con, unsuppressed=unsuppressed, levels=("enhet",),
                              group_ids=tuple(u.group_id for u in units), indicator_ids=ATTENTION_INDICATORS,
                              first=month_shift(month, -3), last=month)
-    goals = targets.current(con)
+    goals = targets.Targets(con)
     by_id = {u.group_id: u for u in units}
     found = []
     for (group_id, indicator_id), rows in frame.groupby(["group_id", "indicator"], sort=True):
@@ -268,7 +270,7 @@ def attention(con: duckdb.DuckDBPyConnection, all_groups: list[Group], group: Gr
         if now is None or now != now:
             continue
         unit = by_id[group_id]
-        target = targets.lookup(goals, indicator_id, "enhet", group_id, unit.administration, unit.department)
+        target = goals.for_group(indicator_id, unit)
         label = BY_ID[indicator_id].label.lower()
         if target is not None and now > target:
             found.append(Attention(unit, indicator_id,

@@ -44,7 +44,7 @@ def load(con: duckdb.DuckDBPyConnection, user: str) -> Iterator[str]:
             yield f"{name}: {refused.problems[0]}"
             continue
         yield f"{name}: importerad som batch {batch.batch_id} ({batch.kind_names}, {batch.rows_text})."
-    if targets.current(con).empty:
+    if not targets.Targets(con):
         administration = con.execute("SELECT min(administration) FROM organisation_placements").fetchone()[0]
         for indicator, value in DEMO_TARGETS:
             targets.set_target(con, indicator, "förvaltning", administration, value, user)

@@ -24,6 +24,11 @@ class Indicator:
     definition: str  # plain Swedish, for committee members
     higher_is_worse: bool | None  # for arrows and colours; None where neither is better
 
+    @property
+    def short_label(self) -> str:
+        """For narrow table columns."""
+        return SHORT_LABELS.get(self.id, self.label)
+
 
 INDICATORS: tuple[Indicator, ...] = (
     Indicator("sick_leave_pct", "Sjukfrånvaro", "sick_leave", "%",
@@ -76,6 +81,19 @@ INDICATORS: tuple[Indicator, ...] = (
               "Tjänster som tillsattes under månaden.", None),
 )
 BY_ID = {i.id: i for i in INDICATORS}
+SHORT_LABELS = {
+    "sick_leave_12m_pct": "Sjukfrånvaro 12 mån",
+    "short_sick_leave_pct": "Kort (dag 1–14)",
+    "long_sick_leave_share_pct": "Andel långa sjukfall",
+    "turnover_pct": "Omsättning, månaden",
+    "turnover_12m_pct": "Omsättning 12 mån",
+    "external_turnover_pct": "Lämnat förv., månaden",
+    "external_turnover_12m_pct": "Lämnat förv. 12 mån",
+    "turnover_excl_retirement_pct": "Utom pension, månaden",
+    "vacancy_rate_pct": "Andel vakanta",
+    "recruitments_ongoing": "Pågående",
+    "positions_filled": "Tillsatta",
+}
 LEVELS = ("enhet", "avdelning", "förvaltning", "kommun")
 TOPICS = {
     "sick_leave": "Sjukfrånvaro",

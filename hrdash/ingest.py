@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from hrdash import values
+from hrdash import swedish, values
 from hrdash.columns import (
     AGE_GROUP,
     COUNT,
@@ -115,7 +115,7 @@ def column_letter(index: int) -> str:
 
 _TOTAL_LABEL = re.compile(
     r"^(totalt?|summa|sum|totalsumma|summering|samtliga( enheter)?|alla( enheter)?|hela förvaltningen|σ)\b"
-    r"|\b(totalt|summa|total)$",
+    r"|\s(totalt|summa|total)$",
     re.IGNORECASE,
 )
 _PERSONNUMMER = re.compile(r"(19|20)?\d{6}[-+]?\d{4}")
@@ -138,8 +138,16 @@ def parse_file(
     except FileError as error:
         parsed.problems.append(Problem(str(error)))
         return parsed
+    incomplete: list[tuple[Kind, str | None, list[Problem]]] = []
     for sheet in sheets:
-        _parse_sheet(sheet, parsed, kind, overrides or {}, single=len(sheets) == 1)
+        _parse_sheet(sheet, parsed, kind, overrides or {}, single=len(sheets) == 1, incomplete=incomplete)
+    # A sheet that only looks like data (a summary by avdelning, say) is passed over when another
+    # sheet of the workbook holds that kind completely; otherwise its missing columns refuse the file.
+    for sheet_kind, sheet_name, problems in incomplete:
+        if sheet_kind in parsed.kinds:
+            _notice(parsed, sheet_name, f"liknar {sheet_kind.name} men saknar kolumner som behövs och lästes inte in.")
+        else:
+            parsed.problems.extend(problems)
     if not parsed.parts and not parsed.problems:
         wanted = kind.name if kind else "någon filtyp"
         parsed.problems.append(
@@ -154,7 +162,8 @@ def parse_file(
     return parsed
 
 
-def _parse_sheet(sheet: Sheet, parsed: ParsedFile, forced: Kind | None, overrides: dict[str, str], single: bool) -> None:
+def _parse_sheet(sheet: Sheet, parsed: ParsedFile, forced: Kind | None, overrides: dict[str, str], single: bool,
+                 incomplete: list[tuple[Kind, str | None, list[Problem]]]) -> None:
     header_index = find_header_row(sheet.rows, overrides)
     if header_index is None:
         if not single and any(not is_empty(c) for row in sheet.rows for c in row):
@@ -176,7 +185,9 @@ def _parse_sheet(sheet: Sheet, parsed: ParsedFile, forced: Kind | None, override
         headers = match.headers
         used.update(match.columns)
         found.read_as.update({column_letter(i): c.canonical for i, c in match.columns.items()})
-        if _header_problems(sheet.name, match, parsed):
+        problems = _header_problems(sheet.name, match)
+        if problems:
+            incomplete.append((kind, sheet.name, problems))
             continue
         frame = _read_rows(sheet, match, parsed)
         parsed.parts.append(Part(kind, sheet.name, header_index + 1, frame))
@@ -190,11 +201,12 @@ def _notice(parsed: ParsedFile, sheet: str | None, text: str) -> None:
     parsed.notices.append(f"Bladet '{sheet}': {text}" if sheet is not None else text[0].upper() + text[1:])
 
 
-def _header_problems(sheet_name: str, match: HeaderMatch, parsed: ParsedFile) -> bool:
-    found = False
+def _header_problems(sheet_name: str | None, match: HeaderMatch) -> list[Problem]:
+    """Missing required columns and columns that mean the same thing, in a header row."""
+    problems = []
     for column in match.missing:
         names = ", ".join(f"'{s}'" for s in (column.canonical, *column.synonyms))
-        parsed.problems.append(
+        problems.append(
             Problem(
                 f"Kolumnen '{column.canonical}' saknas, och den behövs för {match.kind.name}. "
                 f"Lägg till en kolumn med något av namnen {names}.",
@@ -202,27 +214,21 @@ def _header_problems(sheet_name: str, match: HeaderMatch, parsed: ParsedFile) ->
                 row=match.row_index + 1,
             )
         )
-        found = True
     for column, indexes in match.duplicates:
         columns = " och ".join(f"{column_letter(i)} ('{match.headers[i]}')" for i in indexes)
-        parsed.problems.append(
+        problems.append(
             Problem(
                 f"Kolumnerna {columns} betyder båda '{column.canonical}'. Ta bort eller byt namn på en av dem.",
                 sheet=sheet_name,
                 row=match.row_index + 1,
             )
         )
-        found = True
     if match.index_of("år") is not None and match.index_of("månad") is None:
-        parsed.problems.append(
-            Problem(
-                "Filen har en kolumn 'år' men ingen 'månad'. Lägg till kolumnen månad (1–12).",
-                sheet=sheet_name,
-                row=match.row_index + 1,
-            )
+        problems.append(
+            Problem("Filen har en kolumn 'år' men ingen 'månad'. Lägg till kolumnen månad (1–12).", sheet=sheet_name,
+                    row=match.row_index + 1)
         )
-        found = True
-    return found
+    return problems
 
 
 def _check_personnummer(sheet: Sheet, header_index: int, parsed: ParsedFile) -> None:
@@ -387,41 +393,35 @@ def _parse_months(cells, years, numbers, index, column, problems) -> list[object
 
 
 def _parse_numbers(cells, numbers, index, column, problems) -> list[float | None]:
+    """Numbers >= 0, and whole where the column counts people or positions; a problem quotes the
+    cell as it is written."""
     whole = column.type == COUNT
     out: list[float | None] = []
     for value, number in zip(cells, numbers):
-        if type(value) is float:  # the common case in Excel files
-            out.append(value)
-            continue
         if is_empty(value):
             if column.required:
                 problems.add(number, index, None, _missing(column))
             out.append(None)
             continue
         try:
-            out.append(values.parse_number(value, whole=whole))
+            parsed = value if type(value) is float else values.parse_number(value, whole=whole)
         except CellError as error:
             problems.add(number, index, value, str(error))
             out.append(None)
+            continue
+        if parsed < 0:
+            problems.add(number, index, value, "är negativt. Ange 0 eller ett större tal.")
+        elif whole and not float(parsed).is_integer():
+            problems.add(number, index, value, "är inte ett heltal. Antal ska anges i hela tal.")
+        out.append(parsed)
     return out
-
 
 _EPSILON = 1e-6
 
 
 def _check_rules(frame: pd.DataFrame, match: HeaderMatch, problems: _RowProblems) -> None:
-    """Every number >= 0, counts whole, and no "varav" part larger than its total."""
+    """No "varav" part larger than its total (negative numbers are already refused)."""
     index_of = {c.field: i for i, c in match.columns.items()}
-    for column in match.kind.value_columns:
-        if column.field not in index_of:
-            continue
-        series = pd.to_numeric(frame[column.field], errors="coerce")
-        for row, value in zip(frame["source_row"][series < 0], series[series < 0]):
-            problems.add(row, index_of[column.field], value, "är negativt. Ange 0 eller ett större tal.")
-        if column.type == COUNT:
-            fractional = series.notna() & (series >= 0) & (series % 1 != 0)
-            for row, value in zip(frame["source_row"][fractional], series[fractional]):
-                problems.add(row, index_of[column.field], value, "är inte ett heltal. Antal ska anges i hela tal.")
 
     def label(field: str) -> str:
         return f"{column_letter(index_of[field])} ('{match.headers[index_of[field]]}')"
@@ -485,8 +485,11 @@ def _check_unique(parsed: ParsedFile, kind: Kind) -> None:
                 continue
             sheet, first_row = seen[key]
             where = f"rad {first_row}" if sheet == part.sheet else f"blad '{sheet}', rad {first_row}"
-            group = " och ".join(v for v in rest[1:] if v)
-            same = "samma giltighetsmånad" if is_organisation else "samma månad" + (f" ({group})" if group else "")
+            group = ", ".join(v for v in rest[1:] if v)
+            if is_organisation:
+                same = "samma giltighetsmånad"
+            else:
+                same = f"samma månad ({swedish.month_name(rest[0])}{', ' + group if group else ''})"
             rule = "enhet" if is_organisation else "enhet och månad" + (" och grupp" if group else "")
             parsed.problems.append(
                 Problem(

@@ -57,11 +57,64 @@ def _table_columns(kind: Kind) -> list[str]:
 
 
 def find_same_file(con: duckdb.DuckDBPyConnection, sha256: str) -> Batch | None:
-    """The active batch that imported exactly this file before, if any."""
+    """The active batch that imported exactly this file before and whose figures still all hold.
+
+    A file whose figures a later import has replaced in part may be imported again: then it
+    wins again, as latest-wins says.
+    """
     row = con.execute(
         "SELECT * FROM batches WHERE sha256 = ? AND undone_at IS NULL ORDER BY batch_id DESC LIMIT 1", [sha256]
     ).fetchone()
-    return Batch(*row) if row else None
+    if row is None:
+        return None
+    batch = Batch(*row)
+    return batch if _still_current(con, batch) else None
+
+
+CURRENT_VIEWS = {"sick_leave": "sick_leave_by_unit", "turnover": "turnover_by_unit", "vacancies": "vacancies_by_unit",
+                 "recruitment": "recruitment_by_unit"}
+
+
+def _still_current(con: duckdb.DuckDBPyConnection, batch: Batch) -> bool:
+    """Whether every unit-month (or, for an organisation file, every placement) of the batch still holds."""
+    for kind in KINDS:
+        if kind.id not in batch.kind.split(","):
+            continue
+        if kind.id == "organisation":
+            later = con.execute(
+                "SELECT count(*) FROM active_batches WHERE batch_id > ? AND kind LIKE '%organisation%'",
+                [batch.batch_id],
+            ).fetchone()[0]
+        else:
+            later = con.execute(
+                f"""
+                SELECT count(*)
+                FROM {kind.table} r
+                JOIN unit_aliases a ON a.unit_key = r.unit_key AND a.unit_code IS NOT DISTINCT FROM r.unit_code
+                JOIN {CURRENT_VIEWS[kind.id]} v ON v.unit_id = a.unit_id AND v.month = r.month
+                WHERE r.batch_id = ? AND v.batch_id <> ?
+                """,
+                [batch.batch_id, batch.batch_id],
+            ).fetchone()[0]
+        if later:
+            return False
+    return True
+
+
+def unplaced_units(con: duckdb.DuckDBPyConnection, batch_id: int) -> list[str]:
+    """The units of a batch that the organisation does not place (they count under 'Ej placerad')."""
+    return [
+        row[0] for row in con.execute(
+            f"""
+            SELECT DISTINCT n.unit_name
+            FROM unit_month_parts u JOIN unit_names n USING (unit_id)
+            WHERE NOT u.placed AND u.unit_id IN (
+                {" UNION ".join(f"SELECT unit_id FROM {view} WHERE batch_id = $1" for view in CURRENT_VIEWS.values())})
+            ORDER BY 1
+            """,
+            [batch_id],
+        ).fetchall()
+    ]
 
 
 # Imports and undos in one server process run one after the other: two HR users confirming at

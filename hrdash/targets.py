@@ -29,18 +29,23 @@ def set_target(con: duckdb.DuckDBPyConnection, indicator: str, level: str, group
     audit.record(con, user, "Mål", f"{BY_ID[indicator].label}, {level} {group_id}: {what}")
 
 
-def lookup(targets: pd.DataFrame, indicator: str, level: str, group_id: str, administration: str | None,
-           department: str | None) -> float | None:
-    """The target that holds for a group: its own, else its avdelning's, its förvaltning's, the kommun's."""
-    chain = [(level, group_id)]
-    if level == "enhet" and department is not None:
-        chain.append(("avdelning", f"{administration} / {department}"))
-    if level in ("enhet", "avdelning") and administration is not None:
-        chain.append(("förvaltning", administration))
-    chain.append(("kommun", "kommun"))
-    rows = targets[targets["indicator"] == indicator]
-    for key in chain:
-        match = rows[(rows["level"] == key[0]) & (rows["group_id"] == key[1])]
-        if not match.empty:
-            return float(match["value"].iloc[0])
-    return None
+class Targets:
+    """The targets that hold now, looked up for a group: its own target, else its avdelning's,
+    its förvaltning's, the kommun's."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection):
+        rows = con.execute("SELECT indicator, level, group_id, value FROM current_targets").fetchall()
+        self._values = {(indicator, level, group_id): value for indicator, level, group_id, value in rows}
+
+    def __bool__(self) -> bool:
+        return bool(self._values)
+
+    def for_group(self, indicator: str, group) -> float | None:
+        """`group` is a dashboard.Group (level, group_id, administration, department)."""
+        chain = [(group.level, group.group_id)]
+        if group.level == "enhet" and group.department is not None:
+            chain.append(("avdelning", f"{group.administration} / {group.department}"))
+        if group.level in ("enhet", "avdelning") and group.administration is not None:
+            chain.append(("förvaltning", group.administration))
+        chain.append(("kommun", "kommun"))
+        return next((self._values[(indicator, *key)] for key in chain if (indicator, *key) in self._values), None)

@@ -85,8 +85,8 @@ def render(topic_id: str) -> None:
     coverage = dashboard.topic_coverage(web.cursor(), group, month)
     widgets.coverage_warnings({k: v for k, v in coverage.items() if k == topic.id}, month)
 
-    goals = targets.current(web.cursor())
-    target = targets.lookup(goals, topic.main, group.level, group.group_id, group.administration, group.department)
+    goals = targets.Targets(web.cursor())
+    target = goals.for_group(topic.main, group)
     ids = tuple(dict.fromkeys([topic.main, topic.rank_by] + ([topic.rolling] if topic.rolling else [])
                               + [i for b in topic.breakdowns for i in b.indicator_ids]))
     # A year more than the chart shows: last year's months are drawn behind the first ones.
@@ -120,8 +120,7 @@ def render(topic_id: str) -> None:
             reference = web.series(data_version, parent, (topic.rank_by,), hidden, month, month)
             if not reference.empty and reference[topic.rank_by].notna().any():
                 reference_value = float(reference[topic.rank_by].iloc[0])
-        rank_target = targets.lookup(goals, topic.rank_by, parent.level, parent.group_id, parent.administration,
-                                     parent.department)
+        rank_target = goals.for_group(topic.rank_by, parent)
         st.plotly_chart(
             charts.ranking(ranked, topic.rank_by, reference_value, parent.name,
                            highlight=group.name if group.level == "enhet" else None, target=rank_target),

@@ -98,8 +98,7 @@ VALUE_FIELDS = {
     "vacancies": ["budgeted_positions", "filled_positions", "consultants", "consultant_cost_sek"],
     "recruitment": ["recruitment_need", "recruitments_ongoing", "positions_filled"],
 }
-VIEWS = {"sick_leave": "sick_leave_by_unit", "turnover": "turnover_by_unit", "vacancies": "vacancies_by_unit",
-         "recruitment": "recruitment_by_unit"}
+VIEWS = store.CURRENT_VIEWS
 
 
 def _number(value: object) -> str:
@@ -157,21 +156,7 @@ def preview(con: duckdb.DuckDBPyConnection, parsed: ParsedFile) -> Preview:
                     entry[label] = _number(new) if is_new or old == new else f"{_number(old)} → {_number(new)}"
                 table.append(entry)
             result.changes[kind.id] = pd.DataFrame(table)
-        result.unplaced = [
-            row[0] for row in cur.execute(
-                """
-                SELECT DISTINCT n.unit_name
-                FROM unit_month_parts u JOIN unit_names n USING (unit_id)
-                WHERE NOT u.placed AND u.unit_id IN (
-                    SELECT unit_id FROM sick_leave_by_unit WHERE batch_id = $1
-                    UNION SELECT unit_id FROM turnover_by_unit WHERE batch_id = $1
-                    UNION SELECT unit_id FROM vacancies_by_unit WHERE batch_id = $1
-                    UNION SELECT unit_id FROM recruitment_by_unit WHERE batch_id = $1)
-                ORDER BY 1
-                """,
-                [batch_id],
-            ).fetchall()
-        ]
+        result.unplaced = store.unplaced_units(cur, batch_id)
     finally:
         cur.execute("ROLLBACK")
         cur.close()

@@ -15,7 +15,8 @@ import pandas as pd
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
-from hrdash import dashboard, database, indicators, swedish
+from hrdash import comments, dashboard, database, exports, indicators, report as report_module, swedish
+from hrdash import slides as slides_module
 from hrdash.dashboard import Group
 
 
@@ -100,6 +101,46 @@ def sparklines(data_version: str, group: Group, month: dt.date, hidden_shown: bo
 def targets_version() -> str:
     """Changes whenever a target is set, so cards and attention lists follow."""
     return str(cursor().execute("SELECT count(*) FROM targets").fetchone()[0])
+
+
+def report_version() -> str:
+    """Everything a report shows: figures, targets and comments."""
+    comments_count = cursor().execute("SELECT count(*) FROM comments").fetchone()[0]
+    return f"{version()}|{targets_version()}|{comments_count}"
+
+
+@st.cache_data(show_spinner="Sammanställer rapporten …", max_entries=16)
+def _report(content_version: str, group: Group, month: dt.date):
+    return report_module.build(cursor(), group, month)
+
+
+def report(group: Group, month: dt.date):
+    return _report(report_version(), group, month)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _report_file(content_version: str, group: Group, month: dt.date, suffix: str) -> bytes:
+    return exports.render(_report(content_version, group, month), suffix)
+
+
+def report_file(group: Group, month: dt.date, suffix: str) -> bytes:
+    return _report_file(report_version(), group, month, suffix)
+
+
+def report_file_name(group: Group, month: dt.date, suffix: str) -> str:
+    return exports.file_name(group, month, suffix)
+
+
+@st.cache_data(show_spinner="Förbereder bilderna …", max_entries=16)
+def _slides(content_version: str, group: Group, month: dt.date):
+    return slides_module.build(_report(content_version, group, month))
+
+
+def slides(group: Group, month: dt.date):
+    return _slides(report_version(), group, month)
+
+
+plain = comments.plain
 
 
 PERIODS = {"12": "12 månader", "24": "24 månader", "36": "36 månader", "alla": "Alla månader"}

@@ -9,6 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from hrdash import swedish
+from hrdash.comments import plain
 from hrdash.charts import format_value
 from hrdash.dashboard import SPARK_INDICATORS, Card
 from hrdash.indicators import BY_ID, SUPPRESSED_NOTE, TOPICS
@@ -126,3 +127,26 @@ def sparkline_grid(frame: pd.DataFrame) -> None:
         order += [indicator_id, f"{indicator_id}_trend"]
     st.dataframe(frame, column_config=config, column_order=order, hide_index=True, width="stretch",
                  height=min(36 * (len(frame) + 1) + 4, 760))
+
+
+def slide(item) -> None:
+    """One slide of presentation mode: a single message in large type."""
+    if item.kind == "title":
+        st.space("large")
+        st.title(item.title)
+        st.header(item.message)
+        st.space("large")
+        return
+    st.header(item.title)
+    if item.message:
+        st.subheader(item.message)
+    if item.kind == "numbers":
+        for column, number in zip(st.columns(len(item.numbers)), item.numbers):
+            arrow = "up" if number.change.startswith("▲") else "down" if number.change.startswith("▼") else "off"
+            column.metric(number.label, number.value, delta=number.change.lstrip("▲▼= ") or None,
+                          delta_color=number.colour, delta_arrow=arrow, border=True)
+    elif item.kind == "chart":
+        st.plotly_chart(item.figure, config={**PLOTLY_CONFIG, "displayModeBar": False, "staticPlot": True},
+                        theme=None, key="bild")
+    else:
+        st.markdown("\n".join(f"- ### {plain(line)}" for line in item.items))

@@ -48,13 +48,21 @@ protected AS (
                 ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING
             ), 0) < 10 AS hides_small_group
     FROM long
+),
+-- An avdelning name used in several förvaltningar is shown with its förvaltning.
+shared_departments AS (
+    SELECT department
+    FROM (SELECT DISTINCT administration, department FROM group_month_parts WHERE level = 'avdelning')
+    GROUP BY department
+    HAVING count(*) > 1
 )
 SELECT
     p.level,
     p.group_id,
     CASE p.level
         WHEN 'enhet' THEN n.unit_name
-        WHEN 'avdelning' THEN p.department
+        WHEN 'avdelning' THEN p.department || CASE WHEN p.department IN (SELECT department FROM shared_departments)
+            THEN ' (' || p.administration || ')' ELSE '' END
         WHEN 'förvaltning' THEN p.administration
         ELSE 'Hela kommunen'
     END AS group_name,

@@ -1,5 +1,6 @@
 -- The name shown for each unit: the organisation's latest name for it, else the name in its
--- latest data row.
+-- latest data row. Two units with one name (told apart by their codes) get the code added,
+-- so that every name printed or chosen means one unit.
 CREATE OR REPLACE VIEW unit_names AS
 WITH named AS (
     SELECT unit_id, unit_name, 1 AS source_rank, batch_id, source_row
@@ -14,7 +15,17 @@ WITH named AS (
     ) r
     JOIN active_batches USING (batch_id)
     JOIN unit_aliases a ON a.unit_key = r.unit_key AND a.unit_code IS NOT DISTINCT FROM r.unit_code
+),
+chosen AS (
+    SELECT unit_id, unit_name, CASE WHEN unit_id LIKE 'kod:%' THEN substr(unit_id, 5) END AS unit_code
+    FROM named
+    QUALIFY row_number() OVER (PARTITION BY unit_id ORDER BY source_rank, batch_id DESC, source_row DESC) = 1
 )
-SELECT unit_id, unit_name, CASE WHEN unit_id LIKE 'kod:%' THEN substr(unit_id, 5) END AS unit_code
-FROM named
-QUALIFY row_number() OVER (PARTITION BY unit_id ORDER BY source_rank, batch_id DESC, source_row DESC) = 1;
+SELECT
+    unit_id,
+    CASE WHEN count(*) OVER (PARTITION BY lower(unit_name)) > 1 AND unit_code IS NOT NULL
+        THEN unit_name || ' (' || unit_code || ')'
+        ELSE unit_name
+    END AS unit_name,
+    unit_code
+FROM chosen;

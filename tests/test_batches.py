@@ -144,3 +144,38 @@ def test_an_import_killed_half_way_leaves_the_database_as_it_was(tmp_path):
     load(con, sick_file(["A", MARCH, 12, 1000, 70, 0, 0]), "efter.csv")  # and it still works
     assert figures(con)["enhet", "A", MARCH, "sick_leave_pct"] == pytest.approx(7.0)
     con.close()
+
+
+def test_a_file_replaced_by_a_later_one_can_be_imported_again_and_wins(con):
+    first = sick_file(["A", MARCH, 12, 1000, 50, 0, 0])
+    load(con, first, "rätt.csv")
+    load(con, sick_file(["A", MARCH, 12, 1000, 90, 0, 0]), "fel.csv")
+    assert figures(con)["enhet", "A", MARCH, "sick_leave_pct"] == pytest.approx(9.0)
+    load(con, first, "rätt.csv")
+    assert figures(con)["enhet", "A", MARCH, "sick_leave_pct"] == pytest.approx(5.0)
+
+
+def test_a_closed_unit_is_no_longer_expected(con):
+    load(con, csv_bytes(ORGANISATION), "org.csv")
+    load(con, csv_bytes([["enhet", "avdelning", "förvaltning", "månad"],
+                         ["Liten", "Nedlagd", "Socialförvaltningen", "2025-03"]]), "nedlagd.csv")
+    rows = [["Mottagningen", m, 10, 1000, 50, 0, 0] for m in ("2025-02", "2025-03")]
+    rows += [["Beroende", m, 12, 1000, 100, 0, 0] for m in ("2025-02", "2025-03")]
+    rows += [["Utredning", m, 20, 2000, 100, 0, 0] for m in ("2025-02", "2025-03")]
+    load(con, sick_file(*rows, ["Liten", "2025-02", 6, 1000, 100, 0, 0]))
+    from hrdash import indicators
+
+    frame = indicators.fetch(con, unsuppressed=True, levels=("förvaltning",), indicator_ids=("sick_leave_pct",))
+    coverage = {f"{r.month:%Y-%m}": (r.units_reported, r.units) for r in frame.itertuples()}
+    assert coverage == {"2025-02": (4, 4), "2025-03": (3, 3)}
+
+
+def test_two_units_with_one_name_are_told_apart_by_their_codes(con):
+    load(con, csv_bytes([["enhetskod", "enhet", "avdelning", "förvaltning"],
+                         ["2001", "Ledning och administration", "Vuxen", "Soc"],
+                         ["2002", "Ledning och administration", "Barn", "Soc"]]), "org.csv")
+    load(con, csv_bytes([["kod", *SICK_HEADER], ["2001", "Ledning och administration", MARCH, 12, 1000, 50, 0, 0],
+                         ["2002", "Ledning och administration", MARCH, 12, 1000, 80, 0, 0]]))
+    values = figures(con)
+    assert values["enhet", "Ledning och administration (2001)", MARCH, "sick_leave_pct"] == pytest.approx(5.0)
+    assert values["enhet", "Ledning och administration (2002)", MARCH, "sick_leave_pct"] == pytest.approx(8.0)

@@ -186,3 +186,43 @@ def test_a_copied_link_opens_the_same_view(server, page):
     go_to(page, "Vakanser")
     expect(page.get_by_role("heading", name="Barn och unga · juni 2026")).to_be_visible()
     no_exceptions(page)
+
+
+def test_each_presentation_slide_fits_a_1280x720_projector(server, browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 720}, locale="sv-SE")
+    page = context.new_page()
+    page.errors = []
+    page.on("pageerror", lambda error: page.errors.append(str(error)))
+    page.goto(f"{server.url}/presentation")
+    settle(page)
+    counter = page.get_by_text(re.compile(r"Bild 1 av \d+"))
+    expect(counter).to_be_visible(timeout=30_000)
+    total = int(re.search(r"Bild 1 av (\d+)", counter.inner_text()).group(1))
+    assert total == 8
+    for number in range(1, total + 1):
+        page.goto(f"{server.url}/presentation?bild={number}")
+        settle(page)
+        expect(page.get_by_text(f"Bild {number} av {total}", exact=False)).to_be_visible()
+        overflow = page.evaluate("() => { const m = document.querySelector('[data-testid=stMain]');"
+                                 " return m.scrollHeight - m.clientHeight; }")
+        assert overflow <= 2, f"slide {number} is cut off by {overflow}px"
+        assert page.get_by_test_id("stSidebar").is_hidden() or page.get_by_test_id(
+            "stSidebar").get_attribute("aria-expanded") == "false"
+        no_exceptions(page)
+        screenshot(page, f"bild_{number}")
+    context.close()
+
+
+def test_next_and_previous_step_through_the_slides(server, page):
+    page.goto(f"{server.url}/presentation")
+    settle(page)
+    page.get_by_role("button", name="Nästa").click()
+    settle(page)
+    expect(page.get_by_role("heading", name="Läget i oktober 2026")).to_be_visible()
+    page.get_by_role("button", name="Nästa").click()
+    settle(page)
+    expect(page.get_by_role("heading", name="Sjukfrånvaro", exact=True)).to_be_visible()
+    page.get_by_role("button", name="Föregående").click()
+    settle(page)
+    expect(page.get_by_role("heading", name="Läget i oktober 2026")).to_be_visible()
+    assert "bild=2" in page.url

@@ -107,6 +107,16 @@ def test_batches_and_undo(files):
     assert result.returncode == 1 and "Det finns ingen batch 7." in result.stderr
 
 
+def test_import_points_out_units_the_organisation_does_not_know(files):
+    db = files / "hr.duckdb"
+    run("import", str(files / "org.csv"), db=db)
+    (files / "ny.csv").write_bytes(csv_bytes([SICK_HEADER, ["Nystartad", "2025-03", 12, 1000, 50, 0, 0]]))
+    result = run("import", str(files / "ny.csv"), db=db)
+    assert result.returncode == 0
+    assert ("ny.csv: organisationen känner inte till Nystartad; de räknas under avdelningen 'Ej placerad' tills en "
+            "organisationsfil placerar dem.") in result.stderr
+
+
 def test_database_from_environment(files):
     db = files / "annan.duckdb"
     result = run("import", str(files / "sjuk.csv"), env={"HRDASH_DB": str(db)})

@@ -140,3 +140,24 @@ def test_rows_split_by_gender_with_a_total_row_per_unit_do_not_count_twice(con):
             ["Delad", "2025-03", "Totalt", 20, 2000, 150, 0, 0]]
     load(con, csv_bytes(rows))
     assert figures(con)["enhet", "Delad", "2025-03", "sick_leave_pct"] == pytest.approx(7.5)
+
+
+def test_a_summary_sheet_beside_the_unit_sheet_is_passed_over(con):
+    content = xlsx_bytes({
+        "Sammanställning": [["Avdelning", "Månad", "Anställda", "Ordinarie timmar", "Sjuktimmar"],
+                            ["Barn och unga", "2025-03", 40, 6000, 400]],
+        "Per enhet": [SICK_HEADER, ["Mottagningen", "2025-03", 12, 1234.5, 123.45, 0, 0]],
+    })
+    parsed = parse_file(content, "rapport.xlsx")
+    assert parsed.ok, [str(p) for p in parsed.problems]
+    assert "Bladet 'Sammanställning': liknar sjukfrånvaro men saknar kolumner som behövs och lästes inte in." in (
+        parsed.notices)
+    load(con, content, "rapport.xlsx")
+    assert sick_leave(con) == EXPECTED
+
+
+def test_a_label_ending_in_a_total_word_is_a_total_row_only_after_a_space(con):
+    load(con, csv_bytes([SICK_HEADER, ["@summa", "2025-03", 12, 1000, 50, 0, 0],
+                         ["Barn och unga totalt", "2025-03", 12, 1000, 50, 0, 0]]))
+    units = {k[1] for k in figures(con) if k[0] == "enhet"}
+    assert units == {"@summa"}

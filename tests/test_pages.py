@@ -167,3 +167,24 @@ def test_a_comment_is_saved_and_shown(app):
     at = app("pages/personalomsattning.py", grupp="Barn och unga – avdelning", manad="oktober 2026")
     assert at.info[0].value == "Två utredare slutade i september; rekrytering pågår\\."
 
+
+
+def test_report_page_shows_the_summary_and_makes_the_files(app):
+    at = app("pages/rapport.py", grupp="Vuxen – avdelning", manad="oktober 2026")
+    assert at.subheader[0].value == "Vuxen · oktober 2026"
+    assert any(m.value.startswith("- Sjukfrånvaron i Vuxen var ") for m in at.markdown)
+    at.button(key="skapa_xlsx").click().run()
+    assert not at.exception
+    download = at.get("download_button")
+    assert len(download) == 1
+    assert download[0].proto.label == "Ladda ner XLSX"
+
+
+def test_presentation_steps_through_one_message_per_slide(app):
+    at = app("pages/presentation.py")
+    assert at.title[0].value == "HR-nyckeltal oktober 2026"
+    at.button(key="framåt").click().run()
+    assert at.header[0].value == "Läget i oktober 2026"
+    assert [m.label for m in at.metric] == ["Sjukfrånvaro", "Personalomsättning, 12 månader",
+                                            "Vakanta tjänster", "Rekryteringsbehov (tjänster)"]
+    assert at.query_params["bild"] == "2"

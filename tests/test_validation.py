@@ -98,8 +98,8 @@ def test_vacancies_must_agree_with_budgeted_minus_filled(con_with_data):
 def test_two_rows_for_the_same_unit_and_month(con_with_data):
     messages = refuse(con_with_data, sheet(["mottagningen ", "mars 2025", 12, 1000, 100, 40, 20]))
     assert messages == [
-        "Blad 'Sjukfrånvaro', rad 3: Enheten 'mottagningen' finns redan på rad 2 för samma månad. En fil får bara "
-        "ha en rad per enhet och månad. Ta bort eller slå ihop raderna."
+        "Blad 'Sjukfrånvaro', rad 3: Enheten 'mottagningen' finns redan på rad 2 för samma månad (mars 2025). En fil "
+        "får bara ha en rad per enhet och månad. Ta bort eller slå ihop raderna."
     ]
 
 

@@ -1,0 +1,38 @@
+"""Månadsrapport: the committee report for the chosen group and month, as PDF, Excel or PowerPoint."""
+
+import streamlit as st
+
+from hrdash import swedish, web
+
+web.page_guard()
+st.title("Månadsrapport")
+selection = web.selection()
+if selection is None:
+    web.empty_state("någon månad")
+    st.stop()
+
+group, month = selection.group, selection.month
+st.subheader(f"{group.name} · {swedish.month_name(month)}")
+st.markdown("Rapporten följer urvalet i sidomenyn. Den visar aldrig sjukfrånvaro för grupper med färre än "
+            "10 personer, oavsett vem som tar fram den.")
+report = web.report(group, month)
+st.markdown("#### Sammanfattning")
+for sentence in report.summary:
+    st.markdown(f"- {web.plain(sentence)}")
+
+st.markdown("#### Ladda ner")
+FORMATS = {"pdf": ("PDF till nämndens handlingar", "application/pdf", ":material/picture_as_pdf:"),
+           "xlsx": ("Excel för vidare arbete", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                    ":material/table:"),
+           "pptx": ("PowerPoint för ledningsgruppen",
+                    "application/vnd.openxmlformats-officedocument.presentationml.presentation", ":material/slideshow:")}
+for column, (suffix, (label, mime, icon)) in zip(st.columns(3), FORMATS.items()):
+    with column:
+        key = f"fil_{suffix}"
+        if st.button(f"Skapa {suffix.upper()}", key=f"skapa_{suffix}", icon=icon, help=label, width="stretch"):
+            with st.spinner(f"Skapar {suffix.upper()} …"):
+                st.session_state[key] = (group.key, month, web.report_file(group, month, suffix))
+        made = st.session_state.get(key)
+        if made and made[:2] == (group.key, month):
+            st.download_button(f"Ladda ner {suffix.upper()}", made[2], web.report_file_name(group, month, suffix),
+                               mime=mime, type="primary", key=f"ladda_{suffix}", width="stretch")
