@@ -144,3 +144,13 @@ CREATE TABLE IF NOT EXISTS comments (
     written_by VARCHAR NOT NULL,
     written_at TIMESTAMP NOT NULL
 );
+
+-- Who may do what: an e-mail address or a group claim from the sign-in, mapped to a role
+-- (läsare, hr, admin). Appended by admins; the latest row per subject holds, NULL removes it.
+CREATE TABLE IF NOT EXISTS role_assignments (
+    subject_kind VARCHAR NOT NULL,   -- 'e-post' or 'grupp'
+    subject      VARCHAR NOT NULL,   -- lower-case e-mail address, or the group claim as given
+    role         VARCHAR,
+    set_by       VARCHAR NOT NULL,
+    set_at       TIMESTAMP NOT NULL
+);

@@ -8,6 +8,7 @@ new import shows at once and nothing is recomputed on a plain rerun.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass
 
 import duckdb
@@ -15,7 +16,8 @@ import pandas as pd
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
-from hrdash import comments, dashboard, database, exports, indicators, report as report_module, swedish
+from hrdash import access, audit, comments, dashboard, database, exports, indicators, swedish
+from hrdash import report as report_module
 from hrdash import slides as slides_module
 from hrdash.dashboard import Group
 
@@ -37,17 +39,72 @@ def version() -> str:
 
 @dataclass(frozen=True)
 class User:
-    name: str
-    role: str  # hr, läsare or admin
+    name: str  # the e-mail address the sign-in gave, or 'demo'
+    role: str  # läsare, hr or admin
+    demo: bool = False  # no sign-in configured: everyone is HR
 
     @property
     def may_see_unsuppressed(self) -> bool:
         return self.role in ("hr", "admin")
 
 
+def production() -> bool:
+    return os.environ.get("HRDASH_ENV", "").lower() == "production"
+
+
+def sign_in_configured() -> bool:
+    """Whether .streamlit/secrets.toml has an [auth] section for st.login."""
+    try:
+        return "auth" in st.secrets
+    except Exception:  # no secrets file at all
+        return False
+
+
+def sign_in() -> User:
+    """Who is using the app, called by the frame before any page. Stops the run with a Swedish
+    explanation when nobody may be let in: sign-in missing in production, not signed in, or
+    signed in without a role."""
+    if not sign_in_configured():
+        if production():
+            st.error("hrdash körs som produktion (HRDASH_ENV=production) men inloggning är inte konfigurerad. "
+                     "Lägg till avsnittet [auth] i .streamlit/secrets.toml – se README, avsnittet för IT.",
+                     icon=":material/lock:")
+            st.stop()
+        user = User("demo", "hr", demo=True)
+    elif not st.user.is_logged_in:
+        st.title("HR-nyckeltal")
+        st.markdown("Logga in med ditt konto i kommunen för att se nyckeltalen.")
+        if st.button("Logga in", type="primary", icon=":material/login:", key="logga_in"):
+            st.login()
+        st.stop()
+    else:
+        email = str(st.user.get("email") or st.user.get("sub") or "")
+        groups = st.user.get("groups") or []
+        groups = [groups] if isinstance(groups, str) else list(groups)
+        role = access.role_for(cursor(), email, groups)
+        if role is None:
+            _record_once(email, "Nekad inloggning", "ingen roll")
+            st.title("HR-nyckeltal")
+            st.warning(f"Du är inloggad som {plain(email)} men har ingen behörighet i hrdash ännu. "
+                       "Be en administratör att ge dig en roll.", icon=":material/lock:")
+            st.button("Logga ut", on_click=st.logout, key="logga_ut")
+            st.stop()
+        user = User(email, role)
+        _record_once(email, "Inloggning", access.ROLE_NAMES[role])
+    st.session_state["_användare"] = user
+    return user
+
+
+def _record_once(who: str, action: str, detail: str) -> None:
+    """Log a sign-in once per browser session, not on every rerun."""
+    if st.session_state.get("_loggad") != (who, action):
+        audit.record(cursor(), who, action, detail)
+        st.session_state["_loggad"] = (who, action)
+
+
 def user() -> User:
-    """The signed-in user. Without sign-in configured, the app runs in demo mode as HR."""
-    return User("demo", "hr")
+    """The user the frame let in on this run."""
+    return st.session_state["_användare"]
 
 
 def unsuppressed() -> bool:
@@ -210,16 +267,25 @@ def _sidebar_selection() -> Selection | None:
     return Selection(by_label[group_label], month, first)
 
 
-def page_guard() -> None:
-    """The first call of every page in pages/.
+def page_guard(page_file: str) -> None:
+    """The first call of every page in pages/: `web.page_guard(__file__)`.
 
     Streamlit runs a page of a pages/ folder on its own (without app.py, the frame) when a
     session opens on a page's URL before any session of the server process has run
     st.navigation. That page would then skip the frame and its checks; instead, switch the
-    process to st.navigation and rerun, which runs the frame with the page the URL named."""
+    process to st.navigation and rerun, which runs the frame with the page the URL named.
+
+    Then the page refuses a user whose role may not open it, whatever the navigation showed."""
     if PagesManager.uses_pages_directory:
         PagesManager.uses_pages_directory = False
         st.rerun()
+    if "_användare" not in st.session_state:
+        st.error("Sidan kan bara visas inifrån appen.", icon=":material/lock:")
+        st.stop()
+    page = f"pages/{os.path.basename(page_file)}"
+    if not access.may_open(user().role, page):
+        st.error("Du har inte behörighet till den här sidan.", icon=":material/lock:")
+        st.stop()
 
 
 def status_line() -> str:

@@ -7,7 +7,7 @@ from hrdash import admin, audit, comments, dashboard, store, targets, web
 from hrdash.charts import format_value
 from hrdash.indicators import BY_ID, INDICATORS
 
-web.page_guard()
+web.page_guard(__file__)
 
 st.title("Data")
 con = web.cursor()

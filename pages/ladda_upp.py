@@ -7,7 +7,7 @@ from hrdash import store, swedish, upload, web
 from hrdash.comments import plain
 from hrdash.columns import KINDS, ORGANISATION, kind_by_name
 
-web.page_guard()
+web.page_guard(__file__)
 
 st.title("Ladda upp")
 st.markdown(

@@ -4,7 +4,7 @@ import streamlit as st
 
 from hrdash import guide, web
 
-web.page_guard()
+web.page_guard(__file__)
 
 st.title("Om siffrorna")
 for heading, body in guide.SECTIONS:

@@ -5,7 +5,7 @@ import streamlit as st
 from hrdash import dashboard, swedish, web, widgets
 from hrdash.comments import plain
 
-web.page_guard()
+web.page_guard(__file__)
 
 selection = web.selection()
 st.title("Översikt")

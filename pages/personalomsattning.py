@@ -2,5 +2,5 @@
 
 from hrdash import topic_page, web
 
-web.page_guard()
+web.page_guard(__file__)
 topic_page.render("turnover")

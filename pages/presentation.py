@@ -4,7 +4,7 @@ import streamlit as st
 
 from hrdash import web, widgets
 
-web.page_guard()
+web.page_guard(__file__)
 # Room for one message on a 1280×720 projector: less space above it, larger figures.
 st.html("<style>.stMainBlockContainer {padding-top: 3.2rem; padding-bottom: 0.5rem;}"
         " [data-testid='stMetricValue'] {font-size: 3.2rem;}</style>")

@@ -4,7 +4,7 @@ import streamlit as st
 
 from hrdash import swedish, web
 
-web.page_guard()
+web.page_guard(__file__)
 st.title("Månadsrapport")
 selection = web.selection()
 if selection is None:

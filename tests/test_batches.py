@@ -179,3 +179,15 @@ def test_two_units_with_one_name_are_told_apart_by_their_codes(con):
     values = figures(con)
     assert values["enhet", "Ledning och administration (2001)", MARCH, "sick_leave_pct"] == pytest.approx(5.0)
     assert values["enhet", "Ledning och administration (2002)", MARCH, "sick_leave_pct"] == pytest.approx(8.0)
+
+
+def test_a_later_file_in_other_case_does_not_respell_a_unit_but_a_rename_does(con):
+    load(con, csv_bytes([["enhet", "avdelning", "förvaltning"], ["Hemtjänst Söder", "Äldre", "Soc"]]), "org.csv")
+    load(con, csv_bytes([["enhet", "avdelning", "förvaltning", "månad"], ["  hemtjänst   SÖDER", "Vård", "Soc",
+                                                                           "2025-03"]]), "omorg.csv")
+    load(con, sick_file(["Hemtjänst Söder", MARCH, 12, 1000, 50, 0, 0]))
+    assert ("enhet", "Hemtjänst Söder", MARCH, "sick_leave_pct") in figures(con)
+    load(con, csv_bytes([["enhetskod", "enhet", "avdelning", "förvaltning"], ["7", "Ny enhet", "Vård", "Soc"]]))
+    load(con, csv_bytes([["enhetskod", "enhet", "avdelning", "förvaltning"], ["7", "Omdöpt enhet", "Vård", "Soc"]]))
+    load(con, csv_bytes([["kod", *SICK_HEADER], ["7", "Ny enhet", MARCH, 12, 1000, 50, 0, 0]]), "kod.csv")
+    assert ("enhet", "Omdöpt enhet", MARCH, "sick_leave_pct") in figures(con)

@@ -1,6 +1,7 @@
 """End to end in a real browser: Debian's chromium driven by Playwright against a real
 Streamlit server on the demo data. Screenshots go to screenshots/ (not committed)."""
 
+import json
 import os
 import re
 import shutil
@@ -8,6 +9,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -32,15 +34,17 @@ def free_port() -> int:
 class Server:
     """`streamlit run app.py` on a copy of the demo database, as `make run` starts it."""
 
-    def __init__(self, database: Path, tmp: Path):
+    def __init__(self, database: Path, tmp: Path, port: int | None = None, extra_args: list[str] = (),
+                 host: str = "127.0.0.1"):
         self.db = tmp / "hr.duckdb"
         shutil.copy(database, self.db)
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
+        self.port = port or free_port()
+        self.url = f"http://{host}:{self.port}"
         self.log = open(tmp / "streamlit.log", "w")
         self.process = subprocess.Popen(
             [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(self.port),
-             "--server.headless", "true", "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
+             "--server.headless", "true", "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none",
+             *extra_args],
             cwd=ROOT, env={**os.environ, "HRDASH_DB": str(self.db)}, stdout=self.log, stderr=subprocess.STDOUT,
         )
         for _ in range(120):
@@ -226,3 +230,104 @@ def test_next_and_previous_step_through_the_slides(server, page):
     settle(page)
     expect(page.get_by_role("heading", name="Läget i oktober 2026")).to_be_visible()
     assert "bild=2" in page.url
+
+
+class Provider:
+    """A real OpenID Connect provider for the tests: the PyPI package oidc-provider-mock."""
+
+    def __init__(self, tmp: Path):
+        self.port = free_port()
+        self.url = f"http://localhost:{self.port}"
+        self.log = open(tmp / "oidc.log", "w")
+        self.process = subprocess.Popen([sys.executable, "-m", "oidc_provider_mock", "--port", str(self.port)],
+                                        stdout=self.log, stderr=subprocess.STDOUT)
+        for _ in range(80):
+            try:
+                urllib.request.urlopen(f"{self.url}/.well-known/openid-configuration", timeout=1)
+                return
+            except OSError:
+                time.sleep(0.25)
+        raise RuntimeError("oidc-provider-mock did not start: " + (tmp / "oidc.log").read_text())
+
+    def add_user(self, email: str, groups: list[str]) -> None:
+        body = json.dumps({"email": email, "name": email.split("@")[0], "groups": groups}).encode()
+        request = urllib.request.Request(f"{self.url}/users/{urllib.parse.quote(email)}", data=body, method="PUT",
+                                         headers={"Content-Type": "application/json"})
+        assert urllib.request.urlopen(request).status == 204
+
+    def stop(self) -> None:
+        self.process.terminate()
+        self.process.wait(timeout=20)
+        self.log.close()
+
+
+@pytest.fixture
+def signed_in_server(demo_database, tmp_path):
+    """The app with sign-in against the mock provider, and two users: a reader and HR (by group)."""
+    provider = Provider(tmp_path)
+    provider.add_user("ledamot@kommun.se", ["Nämnden"])
+    provider.add_user("hr.person@kommun.se", ["HR-avdelningen"])
+    port = free_port()
+    secrets = tmp_path / "secrets.toml"
+    secrets.write_text(
+        "[auth]\n"
+        f'redirect_uri = "http://localhost:{port}/oauth2callback"\n'
+        'cookie_secret = "en-lång-slumpad-hemlighet-för-testerna"\n'
+        'client_id = "hrdash"\nclient_secret = "hemligt"\n'
+        f'server_metadata_url = "{provider.url}/.well-known/openid-configuration"\n'
+    )
+    from hrdash import access, database
+
+    prepared = tmp_path / "roller.duckdb"
+    shutil.copy(demo_database.path, prepared)
+    con = database.connect(prepared)
+    access.assign(con, "grupp", "Nämnden", "läsare", "test")
+    access.assign(con, "grupp", "HR-avdelningen", "hr", "test")
+    con.close()
+    running = Server(prepared, tmp_path, port=port, extra_args=["--secrets.files", str(secrets)], host="localhost")
+    yield running
+    running.stop()
+    provider.stop()
+
+
+def sign_in_as(page: Page, server: Server, email: str) -> None:
+    page.goto(server.url)
+    settle(page)
+    page.get_by_role("button", name="Logga in").click()
+    page.get_by_placeholder("sub").fill(email)
+    page.get_by_role("button", name="Authorize").click()
+    page.wait_for_url(re.compile(rf"^{re.escape(server.url)}"), timeout=30_000)
+    settle(page)
+    expect(page.get_by_text(f"Inloggad: {email}")).to_be_visible(timeout=30_000)
+
+
+def test_sign_in_as_a_reader_and_as_hr(signed_in_server, browser):
+    server = signed_in_server
+    reader = browser.new_context(viewport={"width": 1440, "height": 1000})
+    page = reader.new_page()
+    sign_in_as(page, server, "ledamot@kommun.se")
+    navigation = page.get_by_test_id("stSidebarNav")
+    expect(navigation).to_contain_text("Översikt")
+    expect(navigation).not_to_contain_text("Ladda upp")
+    expect(page.get_by_text("Läsare (nämnd, ledning)", exact=False)).to_be_visible()
+    page.goto(f"{server.url}/?grupp=Ledningsst%C3%B6d+%E2%80%93+enhet+i+Stab&manad=oktober+2026")
+    settle(page)
+    sick_leave = page.get_by_test_id("stMetric").filter(has_text="Sjukfrånvaro").first
+    expect(sick_leave).to_contain_text("–")
+    expect(page.get_by_text("Visa dolda uppgifter")).to_have_count(0)
+    page.goto(f"{server.url}/ladda_upp")  # a direct address to a page the role may not open
+    settle(page)
+    expect(page.get_by_text("Du har inte behörighet till den här sidan.")).to_be_visible()
+    expect(page.locator("input[type='file']")).to_have_count(0)
+    expect(page.get_by_test_id("stSidebarNav")).not_to_contain_text("Ladda upp")
+    screenshot(page, "inloggad_lasare")
+    reader.close()
+
+    hr = browser.new_context(viewport={"width": 1440, "height": 1000})
+    page = hr.new_page()
+    sign_in_as(page, server, "hr.person@kommun.se")
+    go_to(page, "Ladda upp")
+    expect(page.get_by_role("heading", name="Ladda upp", exact=True)).to_be_visible()
+    expect(page.locator("input[type='file']")).to_have_count(1)
+    screenshot(page, "inloggad_hr")
+    hr.close()
