@@ -70,6 +70,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     dem = command("demo", "Läs in demodata (data/demo).")
     dem.add_argument("--if-empty", action="store_true", help="bara om databasen är tom")
+    back = command("backup", "Säkerhetskopiera databasen till en mapp (DuckDB EXPORT DATABASE).")
+    back.add_argument("folder", type=Path, metavar="MAPP")
+    rest = command("restore", "Återställ en säkerhetskopia till en ny, tom databas (DuckDB IMPORT DATABASE).")
+    rest.add_argument("folder", type=Path, metavar="MAPP")
+    serve = command("serve", "Starta instrumentpanelen (kontrollerar först att inloggning finns i produktion).")
+    serve.add_argument("--port", type=int, default=8501)
+    serve.add_argument("--address", default="0.0.0.0")
+
     command("batches", "Lista alla importer.")
     und = command("undo", "Ångra en import.")
     und.add_argument("batch", type=int, metavar="BATCH")
@@ -78,6 +86,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.command in ("restore", "serve"):  # these open the database themselves, or not at all
+        return COMMANDS[args.command](None, args)
     try:
         con = database.connect(args.db)
     except Exception as error:  # a locked or unreadable database file
@@ -182,6 +192,44 @@ def _demo(con, args) -> int:
     return 0
 
 
+def _backup(con, args) -> int:
+    from hrdash import backup
+
+    try:
+        backup.export(con, args.folder)
+    except ValueError as error:
+        print(f"hrdash: {error}", file=sys.stderr)
+        return 1
+    print(f"Databasen är säkerhetskopierad till {args.folder}.")
+    return 0
+
+
+def _restore(_, args) -> int:
+    from hrdash import backup
+
+    path = args.db or database.default_path()
+    try:
+        backup.restore(args.folder, path)
+    except ValueError as error:
+        print(f"hrdash: {error}", file=sys.stderr)
+        return 1
+    print(f"Säkerhetskopian i {args.folder} är återställd till {path}.")
+    return 0
+
+
+def _serve(_, args) -> int:
+    from hrdash import serving
+
+    problem = serving.configuration_problem()
+    if problem:
+        print(f"hrdash: {problem}", file=sys.stderr)
+        return 1
+    if args.db:
+        os.environ["HRDASH_DB"] = str(args.db)
+    serving.run(args.port, args.address)
+    return 0
+
+
 def _batches(con, args) -> int:
     for b in store.list_batches(con):
         state = f"ångrad {b.undone_at:%Y-%m-%d %H:%M}" if b.undone_at else "aktiv"
@@ -201,7 +249,7 @@ def _undo(con, args) -> int:
 
 
 COMMANDS = {"import": _import, "indicators": _indicators, "report": _report, "demo": _demo, "batches": _batches,
-            "undo": _undo}
+            "undo": _undo, "backup": _backup, "restore": _restore, "serve": _serve}
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -9,11 +9,13 @@ from dataclasses import dataclass
 
 import python_calamine
 
+from hrdash.swedish import number
+
 EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
 CSV_SUFFIXES = (".csv", ".txt", ".tsv")
 
-MAX_FILE_BYTES = 50 * 1024 * 1024
-MAX_UNPACKED_BYTES = 400 * 1024 * 1024
+MAX_FILE_BYTES = 50_000_000  # the upload page says 50 MB
+MAX_UNPACKED_BYTES = 400_000_000  # an xlsx packs about 10:1; more than this is a bomb or not a report
 MAX_ROWS = 1_000_000
 
 
@@ -31,7 +33,7 @@ def read_sheets(content: bytes, file_name: str) -> list[Sheet]:
     suffix = "." + file_name.rsplit(".", 1)[-1].lower() if "." in file_name else ""
     if len(content) > MAX_FILE_BYTES:
         raise FileError(
-            f"Filen är {len(content) / 1e6:.0f} MB. Största tillåtna storlek är {MAX_FILE_BYTES // 10**6} MB – "
+            f"Filen är {number(len(content) / 1e6, 1)} MB. Största tillåtna storlek är {MAX_FILE_BYTES // 10**6} MB – "
             "dela upp den i flera filer."
         )
     if suffix in EXCEL_SUFFIXES or content[:4] == b"PK\x03\x04":
@@ -76,11 +78,8 @@ def _read_excel(content: bytes, file_name: str) -> list[Sheet]:
     for name in workbook.sheet_names:
         sheet = workbook.get_sheet_by_name(name)
         if sheet.height > MAX_ROWS:
-            raise FileError(
-                f"Bladet '{name}' har {sheet.height:,} rader, fler än tillåtna {MAX_ROWS:,}. Dela upp filen.".replace(
-                    ",", " "
-                )
-            )
+            raise FileError(f"Bladet '{name}' har {number(sheet.height)} rader, fler än tillåtna {number(MAX_ROWS)}. "
+                            "Dela upp filen.")
         sheets.append(Sheet(name, sheet.to_python(skip_empty_area=False)))
     return sheets
 
@@ -120,5 +119,5 @@ def _read_csv(content: bytes) -> list[list[object]]:
     delimiter = sniff_delimiter(text)
     rows: list[list[object]] = [list(row) for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
     if len(rows) > MAX_ROWS:
-        raise FileError(f"Filen har fler än {MAX_ROWS:,} rader. Dela upp den.".replace(",", " "))
+        raise FileError(f"Filen har fler än {number(MAX_ROWS)} rader. Dela upp den.")
     return rows

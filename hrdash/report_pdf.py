@@ -6,11 +6,10 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-import plotly.io as pio
 from fpdf import FPDF
 from fpdf.fonts import FontFace
 
-from hrdash import swedish
+from hrdash import chart_images, swedish
 from hrdash.report import Report
 
 FONTS = Path(__file__).with_name("fonts")
@@ -86,7 +85,7 @@ def render(report: Report) -> bytes:
     _summary(document, report)
     with tempfile.TemporaryDirectory() as folder:
         images = [Path(folder) / f"{section.topic}.png" for section in report.sections]
-        pio.write_images([s.figure for s in report.sections], images, format="png", scale=2, width=900, height=300)
+        chart_images.write_png([s.figure for s in report.sections], images, width=900, height=300)
         for section, image in zip(report.sections, images):
             _section(document, section, image)
     return bytes(document.output())

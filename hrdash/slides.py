@@ -10,12 +10,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import plotly.graph_objects as go
-import plotly.io as pio
 from pptx import Presentation
 from pptx.dml.color import RGBColor
 from pptx.util import Emu, Pt
 
-from hrdash import swedish
+from hrdash import chart_images, swedish
 from hrdash.charts import format_value
 from hrdash.indicators import BY_ID, TOPICS
 from hrdash.report import Report
@@ -124,7 +123,7 @@ def render_pptx(slides: list[Slide]) -> bytes:
         charts = [s for s in slides if s.figure is not None]
         images = [Path(folder) / f"chart{i}.png" for i in range(len(charts))]
         if charts:
-            pio.write_images([s.figure for s in charts], images, format="png", scale=2, width=1180, height=360)
+            chart_images.write_png([s.figure for s in charts], images, width=1180, height=360)
         image_of = {id(s): path for s, path in zip(charts, images)}
         for item in slides:
             slide = deck.slides.add_slide(blank)

@@ -331,3 +331,88 @@ def test_sign_in_as_a_reader_and_as_hr(signed_in_server, browser):
     expect(page.locator("input[type='file']")).to_have_count(1)
     screenshot(page, "inloggad_hr")
     hr.close()
+
+
+SCRIPT_NAME = "<script>window.__xss = 'script'</script>"
+IMAGE_NAME = "<img src=x onerror=\"window.__xss = 'img'\">"
+
+
+@pytest.fixture
+def hostile_server(demo_database, tmp_path):
+    """The demo with two units whose names are markup, and a comment that is markup too."""
+    from conftest import load
+
+    from hrdash import comments, database
+
+    prepared = tmp_path / "fientlig.duckdb"
+    shutil.copy(demo_database.path, prepared)
+    con = database.connect(prepared)
+    load(con, csv_bytes([["enhet", "avdelning", "förvaltning"], [SCRIPT_NAME, IMAGE_NAME, "Socialförvaltningen"],
+                         [IMAGE_NAME, IMAGE_NAME, "Socialförvaltningen"]]), "<b>org</b>.csv")
+    import datetime as dt
+
+    comments.write(con, "sick_leave", "förvaltning", "Socialförvaltningen", dt.date(2026, 10, 1), IMAGE_NAME, "hr")
+    con.close()
+    running = Server(prepared, tmp_path)
+    yield running
+    running.stop()
+
+
+def test_markup_in_names_comments_and_files_is_shown_as_text(hostile_server, page, tmp_path):
+    server = hostile_server
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    upload = tmp_path / "<img src=x onerror=alert(1)>.csv"  # a file name cannot hold the / of </script>
+    upload.write_bytes(csv_bytes([SICK_HEADER, [SCRIPT_NAME, "2026-10", 12, 1000, 50, 0, 0],
+                                  [IMAGE_NAME, "2026-10", 12, 1000, 80, 0, 0]]))
+    page.goto(f"{server.url}/ladda_upp")
+    settle(page)
+    page.locator("input[type='file']").set_input_files(str(upload))
+    expect(page.get_by_text("2 nya enhetsmånader", exact=False)).to_be_visible(timeout=30_000)
+    page.get_by_role("button", name=re.compile("^Importera")).click()
+    expect(page.get_by_text(re.compile("Kvitto: .* är importerad som batch"))).to_be_visible(timeout=30_000)
+    expect(page.get_by_text("<img src=x onerror=alert(1)>.csv", exact=False).first).to_be_visible()
+
+    visits = [f"{server.url}/", f"{server.url}/sjukfranvaro",
+              f"{server.url}/sjukfranvaro?grupp={urllib.parse.quote_plus(IMAGE_NAME + ' – avdelning')}",
+              f"{server.url}/data", f"{server.url}/presentation?bild=8"]
+    for url in visits:
+        page.goto(url)
+        settle(page)
+        no_exceptions(page)
+        assert page.evaluate("() => window.__xss") is None, url
+    # The names are there, as text.
+    page.goto(visits[2])
+    settle(page)
+    expect(page.get_by_role("heading", name=f"{IMAGE_NAME} ·", exact=False)).to_be_visible()
+    page.goto(visits[1])
+    settle(page)
+    expect(page.get_by_text(IMAGE_NAME, exact=True).first).to_be_attached()
+    screenshot(page, "markup_som_text")
+    assert dialogs == []
+    assert page.evaluate("() => window.__xss") is None
+
+
+def test_two_hr_users_importing_at_the_same_moment_both_land(server, browser, tmp_path):
+    files = []
+    for name, month in (("a", "2026-11"), ("b", "2026-12")):
+        path = tmp_path / f"sjuk_{name}.csv"
+        path.write_bytes(csv_bytes([SICK_HEADER, ["Familjebehandling", month, 16, 2400, 120, 40, 20]]))
+        files.append(path)
+    sessions = [browser.new_context(viewport={"width": 1440, "height": 1000}) for _ in files]
+    pages = [context.new_page() for context in sessions]
+    for page, path in zip(pages, files):
+        page.goto(f"{server.url}/ladda_upp")
+        settle(page)
+        page.locator("input[type='file']").set_input_files(str(path))
+        expect(page.get_by_role("button", name=f"Importera {path.name}")).to_be_visible(timeout=30_000)
+    for page, path in zip(pages, files):  # both confirm before either finishes
+        page.get_by_role("button", name=f"Importera {path.name}").click(no_wait_after=True)
+    receipts = []
+    for page in pages:
+        receipt = page.get_by_text(re.compile(r"Kvitto: sjuk_[ab]\.csv är importerad som batch (8|9)"))
+        expect(receipt).to_be_visible(timeout=60_000)
+        receipts.append(receipt.inner_text())
+    assert sorted(re.search(r"batch (\d+)", r).group(1) for r in receipts) == ["8", "9"]
+    for context in sessions:
+        context.close()

@@ -1,0 +1,55 @@
+"""Operations: backup and restore give identical indicators; production refuses to start
+without sign-in; the Dockerfile runs what the README says."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def hrdash(*args, env=None):
+    return subprocess.run([sys.executable, "-m", "hrdash.cli", *args], capture_output=True, text=True,
+                          env={**os.environ, **(env or {})})
+
+
+def test_backup_and_restore_round_trip(demo_database, tmp_path):
+    backup = tmp_path / "säkerhetskopia"
+    result = hrdash("backup", str(backup), "--db", str(demo_database.path))
+    assert result.returncode == 0, result.stderr
+    moved = tmp_path / "flyttad"
+    backup.rename(moved)  # a backup still restores after the folder has been moved
+    restored = tmp_path / "återställd.duckdb"
+    result = hrdash("restore", str(moved), "--db", str(restored))
+    assert result.returncode == 0, result.stderr
+    assert f"Säkerhetskopian i {moved} är återställd till {restored}." in result.stdout
+    before = hrdash("indicators", "--unsuppressed", "--db", str(demo_database.path)).stdout
+    after = hrdash("indicators", "--unsuppressed", "--db", str(restored)).stdout
+    assert before == after and len(before.splitlines()) > 10_000
+    assert hrdash("batches", "--db", str(restored)).stdout == hrdash("batches", "--db", str(demo_database.path)).stdout
+
+
+def test_restore_never_overwrites_a_database(demo_database, tmp_path):
+    backup = tmp_path / "kopia"
+    hrdash("backup", str(backup), "--db", str(demo_database.path))
+    result = hrdash("restore", str(backup), "--db", str(demo_database.path))
+    assert result.returncode == 1
+    assert "finns redan. Återställ till en ny fil (--db)" in result.stderr
+    result = hrdash("backup", str(backup), "--db", str(demo_database.path))
+    assert result.returncode == 1 and "är inte tom" in result.stderr
+
+
+def test_production_refuses_to_start_without_sign_in(tmp_path):
+    result = hrdash("serve", "--db", str(tmp_path / "hr.duckdb"), env={"HRDASH_ENV": "production",
+                                                                        "HOME": str(tmp_path)})
+    assert result.returncode == 1
+    assert "HRDASH_ENV=production men inloggning är inte konfigurerad" in result.stderr
+
+
+def test_the_dockerfile_serves_with_the_database_on_a_volume():
+    dockerfile = (ROOT / "Dockerfile").read_text()
+    assert 'VOLUME ["/data"]' in dockerfile
+    assert "HRDASH_DB=/data/hr.duckdb" in dockerfile and "HRDASH_ENV=production" in dockerfile
+    assert 'CMD ["hrdash", "serve", "--port", "8501"]' in dockerfile
+    assert "chromium" in dockerfile  # kaleido draws the report's charts with it
