@@ -53,8 +53,8 @@ def groups(con: duckdb.DuckDBPyConnection) -> list[Group]:
     rows = con.execute(
         """
         SELECT level, group_id, arg_max(group_name, month), arg_max(administration, month), arg_max(department, month)
-        FROM indicator_snapshot
-        WHERE level <> 'kommun' OR (SELECT count(DISTINCT administration) > 1 FROM indicator_snapshot)
+        FROM group_month_snapshot
+        WHERE level <> 'kommun' OR (SELECT count(DISTINCT administration) > 1 FROM group_month_snapshot)
         GROUP BY level, group_id
         """
     ).fetchall()
@@ -90,7 +90,7 @@ def top_group(all_groups: list[Group]) -> Group | None:
 def months(con: duckdb.DuckDBPyConnection) -> list[dt.date]:
     """Months with figures, newest first."""
     indicators.refresh(con)
-    return [row[0] for row in con.execute("SELECT DISTINCT month FROM indicator_snapshot ORDER BY month DESC").fetchall()]
+    return [row[0] for row in con.execute("SELECT DISTINCT month FROM group_month_snapshot ORDER BY month DESC").fetchall()]
 
 
 def default_month(con: duckdb.DuckDBPyConnection) -> dt.date | None:
@@ -99,19 +99,23 @@ def default_month(con: duckdb.DuckDBPyConnection) -> dt.date | None:
     indicators.refresh(con)
     row = con.execute(
         """
-        WITH top AS (
-            SELECT month, topic, bool_and(units_reported = units) AS complete
-            FROM indicator_snapshot
-            WHERE level = 'förvaltning'
-            GROUP BY month, topic
+        WITH held AS (  -- the kinds of figures the database holds at all
+            SELECT max(sick_leave_units_reported) > 0 AS sick_leave, max(turnover_units_reported) > 0 AS turnover,
+                   max(vacancies_units_reported) > 0 AS vacancies, max(recruitment_units_reported) > 0 AS recruitment
+            FROM group_month_snapshot
         ),
-        topics AS (SELECT DISTINCT topic FROM indicator_snapshot WHERE units_reported > 0)
-        SELECT max(month) FILTER (complete_all), max(month)
-        FROM (
-            SELECT month, bool_and(complete) AS complete_all
-            FROM top JOIN topics USING (topic)
+        months AS (
+            SELECT
+                month,
+                bool_and((NOT held.sick_leave OR sick_leave_units_reported = sick_leave_units)
+                         AND (NOT held.turnover OR turnover_units_reported = turnover_units)
+                         AND (NOT held.vacancies OR vacancies_units_reported = vacancies_units)
+                         AND (NOT held.recruitment OR recruitment_units_reported = recruitment_units)) AS complete
+            FROM group_month_snapshot, held
+            WHERE level = 'förvaltning'
             GROUP BY month
         )
+        SELECT max(month) FILTER (complete), max(month) FROM months
         """
     ).fetchone()
     return row[0] or row[1]
@@ -290,12 +294,15 @@ def attention(con: duckdb.DuckDBPyConnection, all_groups: list[Group], group: Gr
 def topic_coverage(con: duckdb.DuckDBPyConnection, group: Group, month: dt.date) -> dict[str, tuple[int, int]]:
     """topic -> (units reported, units) for the group and month."""
     indicators.refresh(con)
-    rows = con.execute(
-        """SELECT topic, max(units_reported), max(units) FROM indicator_snapshot
-           WHERE level = ? AND group_id = ? AND month = ? GROUP BY topic""",
+    row = con.execute(
+        """SELECT sick_leave_units_reported, sick_leave_units, turnover_units_reported, turnover_units,
+                  vacancies_units_reported, vacancies_units, recruitment_units_reported, recruitment_units
+           FROM group_month_snapshot WHERE level = ? AND group_id = ? AND month = ?""",
         [group.level, group.group_id, month],
-    ).fetchall()
-    return {topic: (reported, units) for topic, reported, units in rows if topic in TOPICS}
+    ).fetchone()
+    if row is None:
+        return {}
+    return {topic: (row[2 * i], row[2 * i + 1]) for i, topic in enumerate(TOPICS)}
 
 
 

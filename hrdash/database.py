@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 from pathlib import Path
@@ -12,6 +13,7 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 QUERIES = PROJECT_ROOT / "queries"
 SCHEMA = Path(__file__).with_name("schema.sql")
 DEFAULT_PATH = Path("data") / "hr.duckdb"
+SNAPSHOT, SNAPSHOT_OF = "group_month_snapshot", "group_month_values"  # see create_schema
 
 
 def default_path() -> Path:
@@ -19,13 +21,20 @@ def default_path() -> Path:
     return Path(os.environ.get("HRDASH_DB") or DEFAULT_PATH)
 
 
+def _without_comments(sql: str) -> str:
+    """The SQL that runs: what the comments mention is not read."""
+    return re.sub(r"--[^\n]*", "", sql)
+
+
 def view_files() -> list[Path]:
     """The .sql files of queries/ in an order where every view comes after those it reads."""
     files = {path.stem: path for path in sorted(QUERIES.glob("*.sql"))}
-    needs = {
-        name: {other for other in files if other != name and re.search(rf"\b{other}\b", path.read_text())}
-        for name, path in files.items()
-    }
+    needs = {}
+    for name, path in files.items():
+        sql = _without_comments(path.read_text())
+        needs[name] = {other for other in files if other != name and re.search(rf"\b{other}\b", sql)}
+        if re.search(rf"\b{SNAPSHOT}\b", sql):
+            needs[name].add(SNAPSHOT_OF)  # the snapshot table is made from that view
     ordered: list[Path] = []
     done: set[str] = set()
 
@@ -45,10 +54,24 @@ def view_files() -> list[Path]:
 
 
 def create_schema(con: duckdb.DuckDBPyConnection) -> None:
-    """Tables first, then the views, each from its own file. Safe to run on every start."""
+    """Tables first, then the views, each from its own file. Safe to run on every start.
+
+    The views after group_month_values read its stored copy, the table group_month_snapshot;
+    it is made (empty) from the view the first time, and filled by indicators.refresh."""
     con.execute(SCHEMA.read_text())
     for path in view_files():
-        con.execute(path.read_text())
+        sql = path.read_text()
+        if SNAPSHOT in _without_comments(sql):
+            con.execute(f"CREATE TABLE IF NOT EXISTS {SNAPSHOT} AS SELECT * FROM {SNAPSHOT_OF} WITH NO DATA")
+        con.execute(sql)
+
+
+def queries_version() -> str:
+    """Changes when any file in queries/ does: the snapshot must then be made again."""
+    digest = hashlib.sha256()
+    for path in sorted(QUERIES.glob("*.sql")):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def connect(path: str | Path | None = None, read_only: bool = False) -> duckdb.DuckDBPyConnection:

@@ -2,7 +2,9 @@
 their values. The formulas themselves live in queries/group_month_indicators.sql.
 
 Every reader of figures goes through `fetch`, which reads the suppressed view unless it is
-explicitly asked for unsuppressed figures (HR staff who signed in with that role).
+explicitly asked for unsuppressed figures (HR staff who signed in with that role). Reading
+first stores the computed figures (queries/group_month_values.sql) as a table, once per
+change of the batches, so that no page view computes them again.
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ from dataclasses import dataclass
 
 import duckdb
 import pandas as pd
+
+from hrdash import database
 
 
 @dataclass(frozen=True)
@@ -116,8 +120,9 @@ def data_version(con: duckdb.DuckDBPyConnection) -> str:
 
 
 def refresh(con: duckdb.DuckDBPyConnection) -> str:
-    """Rebuild indicator_snapshot from the views if the batches changed since it was built."""
-    version = data_version(con)
+    """Store group_month_values as group_month_snapshot again if the batches or queries/
+    changed since it was stored. Everything that reads figures calls this first."""
+    version = f"{data_version(con)}:{database.queries_version()}"
     if con.execute("SELECT version FROM snapshot_state").fetchone() == (version,):
         return version
     with _snapshot_lock:
@@ -126,10 +131,8 @@ def refresh(con: duckdb.DuckDBPyConnection) -> str:
             if cur.execute("SELECT version FROM snapshot_state").fetchone() == (version,):
                 return version
             cur.execute("BEGIN TRANSACTION")
-            cur.execute("DELETE FROM indicator_snapshot")
-            cur.execute(
-                "INSERT INTO indicator_snapshot BY NAME SELECT * FROM indicator_values ORDER BY level, group_id, month"
-            )
+            cur.execute(f"CREATE OR REPLACE TABLE {database.SNAPSHOT} AS "
+                        f"SELECT * FROM {database.SNAPSHOT_OF} ORDER BY level, group_id, month")
             cur.execute("DELETE FROM snapshot_state")
             cur.execute("INSERT INTO snapshot_state VALUES (?)", [version])
             cur.execute("COMMIT")
@@ -163,7 +166,7 @@ def fetch(
     group ids and indicator ids.
     """
     refresh(con)
-    table = "indicator_snapshot" if unsuppressed else "indicators_public"
+    table = "indicator_values" if unsuppressed else "indicators_public"
     where: list[str] = [f"(level <> 'kommun' OR (SELECT count(DISTINCT administration) > 1 FROM {table}))"]
     params: list[object] = []
     if unit:

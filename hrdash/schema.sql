@@ -81,27 +81,9 @@ CREATE TABLE IF NOT EXISTS recruitment_rows (
     positions_filled     DOUBLE NOT NULL
 );
 
--- A cache of the view indicator_values, rebuilt by hrdash/indicators.py whenever the
--- batches change (the version says for which state of the batches it was built). The
--- definitions stay in queries/; this only saves recomputing them on every page view.
-CREATE TABLE IF NOT EXISTS indicator_snapshot (
-    level              VARCHAR,
-    group_id           VARCHAR,
-    group_name         VARCHAR,
-    administration     VARCHAR,
-    department         VARCHAR,
-    unit_id            VARCHAR,
-    month              DATE,
-    month_index        BIGINT,
-    indicator          VARCHAR,
-    topic              VARCHAR,
-    value              DOUBLE,
-    people             DOUBLE,
-    suppressed         BOOLEAN,
-    suppression_reason VARCHAR,
-    units_reported     BIGINT,
-    units              BIGINT
-);
+-- group_month_snapshot, the stored copy of the view group_month_values, is made by
+-- hrdash/database.py from that view (so it always has its columns) and refreshed by
+-- hrdash/indicators.py whenever the batches or queries/ change; snapshot_state says for which.
 CREATE TABLE IF NOT EXISTS snapshot_state (version VARCHAR);
 
 -- Targets per indicator: for the förvaltning (or kommun) as default, or for one avdelning or

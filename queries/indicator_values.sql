@@ -1,96 +1,62 @@
--- Every indicator for every group and month in long format, unsuppressed, with what the
--- privacy rule needs: how many people the figure is about and whether it must be hidden.
---
--- A sick-leave figure about fewer than 10 people (for a 12-month figure: its smallest month)
--- is suppressed. Within a split (women/men, the three age groups) a suppressed small group
--- must not be computable from the others and the total, so the next smallest groups are
--- suppressed too until the hidden groups hold at least 10 people together.
+-- Every indicator for every group and month in long format, unsuppressed: the figures of
+-- group_month_values, read from its stored copy group_month_snapshot. `suppressed` and
+-- `suppression_reason` say what the privacy rule hides; `people` is how many the figure is
+-- about; `units_reported` of `units` is the coverage of the indicator's kind (topic).
 CREATE OR REPLACE VIEW indicator_values AS
-WITH long AS (
-    SELECT
-        g.level, g.group_id, g.administration, g.department, g.unit_id, g.month, g.month_index,
-        g.sick_leave_units, g.sick_leave_units_reported, g.turnover_units, g.turnover_units_reported,
-        g.vacancies_units, g.vacancies_units_reported, g.recruitment_units, g.recruitment_units_reported,
-        item.indicator, item.topic, item.split, item.value, item.people
-    FROM group_month_indicators g,
-    unnest([
-        {indicator: 'sick_leave_pct', topic: 'sick_leave', split: NULL, value: sick_leave_pct, people: employees},
-        {indicator: 'sick_leave_12m_pct', topic: 'sick_leave', split: NULL, value: sick_leave_12m_pct, people: employees_min_12m},
-        {indicator: 'short_sick_leave_pct', topic: 'sick_leave', split: NULL, value: short_sick_leave_pct, people: employees},
-        {indicator: 'long_sick_leave_share_pct', topic: 'sick_leave', split: NULL, value: long_sick_leave_share_pct, people: employees},
-        {indicator: 'sick_leave_women_pct', topic: 'sick_leave', split: 'gender', value: sick_leave_women_pct, people: women_employees},
-        {indicator: 'sick_leave_men_pct', topic: 'sick_leave', split: 'gender', value: sick_leave_men_pct, people: men_employees},
-        {indicator: 'sick_leave_age_29_pct', topic: 'sick_leave', split: 'age', value: sick_leave_age_29_pct, people: age_29_employees},
-        {indicator: 'sick_leave_age_30_49_pct', topic: 'sick_leave', split: 'age', value: sick_leave_age_30_49_pct, people: age_30_49_employees},
-        {indicator: 'sick_leave_age_50_pct', topic: 'sick_leave', split: 'age', value: sick_leave_age_50_pct, people: age_50_employees},
-        {indicator: 'turnover_pct', topic: 'turnover', split: NULL, value: turnover_pct, people: NULL},
-        {indicator: 'turnover_12m_pct', topic: 'turnover', split: NULL, value: turnover_12m_pct, people: NULL},
-        {indicator: 'external_turnover_pct', topic: 'turnover', split: NULL, value: external_turnover_pct, people: NULL},
-        {indicator: 'external_turnover_12m_pct', topic: 'turnover', split: NULL, value: external_turnover_12m_pct, people: NULL},
-        {indicator: 'turnover_excl_retirement_pct', topic: 'turnover', split: NULL, value: turnover_excl_retirement_pct, people: NULL},
-        {indicator: 'vacancies', topic: 'vacancies', split: NULL, value: vacancies, people: NULL},
-        {indicator: 'vacancy_rate_pct', topic: 'vacancies', split: NULL, value: vacancy_rate_pct, people: NULL},
-        {indicator: 'consultants', topic: 'vacancies', split: NULL, value: consultants, people: NULL},
-        {indicator: 'consultant_cost_sek', topic: 'vacancies', split: NULL, value: consultant_cost_sek, people: NULL},
-        {indicator: 'recruitment_need', topic: 'recruitment', split: NULL, value: recruitment_need, people: NULL},
-        {indicator: 'recruitments_ongoing', topic: 'recruitment', split: NULL, value: recruitments_ongoing, people: NULL},
-        {indicator: 'positions_filled', topic: 'recruitment', split: NULL, value: positions_filled, people: NULL}
-    ]) AS t(item)
-),
-protected AS (
+WITH wording AS (
     SELECT
         *,
-        topic = 'sick_leave' AND people < 10 AS too_few,
-        split IS NOT NULL
-            AND bool_or(people > 0 AND people < 10) OVER (PARTITION BY level, group_id, month, split)
-            AND coalesce(sum(people) OVER (
-                PARTITION BY level, group_id, month, split ORDER BY people, indicator
-                ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING
-            ), 0) < 10 AS hides_small_group
-    FROM long
+        'Färre än 10 personer' AS few,
+        'Dold så att en grupp med färre än 10 personer inte kan räknas fram' AS hides
+    FROM group_month_snapshot
 ),
--- An avdelning name used in several förvaltningar is shown with its förvaltning.
-shared_departments AS (
-    SELECT department
-    FROM (SELECT DISTINCT administration, department FROM group_month_parts WHERE level = 'avdelning')
-    GROUP BY department
-    HAVING count(*) > 1
+flagged AS (
+    SELECT
+        *,
+        CASE WHEN sick_leave_too_few THEN few END AS why_few,
+        CASE WHEN sick_leave_12m_too_few THEN few END AS why_few_12m,
+        women_too_few OR women_hides_small_group AS hide_women,
+        CASE WHEN women_too_few THEN few WHEN women_hides_small_group THEN hides END AS why_women,
+        men_too_few OR men_hides_small_group AS hide_men,
+        CASE WHEN men_too_few THEN few WHEN men_hides_small_group THEN hides END AS why_men,
+        age_29_too_few OR age_29_hides_small_group AS hide_age_29,
+        CASE WHEN age_29_too_few THEN few WHEN age_29_hides_small_group THEN hides END AS why_age_29,
+        age_30_49_too_few OR age_30_49_hides_small_group AS hide_age_30_49,
+        CASE WHEN age_30_49_too_few THEN few WHEN age_30_49_hides_small_group THEN hides END AS why_age_30_49,
+        age_50_too_few OR age_50_hides_small_group AS hide_age_50,
+        CASE WHEN age_50_too_few THEN few WHEN age_50_hides_small_group THEN hides END AS why_age_50,
+        -- Turnover, vacancies and recruitment are not health data: never hidden.
+        NULL::DOUBLE AS no_people, false AS never, NULL::VARCHAR AS no_reason,
+        'sick_leave' AS sick, 'turnover' AS turn, 'vacancies' AS vac, 'recruitment' AS rec
+    FROM wording
 )
 SELECT
-    p.level,
-    p.group_id,
-    CASE p.level
-        WHEN 'enhet' THEN n.unit_name
-        WHEN 'avdelning' THEN p.department || CASE WHEN p.department IN (SELECT department FROM shared_departments)
-            THEN ' (' || p.administration || ')' ELSE '' END
-        WHEN 'förvaltning' THEN p.administration
-        ELSE 'Hela kommunen'
-    END AS group_name,
-    p.administration,
-    p.department,
-    p.unit_id,
-    p.month,
-    p.month_index,
-    p.indicator,
-    p.topic,
-    p.value,
-    p.people,
-    coalesce(p.too_few OR p.hides_small_group, false) AS suppressed,
-    CASE
-        WHEN p.too_few THEN 'Färre än 10 personer'
-        WHEN p.hides_small_group THEN 'Dold så att en grupp med färre än 10 personer inte kan räknas fram'
-    END AS suppression_reason,
-    CASE p.topic
-        WHEN 'sick_leave' THEN p.sick_leave_units_reported
-        WHEN 'turnover' THEN p.turnover_units_reported
-        WHEN 'vacancies' THEN p.vacancies_units_reported
-        ELSE p.recruitment_units_reported
-    END AS units_reported,
-    CASE p.topic
-        WHEN 'sick_leave' THEN p.sick_leave_units
-        WHEN 'turnover' THEN p.turnover_units
-        WHEN 'vacancies' THEN p.vacancies_units
-        ELSE p.recruitment_units
-    END AS units
-FROM protected p
-LEFT JOIN unit_names n ON n.unit_id = p.unit_id AND p.level = 'enhet';
+    level, group_id, group_name, administration, department, unit_id, month, month_index,
+    indicator, topic, value, people, suppressed, suppression_reason, units_reported, units
+FROM flagged
+UNPIVOT INCLUDE NULLS (
+    (topic, value, people, suppressed, suppression_reason, units_reported, units)
+    FOR indicator IN (
+        (sick, sick_leave_pct, employees, sick_leave_too_few, why_few, sick_leave_units_reported, sick_leave_units) AS 'sick_leave_pct',
+        (sick, sick_leave_12m_pct, employees_min_12m, sick_leave_12m_too_few, why_few_12m, sick_leave_units_reported, sick_leave_units) AS 'sick_leave_12m_pct',
+        (sick, short_sick_leave_pct, employees, sick_leave_too_few, why_few, sick_leave_units_reported, sick_leave_units) AS 'short_sick_leave_pct',
+        (sick, long_sick_leave_share_pct, employees, sick_leave_too_few, why_few, sick_leave_units_reported, sick_leave_units) AS 'long_sick_leave_share_pct',
+        (sick, sick_leave_women_pct, women_employees, hide_women, why_women, sick_leave_units_reported, sick_leave_units) AS 'sick_leave_women_pct',
+        (sick, sick_leave_men_pct, men_employees, hide_men, why_men, sick_leave_units_reported, sick_leave_units) AS 'sick_leave_men_pct',
+        (sick, sick_leave_age_29_pct, age_29_employees, hide_age_29, why_age_29, sick_leave_units_reported, sick_leave_units) AS 'sick_leave_age_29_pct',
+        (sick, sick_leave_age_30_49_pct, age_30_49_employees, hide_age_30_49, why_age_30_49, sick_leave_units_reported, sick_leave_units) AS 'sick_leave_age_30_49_pct',
+        (sick, sick_leave_age_50_pct, age_50_employees, hide_age_50, why_age_50, sick_leave_units_reported, sick_leave_units) AS 'sick_leave_age_50_pct',
+        (turn, turnover_pct, no_people, never, no_reason, turnover_units_reported, turnover_units) AS 'turnover_pct',
+        (turn, turnover_12m_pct, no_people, never, no_reason, turnover_units_reported, turnover_units) AS 'turnover_12m_pct',
+        (turn, external_turnover_pct, no_people, never, no_reason, turnover_units_reported, turnover_units) AS 'external_turnover_pct',
+        (turn, external_turnover_12m_pct, no_people, never, no_reason, turnover_units_reported, turnover_units) AS 'external_turnover_12m_pct',
+        (turn, turnover_excl_retirement_pct, no_people, never, no_reason, turnover_units_reported, turnover_units) AS 'turnover_excl_retirement_pct',
+        (vac, vacancies, no_people, never, no_reason, vacancies_units_reported, vacancies_units) AS 'vacancies',
+        (vac, vacancy_rate_pct, no_people, never, no_reason, vacancies_units_reported, vacancies_units) AS 'vacancy_rate_pct',
+        (vac, consultants, no_people, never, no_reason, vacancies_units_reported, vacancies_units) AS 'consultants',
+        (vac, consultant_cost_sek, no_people, never, no_reason, vacancies_units_reported, vacancies_units) AS 'consultant_cost_sek',
+        (rec, recruitment_need, no_people, never, no_reason, recruitment_units_reported, recruitment_units) AS 'recruitment_need',
+        (rec, recruitments_ongoing, no_people, never, no_reason, recruitment_units_reported, recruitment_units) AS 'recruitments_ongoing',
+        (rec, positions_filled, no_people, never, no_reason, recruitment_units_reported, recruitment_units) AS 'positions_filled'
+    )
+);

@@ -105,4 +105,6 @@ def test_xlsx_and_csv_import_to_the_reference_values(tmp_path_factory, data):
         for key, value in expected.items():
             assert values[key] == (None if value is None else pytest.approx(value)), key
         results.append({k: v for k, v in values.items() if k in expected})
-    assert results[0] == results[1]
+    assert results[0].keys() == results[1].keys()
+    for key, value in results[0].items():  # the same figures, to the last bits a parallel sum may differ in
+        assert results[1][key] == (None if value is None else pytest.approx(value, rel=1e-12)), key
