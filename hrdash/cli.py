@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import argparse
 import getpass
-import json
 import os
+import shutil
+import tempfile
 import sys
 from pathlib import Path
 
-import pandas as pd
-
-from hrdash import database, indicators, store
+from hrdash import database, indicators
 from hrdash.columns import kind_by_name
-from hrdash.ingest import parse_file
 from hrdash.values import CellError, parse_month
 
 MAX_PRINTED_PROBLEMS = 200
@@ -100,6 +98,9 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _import(con, args) -> int:
+    from hrdash import store
+    from hrdash.ingest import parse_file
+
     parsed_files = []
     failed = False
     for path in args.files:
@@ -140,22 +141,12 @@ def _print_problems(file_name: str, problems) -> None:
 
 
 def _indicators(con, args) -> int:
-    frame = indicators.fetch(con, unsuppressed=args.unsuppressed, unit=args.unit, first=args.first, last=args.last)
-    months = [f"{m:%Y-%m}" for m in frame["month"]]
-    # At least four decimals with a decimal point, in both formats; empty/null where suppressed.
-    values = [None if v != v else f"{v:.6f}" for v in frame["value"]]
-    if args.format == "csv":
-        out = pd.DataFrame({"level": frame["level"], "unit": frame["group_name"], "month": months,
-                            "indicator": frame["indicator"], "value": values})
-        out.to_csv(sys.stdout, index=False, lineterminator="\n")
-        return 0
-    lines = [
-        f'{{"level": {json.dumps(level)}, "unit": {json.dumps(unit, ensure_ascii=False)}, "month": "{month}", '
-        f'"indicator": "{indicator}", "value": {value or "null"}}}'
-        for level, unit, month, indicator, value in zip(frame["level"], frame["group_name"], months,
-                                                        frame["indicator"], values)
-    ]
-    sys.stdout.write("[\n" + ",\n".join(lines) + "\n]\n")
+    selection = indicators.Selection(unit=args.unit, first=args.first, last=args.last)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / f"nyckeltal.{args.format}"
+        indicators.export(con, path, args.format, args.unsuppressed, selection)
+        with open(path, encoding="utf-8") as written:
+            shutil.copyfileobj(written, sys.stdout)
     return 0
 
 
@@ -231,6 +222,8 @@ def _serve(_, args) -> int:
 
 
 def _batches(con, args) -> int:
+    from hrdash import store
+
     for b in store.list_batches(con):
         state = f"ångrad {b.undone_at:%Y-%m-%d %H:%M}" if b.undone_at else "aktiv"
         print(f"{b.batch_id}\t{b.imported_at:%Y-%m-%d %H:%M}\t{b.imported_by}\t{b.kind_names}\t{b.rows_text}"
@@ -239,6 +232,8 @@ def _batches(con, args) -> int:
 
 
 def _undo(con, args) -> int:
+    from hrdash import store
+
     try:
         batch = store.undo(con, args.batch, _user())
     except (KeyError, ValueError) as error:

@@ -59,11 +59,16 @@ def create_schema(con: duckdb.DuckDBPyConnection) -> None:
     The views after group_month_values read its stored copy, the table group_month_snapshot;
     it is made (empty) from the view the first time, and filled by indicators.refresh."""
     con.execute(SCHEMA.read_text())
+    version = queries_version()
+    if con.execute("SELECT queries FROM schema_state").fetchone() == (version,):
+        return  # the views are those of queries/ already
     for path in view_files():
         sql = path.read_text()
         if SNAPSHOT in _without_comments(sql):
             con.execute(f"CREATE TABLE IF NOT EXISTS {SNAPSHOT} AS SELECT * FROM {SNAPSHOT_OF} WITH NO DATA")
         con.execute(sql)
+    con.execute("DELETE FROM schema_state")
+    con.execute("INSERT INTO schema_state VALUES (?)", [version])
 
 
 def queries_version() -> str:

@@ -85,6 +85,8 @@ CREATE TABLE IF NOT EXISTS recruitment_rows (
 -- hrdash/database.py from that view (so it always has its columns) and refreshed by
 -- hrdash/indicators.py whenever the batches or queries/ change; snapshot_state says for which.
 CREATE TABLE IF NOT EXISTS snapshot_state (version VARCHAR);
+-- Which version of queries/ the views were made from: they are made again when it changes.
+CREATE TABLE IF NOT EXISTS schema_state (queries VARCHAR);
 
 -- Targets per indicator: for the förvaltning (or kommun) as default, or for one avdelning or
 -- unit. Appended, never changed: the latest row per indicator and group holds; a NULL value

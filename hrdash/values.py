@@ -28,9 +28,12 @@ FIRST_YEAR, LAST_YEAR = 1990, 2100
 
 
 def is_empty(value: object) -> bool:
-    return value is None or (isinstance(value, str) and value.strip() in EMPTY_MARKERS) or (
-        isinstance(value, float) and value != value
-    )
+    kind = value.__class__  # called for every cell: the common types first, without isinstance
+    if kind is float:
+        return value != value
+    if kind is str:
+        return not value or value.strip() in EMPTY_MARKERS
+    return value is None
 
 
 def cell_text(value: object) -> str:

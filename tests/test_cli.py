@@ -69,7 +69,7 @@ def test_indicators_filtered_by_unit_and_months_as_json(files):
     assert by_id["sick_leave_pct"] == 5.0
     assert by_id["long_sick_leave_share_pct"] == 0.0
     assert by_id["turnover_pct"] is None
-    assert '"value": 5.000000' in result.stdout  # four decimals or more, also in JSON
+    assert '"value":5.000000' in result.stdout  # four decimals or more, also in JSON
 
 
 def test_a_refused_file_exits_non_zero_with_swedish_messages_and_changes_nothing(files):
