@@ -5,7 +5,7 @@ from __future__ import annotations
 import duckdb
 import pandas as pd
 
-from hrdash import store, swedish
+from hrdash import indicators, store, swedish
 from hrdash.columns import DATA_KINDS
 
 
@@ -31,21 +31,23 @@ REPORTED, MISSING = "✓", "saknas"
 def completeness(con: duckdb.DuckDBPyConnection, kind_id: str, months: int = 12) -> pd.DataFrame:
     """Unit × month for one kind: ✓ where the unit reported, 'saknas' where the organisation
     expects it but nothing came, empty where the unit was not part of the organisation."""
-    column = {"sick_leave": "has_sick_leave", "turnover": "has_turnover", "vacancies": "has_vacancies",
-              "recruitment": "has_recruitment"}[kind_id]
+    indicators.refresh(con)
+    topic = {"sick_leave": "sick_leave", "turnover": "turnover", "vacancies": "vacancies",
+             "recruitment": "recruitment"}[kind_id]
     frame = con.execute(
         f"""
-        SELECT u.administration, u.department, n.unit_name, u.month, u.{column} AS reported, u.placed
-        FROM unit_month_parts u JOIN unit_names n USING (unit_id)
-        WHERE u.month > (SELECT max(month) FROM unit_month_parts) - INTERVAL {int(months)} MONTH
+        SELECT department, group_name AS unit_name, month, {topic}_units_reported = 1 AS reported,
+               {topic}_units = 1 AS expected
+        FROM group_month_snapshot
+        WHERE level = 'enhet' AND month > (SELECT max(month) FROM group_month_snapshot) - INTERVAL {int(months)} MONTH
         """
     ).df()
     if frame.empty:
         return frame
-    frame["cell"] = [REPORTED if r else (MISSING if p else "") for r, p in zip(frame["reported"], frame["placed"])]
-    months = frame["month"].dt.date
-    frame["label"] = [swedish.month_name(m, short=True) for m in months]
-    order = [swedish.month_name(m, short=True) for m in sorted(months.unique())]
+    frame["cell"] = [REPORTED if r else (MISSING if e else "") for r, e in zip(frame["reported"], frame["expected"])]
+    month_dates = frame["month"].dt.date
+    frame["label"] = [swedish.month_name(m, short=True) for m in month_dates]
+    order = [swedish.month_name(m, short=True) for m in sorted(month_dates.unique())]
     table = frame.pivot_table(index=["department", "unit_name"], columns="label", values="cell", aggfunc="first",
                               fill_value="")
     table = table[order].reset_index().rename(columns={"department": "Avdelning", "unit_name": "Enhet"})
@@ -55,6 +57,7 @@ def completeness(con: duckdb.DuckDBPyConnection, kind_id: str, months: int = 12)
 def organisation(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """Each unit where the organisation places it now (its latest placement), and the units with
     figures that the organisation does not place, as 'Ej placerad'."""
+    indicators.refresh(con)
     return con.execute(
         """
         WITH latest AS (
@@ -64,8 +67,8 @@ def organisation(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
         ),
         unplaced AS (
             SELECT DISTINCT unit_id, administration, department, NULL::DATE AS valid_from
-            FROM unit_month_parts
-            WHERE NOT placed AND unit_id NOT IN (SELECT unit_id FROM latest)
+            FROM group_month_snapshot
+            WHERE level = 'enhet' AND department = 'Ej placerad' AND unit_id NOT IN (SELECT unit_id FROM latest)
         )
         SELECT p.administration AS förvaltning, p.department AS avdelning, n.unit_name AS enhet,
                n.unit_code AS enhetskod, p.valid_from AS gäller_från,
@@ -79,9 +82,9 @@ def organisation(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
 
 def kinds_with_data(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str]]:
     """(kind id, Swedish name) for the kinds that have any current figures."""
+    indicators.refresh(con)
     present = con.execute(
-        "SELECT bool_or(has_sick_leave), bool_or(has_turnover), bool_or(has_vacancies), bool_or(has_recruitment) "
-        "FROM unit_month_parts"
+        "SELECT max(sick_leave_units_reported) > 0, max(turnover_units_reported) > 0, "
+        "max(vacancies_units_reported) > 0, max(recruitment_units_reported) > 0 FROM group_month_snapshot"
     ).fetchone()
     return [(k.id, k.name) for k, has in zip(DATA_KINDS, present) if has]
-

@@ -37,11 +37,10 @@ def restore(folder: Path, path: Path) -> None:
     con = database.connect(path)
     try:
         tables = {row[0] for row in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
-        con.execute("BEGIN TRANSACTION")
-        for table, file in re.findall(r"COPY\s+\"?(\w+)\"?\s+FROM\s+'([^']+)'", (folder / "load.sql").read_text()):
-            if table in tables:
-                parquet = folder / Path(file).name  # the folder may have moved since the export
-                con.execute(f'INSERT INTO "{table}" BY NAME SELECT * FROM read_parquet({_literal(parquet)})')
-        con.execute("COMMIT")
+        with database.transaction(con) as cur:
+            for table, file in re.findall(r"COPY\s+\"?(\w+)\"?\s+FROM\s+'([^']+)'", (folder / "load.sql").read_text()):
+                if table in tables:
+                    parquet = folder / Path(file).name  # the folder may have moved since the export
+                    cur.execute(f'INSERT INTO "{table}" BY NAME SELECT * FROM read_parquet({_literal(parquet)})')
     finally:
         con.close()

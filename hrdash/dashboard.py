@@ -267,24 +267,27 @@ def attention(con: duckdb.DuckDBPyConnection, all_groups: list[Group], group: Gr
                              first=month_shift(month, -3), last=month)
     goals = targets.Targets(con)
     by_id = {u.group_id: u for u in units}
+    series: dict[tuple[str, str], dict[dt.date, float]] = {}
+    for group_id, indicator_id, month_of_value, value in zip(frame["group_id"], frame["indicator"], frame["month"],
+                                                              frame["value"]):
+        if value == value:
+            series.setdefault((group_id, indicator_id), {})[month_of_value] = float(value)
     found = []
-    for (group_id, indicator_id), rows in frame.groupby(["group_id", "indicator"], sort=True):
-        values = dict(zip(rows["month"], rows["value"]))
+    for (group_id, indicator_id), values in series.items():
         now = values.get(month)
-        if now is None or now != now:
+        if now is None:
             continue
         unit = by_id[group_id]
         target = goals.for_group(indicator_id, unit)
-        label = BY_ID[indicator_id].label.lower()
         if target is not None and now > target:
             found.append(Attention(unit, indicator_id,
                                    f"{BY_ID[indicator_id].label} {format_value(indicator_id, now)}, över målet "
                                    f"{format_value(indicator_id, target)}"))
             continue
         history = [values.get(month_shift(month, -k)) for k in (3, 2, 1, 0)]
-        if all(v is not None and v == v for v in history) and all(a < b for a, b in zip(history, history[1:])):
-            found.append(Attention(unit, indicator_id,
-                                   f"{label.capitalize()} har ökat tre månader i rad, till {format_value(indicator_id, now)}"))
+        if None not in history and all(a < b for a, b in zip(history, history[1:])):
+            found.append(Attention(unit, indicator_id, f"{BY_ID[indicator_id].label} har ökat tre månader i rad, "
+                                                       f"till {format_value(indicator_id, now)}"))
     by_unit: dict[str, list[Attention]] = {}
     for item in sorted(found, key=lambda a: (a.unit.name.casefold(), ATTENTION_INDICATORS.index(a.indicator_id))):
         by_unit.setdefault(item.unit.key, []).append(item)

@@ -130,22 +130,14 @@ def refresh(con: duckdb.DuckDBPyConnection) -> str:
     if con.execute("SELECT version FROM snapshot_state").fetchone() == (version,):
         return version
     with _snapshot_lock:
-        cur = con.cursor()
-        try:
-            if cur.execute("SELECT version FROM snapshot_state").fetchone() == (version,):
-                return version
-            cur.execute("BEGIN TRANSACTION")
+        if con.execute("SELECT version FROM snapshot_state").fetchone() == (version,):
+            return version  # another thread stored it while this one waited
+        with database.transaction(con) as cur:
             # Stored in the order `hrdash indicators` prints (see export).
             cur.execute(f"CREATE OR REPLACE TABLE {database.SNAPSHOT} AS "
                         f"SELECT * FROM {database.SNAPSHOT_OF} ORDER BY {LEVEL_RANK}, group_id, month")
             cur.execute("DELETE FROM snapshot_state")
             cur.execute("INSERT INTO snapshot_state VALUES (?)", [version])
-            cur.execute("COMMIT")
-        except BaseException:
-            cur.execute("ROLLBACK")
-            raise
-        finally:
-            cur.close()
     return version
 
 

@@ -10,6 +10,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
 from hrdash import swedish, values
@@ -274,21 +275,23 @@ def _read_rows(sheet: Sheet, match: HeaderMatch, parsed: ParsedFile) -> pd.DataF
     first = match.row_index + 1
     body = sheet.rows[first:]
     numbers_all = list(range(first + 1, first + 1 + len(body)))
-    cells = {index: [row[index] if index < len(row) else None for row in body] for index in match.columns}
-    empty = {index: [is_empty(value) for value in column] for index, column in cells.items()}
+    if body and len({len(row) for row in body}) == 1:  # an Excel sheet: every row as wide as the sheet
+        transposed = list(zip(*body))
+        cells = {index: list(transposed[index]) for index in match.columns}
+    else:
+        cells = {index: [row[index] if index < len(row) else None for row in body] for index in match.columns}
     labels = [i for i in (match.index_of(c) for c in ("enhet", "kön", "åldersgrupp")) if i is not None]
-    total_text = _cached(lambda v: isinstance(v, str) and bool(_TOTAL_LABEL.search(v.strip())))
-    totals = [any(flags) for flags in zip(*([total_text(v) for v in cells[i]] for i in labels))]
-    blank = [all(flags) for flags in zip(*empty.values())]
+    total_like = lambda v: isinstance(v, str) and bool(_TOTAL_LABEL.search(v.strip()))  # noqa: E731
+    totals = [any(flags) for flags in zip(*(_map_distinct(total_like, cells[i]) for i in labels))]
     unit_index, month_index = match.index_of("enhet"), match.index_of("månad")
-    has_unit = [not e for e in empty[unit_index]]
-    has_month = [not e for e in empty[month_index]] if month_index is not None else [True] * len(body)
+    has_unit = [not is_empty(v) for v in cells[unit_index]]
+    has_month = [not is_empty(v) for v in cells[month_index]] if month_index is not None else [True] * len(body)
     data_rows = [r for r in range(len(body)) if has_unit[r] and has_month[r] and not totals[r]]
     last_data = data_rows[-1] if data_rows else -1
     keep = []
     for r in range(len(body)):
-        if blank[r]:
-            continue
+        if not has_unit[r] and all(is_empty(column[r]) for column in cells.values()):
+            continue  # a blank row
         if totals[r] or r > last_data:
             label = next((cell_text(c) for c in body[r] if not is_empty(c)), "")
             _notice(parsed, sheet.name, f"rad {numbers_all[r]} ('{label}') ser ut att vara en summa- eller fotrad "
@@ -315,8 +318,8 @@ def _read_rows(sheet: Sheet, match: HeaderMatch, parsed: ParsedFile) -> pd.DataF
             data[column.field] = _parse_numbers(kept, numbers, index, column, problems)
     frame = pd.DataFrame(data)
     if "unit_name" in frame:
-        unit_key = _cached(lambda n: normalize_unit_key(n) if isinstance(n, str) else None)
-        frame["unit_key"] = [unit_key(n) for n in frame["unit_name"]]
+        frame["unit_key"] = _map_distinct(lambda n: normalize_unit_key(n) if isinstance(n, str) else None,
+                                          list(frame["unit_name"]))
     for column in kind.columns:
         if column.field not in frame and column.type != YEAR:
             frame[column.field] = None
@@ -324,17 +327,15 @@ def _read_rows(sheet: Sheet, match: HeaderMatch, parsed: ParsedFile) -> pd.DataF
     return frame
 
 
-def _cached(function):
-    """`function` computed once per distinct value: names and labels repeat on every row."""
-    seen: dict = {}
-
-    def lookup(value):
-        key = (value.__class__, value)
-        if key not in seen:
-            seen[key] = function(value)
-        return seen[key]
-
-    return lookup
+def _map_distinct(function, values: list) -> list:
+    """`function` applied to each value, computed once per distinct value: unit names, months and
+    labels repeat on every row. Values of different types never share a result (1 is not '1')."""
+    if len({value.__class__ for value in values}) <= 1:
+        results = {value: function(value) for value in set(values)}
+        return [results[value] for value in values]
+    keyed = [(value.__class__, value) for value in values]
+    results = {key: function(key[1]) for key in set(keyed)}
+    return [results[key] for key in keyed]
 
 
 def _missing(column: Column) -> str:
@@ -344,8 +345,7 @@ def _missing(column: Column) -> str:
 
 
 def _parse_texts(cells, numbers, index, column, problems) -> list[str | None]:
-    clean = _cached(lambda v: None if is_empty(v) else re.sub(r"\s+", " ", cell_text(v)).strip())
-    out = [clean(value) for value in cells]
+    out = _map_distinct(lambda v: None if is_empty(v) else re.sub(r"\s+", " ", cell_text(v)).strip(), cells)
     if column.required:
         for value, number in zip(out, numbers):
             if value is None:
@@ -353,28 +353,29 @@ def _parse_texts(cells, numbers, index, column, problems) -> list[str | None]:
     return out
 
 
+_EMPTY = object()  # a cell with nothing in it, as a parse result
+
+
 def _parse_cached(cells, numbers, index, column, problems, parse) -> list[object]:
     """Parse each distinct value once: months, genders and age groups repeat on every row."""
-    cache: dict[object, object] = {}
-    out: list[object] = []
-    for value, number in zip(cells, numbers):
+
+    def attempt(value):
         if is_empty(value):
+            return _EMPTY
+        try:
+            return parse(value)
+        except CellError as error:
+            return error
+
+    out = _map_distinct(attempt, cells)
+    for position, result in enumerate(out):
+        if result is _EMPTY:
             if column.required or column.type in (GENDER, AGE_GROUP):
-                problems.add(number, index, None, _missing(column))
-            out.append(None)
-            continue
-        key = (type(value), value)
-        if key not in cache:
-            try:
-                cache[key] = parse(value)
-            except CellError as error:
-                cache[key] = error
-        result = cache[key]
-        if isinstance(result, CellError):
-            problems.add(number, index, value, str(result))
-            out.append(None)
-        else:
-            out.append(result)
+                problems.add(numbers[position], index, None, _missing(column))
+            out[position] = None
+        elif result.__class__ is CellError:
+            problems.add(numbers[position], index, cells[position], str(result))
+            out[position] = None
     return out
 
 
@@ -395,10 +396,19 @@ def _parse_months(cells, years, numbers, index, column, problems) -> list[object
     return out
 
 
-def _parse_numbers(cells, numbers, index, column, problems) -> list[float | None]:
+def _parse_numbers(cells, numbers, index, column, problems):
     """Numbers >= 0, and whole where the column counts people or positions; a problem quotes the
-    cell as it is written."""
+    cell as it is written. A column of numbers straight from Excel is checked all at once."""
     whole = column.type == COUNT
+    if cells and all(value.__class__ is float for value in cells):
+        parsed = np.array(cells, dtype=float)
+        for position in np.flatnonzero(parsed < 0):
+            problems.add(numbers[position], index, cells[position], "är negativt. Ange 0 eller ett större tal.")
+        if whole:
+            for position in np.flatnonzero((parsed >= 0) & (parsed % 1 != 0)):
+                problems.add(numbers[position], index, cells[position],
+                             "är inte ett heltal. Antal ska anges i hela tal.")
+        return parsed
     out: list[float | None] = []
     for value, number in zip(cells, numbers):
         if value.__class__ is not float and is_empty(value):

@@ -18,6 +18,7 @@ INK = (31, 35, 40)
 MUTED = (95, 99, 104)
 PALE = (238, 242, 247)
 FAMILY = "DejaVu"
+ATTENTION_LISTED = 25
 
 
 class _Document(FPDF):
@@ -133,8 +134,11 @@ def _summary(document: _Document, report: Report) -> None:
         document.heading("Behöver uppmärksamhet", 13)
         document.paragraph("Enheter över sitt mål, eller där nyckeltalet har ökat tre månader i rad.", 9, colour=MUTED)
         document.ln(1)
-        for unit, reasons in report.attention:
+        for unit, reasons in report.attention[:ATTENTION_LISTED]:
             document.bullet(f"{unit}: " + "; ".join(reasons) + ".")
+        if len(report.attention) > ATTENTION_LISTED:
+            document.paragraph(f"… och {len(report.attention) - ATTENTION_LISTED} enheter till; se Excelfilen eller "
+                               "instrumentpanelen.", 9, colour=MUTED)
 
 
 def _section(document: _Document, section, image: Path) -> None:

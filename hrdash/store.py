@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import duckdb
 import pandas as pd
 
-from hrdash import audit
+from hrdash import audit, database
 from hrdash.columns import DATA_KINDS, KINDS, Kind
 from hrdash.ingest import ParsedFile, Problem
 
@@ -141,17 +141,9 @@ def _import_file(con: duckdb.DuckDBPyConnection, parsed: ParsedFile, user: str) 
                 )
             ]
         )
-    cur = con.cursor()
-    cur.execute("BEGIN TRANSACTION")
-    try:
+    with database.transaction(con) as cur:
         batch_id = write_batch(cur, parsed, user)
         audit.record(cur, user, "Import", f"Batch {batch_id}: {parsed.file_name} ({parsed.row_count} rader)")
-        cur.execute("COMMIT")
-    except BaseException:
-        cur.execute("ROLLBACK")
-        raise
-    finally:
-        cur.close()
     return get_batch(con, batch_id)
 
 
@@ -172,17 +164,17 @@ def write_batch(cur: duckdb.DuckDBPyConnection, parsed: ParsedFile, user: str, b
         cur.register("incoming_rows", rows)
         cur.execute(f"INSERT INTO {kind.table} ({columns}) SELECT {columns} FROM incoming_rows")
         cur.unregister("incoming_rows")
-    clashes = _rows_meaning_the_same_unit(cur, batch_id)
+    clashes = _rows_meaning_the_same_unit(cur, batch_id, parsed.kinds)
     if clashes:
         raise ImportRefused(clashes)
     return batch_id
 
 
-def _rows_meaning_the_same_unit(cur: duckdb.DuckDBPyConnection, batch_id: int) -> list[Problem]:
+def _rows_meaning_the_same_unit(cur: duckdb.DuckDBPyConnection, batch_id: int, kinds: list[Kind]) -> list[Problem]:
     """Two rows of one file that name a unit differently (code on one, name on the other) but
     resolve to the same unit and month would be counted twice: refuse them."""
     problems = []
-    for kind in DATA_KINDS:
+    for kind in (k for k in DATA_KINDS if k in kinds):
         for unit_name, month, rows in cur.execute(
             f"""
             SELECT any_value(r.unit_name), r.month, list(r.source_row ORDER BY r.source_row)
@@ -227,20 +219,12 @@ def _undo(con: duckdb.DuckDBPyConnection, batch_id: int, user: str) -> Batch:
     batch = get_batch(con, batch_id)
     if batch.undone_at is not None:
         raise ValueError(f"Batch {batch_id} är redan ångrad ({batch.undone_at:%Y-%m-%d %H:%M} av {batch.undone_by}).")
-    cur = con.cursor()
-    try:
-        cur.execute("BEGIN TRANSACTION")
+    with database.transaction(con) as cur:
         cur.execute(
             "UPDATE batches SET undone_at = ?, undone_by = ? WHERE batch_id = ?",
             [dt.datetime.now().replace(microsecond=0), user, batch_id],
         )
         audit.record(cur, user, "Ångrad import", f"Batch {batch_id}: {batch.file_name}")
-        cur.execute("COMMIT")
-    except BaseException:
-        cur.execute("ROLLBACK")
-        raise
-    finally:
-        cur.close()
     return get_batch(con, batch_id)
 
 

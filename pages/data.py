@@ -58,14 +58,19 @@ with organisation:
             st.warning("Ej placerade enheter – de har siffror men finns inte i organisationsfilen: "
                        + ", ".join(unplaced["enhet"]) + ". Ladda upp en organisationsfil som placerar dem.",
                        icon=":material/warning:")
-        for administration, in_administration in tree[~tree["ej_placerad"]].groupby("förvaltning", sort=False):
+        placed = tree[~tree["ej_placerad"]]
+        if len(placed) > 100:  # a whole municipality: a table to search and sort instead of a tree
+            st.dataframe(placed.drop(columns="ej_placerad"), hide_index=True, width="stretch")
+        for administration, in_administration in ([] if len(placed) > 100 else placed.groupby("förvaltning",
+                                                                                             sort=False)):
             st.markdown(f"### {comments.plain(administration)}")
             for department, units in in_administration.groupby("avdelning", sort=False):
                 with st.expander(f"{department} ({len(units)} enheter)"):
-                    for unit in units.itertuples():
-                        code = f" · kod {unit.enhetskod}" if unit.enhetskod else ""
-                        since = f" · från {unit.gäller_från:%Y-%m}" if pd.notna(unit.gäller_från) else ""
-                        st.markdown(f"- {comments.plain(unit.enhet)}{code}{since}")
+                    st.markdown("\n".join(
+                        f"- {comments.plain(unit.enhet)}"
+                        + (f" · kod {unit.enhetskod}" if unit.enhetskod else "")
+                        + (f" · från {unit.gäller_från:%Y-%m}" if pd.notna(unit.gäller_från) else "")
+                        for unit in units.itertuples()))
 
 with goals:
     all_groups = web.groups(web.version())

@@ -30,13 +30,17 @@ if not attention:
     st.success("Ingen enhet ligger över sitt mål eller har ökat tre månader i rad.", icon=":material/check_circle:")
 pages = {"sick_leave": "pages/sjukfranvaro.py", "turnover": "pages/personalomsattning.py",
          "vacancies": "pages/vakanser.py"}
-for unit, items in attention:
+SHOWN = 20  # a whole municipality can have hundreds; the units' own pages hold the rest
+for unit, items in attention[:SHOWN]:
     topic = dashboard.BY_ID[items[0].indicator_id].topic
     name, reasons = st.columns([1, 3], vertical_alignment="center")
     with name:
         st.page_link(pages[topic], label=unit.name, icon=":material/warning:",
                      query_params=web.link_params(unit, month))
     reasons.markdown("  \n".join(plain(i.reason) for i in items))
+
+if len(attention) > SHOWN:
+    st.caption(f"… och {len(attention) - SHOWN} enheter till. Välj en avdelning i sidomenyn för att se dess enheter.")
 
 st.header("Per avdelning och enhet, senaste 12 månaderna")
 widgets.sparkline_grid(web.sparklines(data_version, group, month, hidden))

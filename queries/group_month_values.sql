@@ -11,7 +11,7 @@ CREATE OR REPLACE VIEW group_month_values AS
 WITH shared_departments AS (
     -- An avdelning name used in several förvaltningar is shown with its förvaltning.
     SELECT department
-    FROM (SELECT DISTINCT administration, department FROM group_month_indicators WHERE level = 'avdelning')
+    FROM (SELECT DISTINCT administration, department FROM unit_placement)
     GROUP BY department
     HAVING count(*) > 1
 ),

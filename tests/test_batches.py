@@ -111,7 +111,7 @@ KILLED_IMPORT = textwrap.dedent(
     from hrdash import database, store
     from hrdash.ingest import parse_file
 
-    def pause_inside_the_transaction(cur, batch_id):
+    def pause_inside_the_transaction(cur, batch_id, kinds):
         print("rows written", flush=True)
         time.sleep(120)
 

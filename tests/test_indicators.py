@@ -240,3 +240,23 @@ def test_coverage_counts_the_units_that_reported(con):
     assert (row.units_reported, row.units) == (2, 4)
     row = frame[(frame.level == "avdelning") & (frame.group_name == "Vuxen") & (frame.indicator == "sick_leave_pct")]
     assert (row.units_reported.iloc[0], row.units.iloc[0]) == (1, 2)
+
+
+def test_the_kommun_sums_its_forvaltningar_when_there_are_several(con):
+    load(con, csv_bytes([["enhet", "avdelning", "förvaltning"], ["A", "Vuxen", "Socialförvaltningen"],
+                         ["B", "Skola", "Utbildningsförvaltningen"], ["C", "Stab", "Utbildningsförvaltningen"]]),
+         "org.csv")
+    load(con, csv_bytes([SICK_HEADER, ["A", MARCH, 20, 2000, 200, 0, 0], ["B", MARCH, 30, 3000, 60, 0, 0],
+                         ["C", MARCH, 10, 1000, 40, 0, 0]]), "sjuk.csv")
+    values = figures(con)
+    assert values["förvaltning", "Utbildningsförvaltningen", MARCH, "sick_leave_pct"] == pytest.approx(2.5)  # 100/4000
+    assert values["kommun", "Hela kommunen", MARCH, "sick_leave_pct"] == pytest.approx(5.0)  # 300 / 6000
+    from hrdash import dashboard
+
+    groups = dashboard.groups(con)
+    assert groups[0].label == "Hela kommunen"
+    assert dashboard.top_group(groups).level == "kommun"
+
+
+def test_one_forvaltning_has_no_kommun_level(con, march):
+    assert not [k for k in march if k[0] == "kommun"]

@@ -1,0 +1,197 @@
+"""`make bench`: the whole municipality (1 500 units in 8 förvaltningar, 60 months, all four
+kinds) through hrdash, measured against a naive pandas baseline on the same files.
+
+Prints a table and writes bench/results.json. Every measurement runs in a fresh process, so
+that one step's caches and memory do not flatter the next; peak memory is each process's
+own maximum resident size.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import textwrap
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+import generate  # noqa: E402
+
+KINDS = ["sjukfranvaro", "personalomsattning", "vakanser", "rekryteringsbehov"]
+PAGES = ["pages/oversikt.py", "pages/sjukfranvaro.py", "pages/personalomsattning.py", "pages/vakanser.py",
+         "pages/rekrytering.py", "pages/rapport.py", "pages/presentation.py", "pages/ladda_upp.py", "pages/data.py",
+         "pages/om_siffrorna.py"]
+GOALS = {"xlsx_speedup": 8.0, "indicators_s": 2.0, "page_warm_s": 1.0, "page_cold_s": 3.0, "peak_mb": 1024}
+
+
+def measure(code: str, *args: str, env: dict | None = None) -> dict:
+    """Run `code` in a fresh Python; it prints one JSON object. Adds the process's peak memory."""
+    wrapper = textwrap.dedent(code) + textwrap.dedent(
+        """
+        import resource as _resource
+        RESULT["peak_mb"] = _resource.getrusage(_resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(json.dumps(RESULT))
+        """
+    )
+    output = subprocess.run([sys.executable, "-c", wrapper, *args], capture_output=True, text=True, cwd=ROOT,
+                            env={**os.environ, **(env or {})}, check=True).stdout
+    return json.loads(output.strip().splitlines()[-1])
+
+
+IMPORT = """
+import json, sys, time
+from pathlib import Path
+from hrdash import database, store
+from hrdash.ingest import parse_file
+con = database.connect(sys.argv[1])
+RESULT = {}
+for path in sys.argv[2:]:
+    started = time.perf_counter()
+    parsed = parse_file(Path(path).read_bytes(), Path(path).name)
+    store.import_file(con, parsed, "bench")
+    RESULT[Path(path).stem] = time.perf_counter() - started
+started = time.perf_counter()
+from hrdash import indicators
+indicators.refresh(con)
+RESULT["refresh"] = time.perf_counter() - started
+"""
+
+BASELINE = """
+import json, sys, time
+import pandas as pd
+RESULT = {}
+frames = {}
+for path in sys.argv[1:]:
+    started = time.perf_counter()
+    if path.endswith(".xlsx"):
+        frames[path] = pd.read_excel(path, engine="openpyxl")
+    else:
+        frames[path] = pd.read_csv(path, sep=";", decimal=",")
+    RESULT["read:" + path.rsplit("/", 1)[1]] = time.perf_counter() - started
+started = time.perf_counter()
+organisation = next(f for p, f in frames.items() if "organisation" in p)
+sick = next(f for p, f in frames.items() if "sjuk" in p).merge(organisation[["enhetskod", "avdelning", "förvaltning"]],
+                                                                 on="enhetskod")
+turnover = next(f for p, f in frames.items() if "personal" in p).merge(
+    organisation[["enhetskod", "avdelning", "förvaltning"]], on="enhetskod")
+out = []
+for keys in (["enhetskod"], ["förvaltning", "avdelning"], ["förvaltning"]):
+    s = sick.groupby(keys + ["månad"])[["ordinarie_timmar", "sjuktimmar", "sjuktimmar_dag_1_14",
+                                         "sjuktimmar_60_dagar"]].sum()
+    out += [100 * s["sjuktimmar"] / s["ordinarie_timmar"], 100 * s["sjuktimmar_dag_1_14"] / s["ordinarie_timmar"],
+            100 * s["sjuktimmar_60_dagar"] / s["sjuktimmar"]]
+    t = turnover.groupby(keys + ["månad"])[["tillsvidareanställda", "avgångar", "varav_interna"]].sum()
+    out += [100 * t["avgångar"] / t["tillsvidareanställda"],
+            100 * (t["avgångar"] - t["varav_interna"]) / t["tillsvidareanställda"]]
+RESULT["groupby"] = time.perf_counter() - started
+RESULT["values"] = int(sum(len(o) for o in out))
+"""
+
+INDICATORS = """
+import json, subprocess, sys, time
+RESULT = {}
+for attempt in ("first", "second"):
+    started = time.perf_counter()
+    output = subprocess.run([sys.executable, "-m", "hrdash.cli", "indicators", "--db", sys.argv[1]],
+                            capture_output=True, check=True).stdout
+    RESULT[attempt] = time.perf_counter() - started
+RESULT["rows"] = output.count(b"\\n") - 1
+"""
+
+PAGE = """
+import json, sys, time
+from streamlit.testing.v1 import AppTest
+from streamlit.runtime.pages_manager import PagesManager
+original = PagesManager.__init__
+def init(self, *args, **kwargs):  # as a running server has it after its first session (see web.page_guard)
+    original(self, *args, **kwargs)
+    PagesManager.uses_pages_directory = False
+PagesManager.__init__ = init
+# Cold: a server that has loaded its modules but has no figures cached (as after an import:
+# the caches are keyed by the data version) opens the app (the frame and Översikt, the default
+# page) and then the page, paying for every cache they fill. Warm: the page run again.
+import hrdash.admin, hrdash.exports, hrdash.topic_page, hrdash.upload, hrdash.web  # noqa: E401,F401
+RESULT = {}
+at = AppTest.from_file("app.py", default_timeout=120)
+started = time.perf_counter()
+at.run()
+if sys.argv[1] != "pages/oversikt.py":
+    at.switch_page(sys.argv[1]).run()
+RESULT["cold"] = time.perf_counter() - started
+started = time.perf_counter()
+at.run()
+RESULT["warm"] = time.perf_counter() - started
+assert not at.exception, [e.value for e in at.exception]
+"""
+
+
+def main() -> None:
+    print("Skapar kommunens filer (första gången tar det en minut) …", flush=True)
+    paths = generate.write(HERE / "data")
+    results: dict = {"machine": {"python": platform.python_version(), "cpus": os.cpu_count()},
+                     "units": generate.UNITS, "administrations": generate.ADMINISTRATIONS,
+                     "months": generate.MONTHS, "rows_per_kind": generate.UNITS * generate.MONTHS}
+    with tempfile.TemporaryDirectory() as folder:
+        databases = {}
+        for fmt in ("xlsx", "csv"):
+            databases[fmt] = str(Path(folder) / f"{fmt}.duckdb")
+            files = [str(paths["organisation"][fmt])] + [str(paths[k][fmt]) for k in KINDS]
+            print(f"Importerar {fmt} …", flush=True)
+            results[f"import_{fmt}"] = measure(IMPORT, databases[fmt], *files)
+            print(f"Naiv läsning av {fmt} med pandas …", flush=True)
+            results[f"baseline_{fmt}"] = measure(BASELINE, *files)
+        print("hrdash indicators …", flush=True)
+        results["indicators"] = measure(INDICATORS, databases["xlsx"])
+        results["pages"] = {}
+        for page in PAGES:
+            print(f"Sida {page} …", flush=True)
+            results["pages"][page] = measure(PAGE, page, env={"HRDASH_DB": databases["xlsx"]})
+
+    speedups = {kind: results["baseline_xlsx"][f"read:{kind}.xlsx"] / results["import_xlsx"][kind] for kind in KINDS}
+    peak = max([results[f"import_{f}"]["peak_mb"] for f in ("xlsx", "csv")] + [results["indicators"]["peak_mb"]]
+               + [p["peak_mb"] for p in results["pages"].values()])
+    slowest_warm = max(p["warm"] for p in results["pages"].values())
+    slowest_cold = max(p["cold"] for p in results["pages"].values())
+    results["goals"] = {
+        "xlsx_import_at_least_8x_faster_than_openpyxl_read": {"measured": min(speedups.values()),
+                                                              "met": min(speedups.values()) >= GOALS["xlsx_speedup"]},
+        "all_indicators_under_2_s": {"measured": results["indicators"]["second"],
+                                     "met": results["indicators"]["second"] < GOALS["indicators_s"]},
+        "pages_warm_under_1_s": {"measured": slowest_warm, "met": slowest_warm < GOALS["page_warm_s"]},
+        "pages_cold_under_3_s": {"measured": slowest_cold, "met": slowest_cold < GOALS["page_cold_s"]},
+        "peak_memory_under_1_gb": {"measured": peak, "met": peak < GOALS["peak_mb"]},
+    }
+    (HERE / "results.json").write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
+    report(results, speedups)
+
+
+def report(results: dict, speedups: dict) -> None:
+    rows = results["rows_per_kind"]
+    print(f"\n{results['units']} enheter i {results['administrations']} förvaltningar, {results['months']} månader, "
+          f"{rows:,} rader per filtyp".replace(",", " "))
+    print(f"\n{'Filtyp':<20}{'hrdash xlsx':>13}{'hrdash csv':>12}{'openpyxl':>11}{'pandas csv':>12}{'snabbare':>10}")
+    for kind in KINDS:
+        print(f"{kind:<20}{results['import_xlsx'][kind]:>12.2f}s{results['import_csv'][kind]:>11.2f}s"
+              f"{results['baseline_xlsx'][f'read:{kind}.xlsx']:>10.2f}s"
+              f"{results['baseline_csv'][f'read:{kind}.csv']:>11.2f}s{speedups[kind]:>9.1f}×")
+    print(f"\nNyckeltalen räknas om efter import: {results['import_xlsx']['refresh']:.2f} s "
+          f"(naiv pandas groupby för en del av dem: {results['baseline_xlsx']['groupby']:.2f} s)")
+    indicators = results["indicators"]
+    print(f"hrdash indicators, alla {indicators['rows']:,} rader: {indicators['first']:.2f} s första gången, "
+          f"{indicators['second']:.2f} s sedan".replace(",", " "))
+    print(f"\n{'Sida':<30}{'kall':>8}{'varm':>8}{'minne':>9}")
+    for page, timing in results["pages"].items():
+        print(f"{page:<30}{timing['cold']:>7.2f}s{timing['warm']:>7.2f}s{timing['peak_mb']:>7.0f}MB")
+    print("\nMål:")
+    for goal, outcome in results["goals"].items():
+        print(f"  {'✓' if outcome['met'] else '✗'} {goal}: {outcome['measured']:.2f}")
+
+
+if __name__ == "__main__":
+    main()
