@@ -4,6 +4,7 @@ role may open, and the shared sidebar."""
 import streamlit as st
 
 from hrdash import access, web
+from hrdash.markdown import plain
 
 st.set_page_config(page_title="HR-nyckeltal", page_icon=":material/monitoring:", layout="wide")
 
@@ -44,7 +45,7 @@ with st.sidebar:
     if user.demo:
         st.caption("Demoläge – ingen inloggning")
     else:
-        st.caption(f"Inloggad: {web.plain(user.name)} · {access.ROLE_NAMES[user.role]}")
+        st.caption(f"Inloggad: {plain(user.name)} · {access.ROLE_NAMES[user.role]}")
         st.button("Logga ut", on_click=st.logout, key="logga_ut", icon=":material/logout:")
     st.caption(web.status_line())
 if any(uses_selection for _, _, title, _, uses_selection in PAGES if title == page.title):

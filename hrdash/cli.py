@@ -6,8 +6,8 @@ import argparse
 import getpass
 import os
 import shutil
-import tempfile
 import sys
+import tempfile
 from pathlib import Path
 
 from hrdash import database, indicators

@@ -222,24 +222,31 @@ def month_shift(month: dt.date, months: int) -> dt.date:
     return dt.date(index // 12, index % 12 + 1, 1)
 
 
+def value_at(by_month: pd.DataFrame, indicator_id: str, month: dt.date) -> float | None:
+    """One figure of a series indexed by month; None where there is none (or it is hidden)."""
+    if month not in by_month.index:
+        return None
+    value = by_month.loc[month, indicator_id]
+    return None if value != value else float(value)
+
+
 def cards(con: duckdb.DuckDBPyConnection, group: Group, month: dt.date, unsuppressed: bool,
           indicator_ids: tuple[str, ...] = CARD_INDICATORS) -> list[Card]:
     wide = series(con, group, list(indicator_ids), unsuppressed, first=month_shift(month, -12), last=month)
-    by_month = wide.set_index("month") if not wide.empty else wide
+    by_month = wide.set_index("month")
     goals = targets.Targets(con)
     result = []
     for indicator_id in indicator_ids:
-        def at(m: dt.date) -> float | None:
-            if m not in by_month.index:
-                return None
-            value = by_month.loc[m, indicator_id]
-            return None if value != value else float(value)
-
         note = by_month.loc[month, f"note_{indicator_id}"] if month in by_month.index else "ingen uppgift"
-        spark = [at(month_shift(month, -k)) for k in range(11, -1, -1)]
-        result.append(Card(indicator_id, at(month), at(month_shift(month, -1)), at(month_shift(month, -12)),
-                           goals.for_group(indicator_id, group),
-                           note if isinstance(note, str) else "", spark))
+        result.append(Card(
+            indicator_id,
+            value_at(by_month, indicator_id, month),
+            value_at(by_month, indicator_id, month_shift(month, -1)),
+            value_at(by_month, indicator_id, month_shift(month, -12)),
+            goals.for_group(indicator_id, group),
+            note if isinstance(note, str) else "",
+            [value_at(by_month, indicator_id, month_shift(month, -k)) for k in range(11, -1, -1)],
+        ))
     return result
 
 

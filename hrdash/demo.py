@@ -7,8 +7,8 @@ from collections.abc import Iterator
 import duckdb
 
 from hrdash import store, swedish, targets
-from hrdash.indicators import BY_ID
 from hrdash.database import PROJECT_ROOT
+from hrdash.indicators import BY_ID
 from hrdash.ingest import parse_file
 
 DEMO_DIR = PROJECT_ROOT / "data" / "demo"

@@ -8,6 +8,7 @@ import pandas as pd
 
 from hrdash import swedish
 from hrdash.charts import format_value
+from hrdash.dashboard import month_shift, value_at
 from hrdash.indicators import BY_ID
 
 # The indicator as the subject of a sentence: "Sjukfrånvaron var 7,4 % …".
@@ -65,14 +66,8 @@ def sentence(indicator_id: str, value: float | None, month: dt.date, group_name:
 def headline(series: pd.DataFrame, indicator_id: str, month: dt.date, group_name: str) -> str:
     """The sentence for a page's main indicator, from its monthly series."""
     by_month = series.set_index("month")
-
-    def at(m: dt.date) -> float | None:
-        if m not in by_month.index:
-            return None
-        value = by_month.loc[m, indicator_id]
-        return None if value != value else float(value)
-
-    previous_month = dt.date(month.year - (month.month == 1), (month.month - 2) % 12 + 1, 1)
     note = by_month.loc[month, f"note_{indicator_id}"] if month in by_month.index else None
-    return sentence(indicator_id, at(month), month, group_name, at(dt.date(month.year - 1, month.month, 1)),
-                    at(previous_month), note if isinstance(note, str) and note else None)
+    return sentence(indicator_id, value_at(by_month, indicator_id, month), month, group_name,
+                    value_at(by_month, indicator_id, month_shift(month, -12)),
+                    value_at(by_month, indicator_id, month_shift(month, -1)),
+                    note if isinstance(note, str) and note else None)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from hrdash import charts, comments, dashboard, narrative, swedish, targets, web, widgets
+from hrdash import charts, dashboard, narrative, swedish, targets, web, widgets
 from hrdash.indicators import BY_ID, TOPICS
 
 
@@ -103,7 +103,7 @@ def render(topic_id: str) -> None:
     with st.expander("Siffrorna bakom diagrammet"):
         widgets.table(shown, [topic.main] + ([topic.rolling] if topic.rolling else []))
     widgets.definitions([topic.main] + ([topic.rolling] if topic.rolling else []))
-    comments.show(web.cursor(), topic.id, group, month)
+    widgets.comment(topic.id, group, month)
 
     all_groups = web.groups(data_version)
     members = dashboard.member_units(all_groups, group)

@@ -12,7 +12,7 @@ import pandas as pd
 
 from hrdash import audit, store, swedish
 from hrdash.columns import KINDS, ORGANISATION, Kind
-from hrdash.ingest import HeaderRow, ParsedFile, parse_file
+from hrdash.ingest import HeaderRow, ParsedFile
 
 
 def remembered_mapping(con: duckdb.DuckDBPyConnection, signature: str) -> dict[str, str]:
@@ -32,19 +32,13 @@ def remember_mapping(con: duckdb.DuckDBPyConnection, signature: str, mapping: di
     audit.record(con, user, "Kolumnmappning", ", ".join(f"'{h}' → {c}" for h, c in mapping.items()))
 
 
-def parse_with_memory(con: duckdb.DuckDBPyConnection, content: bytes, file_name: str, kind: Kind | None,
-                      mapping: dict[str, str] | None) -> tuple[ParsedFile, dict[str, str], bool]:
-    """Parse a file; without a mapping of its own, use one remembered for the same headers.
-
-    Returns the parsed file, the mapping used, and whether it was a remembered one."""
-    if mapping:
-        return parse_file(content, file_name, kind, mapping), mapping, False
-    parsed = parse_file(content, file_name, kind)
+def remembered_for(con: duckdb.DuckDBPyConnection, parsed: ParsedFile) -> dict[str, str]:
+    """The hand-made mapping saved for a header row of this file, if any."""
     for header in parsed.headers:
         remembered = remembered_mapping(con, header.signature)
         if remembered:
-            return parse_file(content, file_name, kind, remembered), remembered, True
-    return parsed, {}, False
+            return remembered
+    return {}
 
 
 def problems_table(parsed: ParsedFile) -> pd.DataFrame:

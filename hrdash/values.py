@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from hrdash.columns import AGE_GROUPS, GENDERS
+from hrdash.columns import GENDERS
 from hrdash.swedish import MONTHS, MONTHS_SHORT
 
 

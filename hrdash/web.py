@@ -16,10 +16,13 @@ import pandas as pd
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
-from hrdash import access, audit, comments, dashboard, database, exports, indicators, swedish
+from hrdash import access, audit, dashboard, database, exports, indicators, swedish, upload
 from hrdash import report as report_module
 from hrdash import slides as slides_module
+from hrdash.columns import kind_by_name
 from hrdash.dashboard import Group
+from hrdash.ingest import parse_file
+from hrdash.markdown import plain
 
 
 @st.cache_resource
@@ -184,10 +187,6 @@ def report_file(group: Group, month: dt.date, suffix: str) -> bytes:
     return _report_file(report_version(), group, month, suffix)
 
 
-def report_file_name(group: Group, month: dt.date, suffix: str) -> str:
-    return exports.file_name(group, month, suffix)
-
-
 @st.cache_data(show_spinner="Förbereder bilderna …", max_entries=16)
 def _slides(content_version: str, group: Group, month: dt.date):
     return slides_module.build(_report(content_version, group, month))
@@ -197,7 +196,18 @@ def slides(group: Group, month: dt.date):
     return _slides(report_version(), group, month)
 
 
-plain = comments.plain
+@st.cache_resource(show_spinner="Läser filen …", max_entries=8)
+def parsed_upload(content: bytes, file_name: str, kind_name: str | None, mapping: tuple[tuple[str, str], ...]):
+    """A file read once per content, kind and mapping, not on every rerun of the upload page
+    (a large export takes a second or two). Kept as the object itself: nothing changes it."""
+    return parse_file(content, file_name, kind_by_name(kind_name) if kind_name else None, dict(mapping) or None)
+
+
+@st.cache_resource(show_spinner="Räknar ut vad som ändras …", max_entries=8)
+def upload_preview(sha256: str, kind_name: str | None, mapping: tuple[tuple[str, str], ...], data_version: str,
+                   _parsed):
+    return upload.preview(cursor(), _parsed)
+
 
 
 PERIODS = {"12": "12 månader", "24": "24 månader", "36": "36 månader", "alla": "Alla månader"}

@@ -8,11 +8,11 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from hrdash import swedish
-from hrdash.comments import plain
+from hrdash import comments, swedish, web
 from hrdash.charts import format_value
 from hrdash.dashboard import SPARK_INDICATORS, Card
 from hrdash.indicators import BY_ID, SUPPRESSED_NOTE, TOPICS
+from hrdash.markdown import plain
 
 SPARK_LABELS = {"sick_leave_pct": "Sjukfrånvaro", "turnover_12m_pct": "Omsättning 12 mån", "vacancies": "Vakanser",
                 "recruitment_need": "Rekr.behov"}
@@ -150,3 +150,27 @@ def slide(item) -> None:
                         theme=None, key="bild")
     else:
         st.markdown("\n".join(f"- ### {plain(line)}" for line in item.items))
+
+
+def comment(topic: str, group, month: dt.date) -> None:
+    """HR's comment for this view, and for HR a box to write or change it."""
+    con = web.cursor()
+    found = comments.current(con, topic, group.level, group.group_id, month)
+    st.markdown("##### Kommentar från HR")
+    if found:
+        body, author, written_at = found
+        st.info(plain(body), icon=":material/chat:")
+        st.caption(f"{plain(author)}, {swedish.date(written_at.date())}")
+    else:
+        st.caption(f"Ingen kommentar för {swedish.month_name(month)} ännu.")
+    if web.user().role not in ("hr", "admin"):
+        return
+    with st.expander("Skriv eller ändra kommentaren"), st.form(f"comment_{topic}"):
+        text = st.text_area("Kommentar", value=found[0] if found else "", max_chars=comments.MAX_LENGTH,
+                            key=f"kommentar_{topic}_{group.key}_{month:%Y-%m}",
+                            help="Visas på sidan, i månadsrapporten och i presentationsläget. "
+                                 "Lämna tomt för att ta bort kommentaren.")
+        if st.form_submit_button("Spara kommentaren"):
+            comments.write(con, topic, group.level, group.group_id, month, text, web.user().name)
+            st.success("Kommentaren är sparad.")
+            st.rerun()

@@ -3,9 +3,10 @@
 import pandas as pd
 import streamlit as st
 
-from hrdash import admin, audit, comments, dashboard, store, targets, web
+from hrdash import admin, audit, dashboard, store, targets, web
 from hrdash.charts import format_value
 from hrdash.indicators import BY_ID, INDICATORS
+from hrdash.markdown import plain
 
 web.page_guard(__file__)
 
@@ -63,11 +64,11 @@ with organisation:
             st.dataframe(placed.drop(columns="ej_placerad"), hide_index=True, width="stretch")
         for administration, in_administration in ([] if len(placed) > 100 else placed.groupby("förvaltning",
                                                                                              sort=False)):
-            st.markdown(f"### {comments.plain(administration)}")
+            st.markdown(f"### {plain(administration)}")
             for department, units in in_administration.groupby("avdelning", sort=False):
                 with st.expander(f"{department} ({len(units)} enheter)"):
                     st.markdown("\n".join(
-                        f"- {comments.plain(unit.enhet)}"
+                        f"- {plain(unit.enhet)}"
                         + (f" · kod {unit.enhetskod}" if unit.enhetskod else "")
                         + (f" · från {unit.gäller_från:%Y-%m}" if pd.notna(unit.gäller_från) else "")
                         for unit in units.itertuples()))

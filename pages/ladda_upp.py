@@ -4,8 +4,8 @@ confirms. Nothing is written before the confirmation."""
 import streamlit as st
 
 from hrdash import store, swedish, upload, web
-from hrdash.comments import plain
 from hrdash.columns import KINDS, ORGANISATION, kind_by_name
+from hrdash.markdown import plain
 
 web.page_guard(__file__)
 
@@ -25,7 +25,7 @@ TOPIC_PAGES = {"sick_leave": "pages/sjukfranvaro.py", "turnover": "pages/persona
 for position, uploaded in enumerate(files or []):
     content = uploaded.getvalue()
     with st.container(border=True):
-        st.subheader(uploaded.name)
+        st.subheader(plain(uploaded.name))
         if uploaded.file_id in imported:
             st.success(imported[uploaded.file_id], icon=":material/check_circle:")
             continue
@@ -35,27 +35,31 @@ for position, uploaded in enumerate(files or []):
             "Filtyp", [AUTO] + [k.name for k in KINDS], key=f"typ_{position}",
             format_func=lambda n: "Känn igen automatiskt" if n == AUTO else n.capitalize(),
         )
-        kind = None if kind_choice == AUTO else kind_by_name(kind_choice)
+        kind_name = None if kind_choice == AUTO else kind_choice
+        kind = kind_by_name(kind_name) if kind_name else None
         hand_mapping = st.session_state.get(f"mappning_{position}", {})
-        parsed, mapping, remembered = upload.parse_with_memory(con, content, uploaded.name, kind, hand_mapping)
+        parsed = web.parsed_upload(content, uploaded.name, kind_name, tuple(sorted(hand_mapping.items())))
+        remembered = {} if hand_mapping else upload.remembered_for(con, parsed)
+        mapping = hand_mapping or remembered
         if remembered:
+            parsed = web.parsed_upload(content, uploaded.name, kind_name, tuple(sorted(remembered.items())))
             st.info("Kolumnerna tolkas som förra gången en fil med samma rubriker lästes in.", icon=":material/history:")
         for part in parsed.parts:
-            where = f"bladet '{part.sheet}', " if part.sheet else ""
+            where = f"bladet '{plain(part.sheet)}', " if part.sheet else ""
             right.markdown(f"**{part.kind.name.capitalize()}** – {where}rubrikrad {part.header_row}, "
                            f"{len(part.frame)} rader")
 
         # How the columns were read, and a way to map an unrecognised one by hand.
         for header in parsed.headers[:3]:
             table, unrecognised = upload.column_table(header)
-            where = f" på bladet '{header.sheet}'" if header.sheet else ""
+            where = f" på bladet '{plain(header.sheet)}'" if header.sheet else ""
             with st.expander(f"Så lästes kolumnerna{where} (rubrikrad {header.row})",
                              expanded=not parsed.ok or bool(mapping)):
                 st.dataframe(table, hide_index=True, width="stretch")
                 options = [""] + upload.canonical_names(kind)
                 chosen = {}
                 for letter, text in unrecognised:
-                    choice = st.selectbox(f"Kolumn {letter} ('{text}') ska läsas som", options,
+                    choice = st.selectbox(f"Kolumn {letter} ('{plain(text)}') ska läsas som", options,
                                           key=f"tolka_{position}_{header.row}_{letter}",
                                           format_func=lambda c: c or "– importeras inte –")
                     if choice:
@@ -77,8 +81,7 @@ for position, uploaded in enumerate(files or []):
                        f"({swedish.date(same.imported_at.date())}, {same.imported_by}).", icon=":material/history:")
             continue
 
-        with st.spinner("Räknar ut vad som ändras …"):
-            change = upload.preview(con, parsed)
+        change = web.upload_preview(parsed.sha256, kind_name, tuple(sorted(mapping.items())), web.version(), parsed)
         if change.problems:
             st.error("Filen kan inte importeras. Ingenting har sparats.\n\n"
                      + "\n\n".join(plain(str(p)) for p in change.problems), icon=":material/block:")
@@ -112,7 +115,7 @@ for position, uploaded in enumerate(files or []):
             except store.ImportRefused as refused:
                 st.error("\n\n".join(str(p) for p in refused.problems), icon=":material/block:")
             else:
-                if hand_mapping or (mapping and not remembered):
+                if hand_mapping:
                     for header in parsed.headers:
                         upload.remember_mapping(con, header.signature, mapping, user)
                 imported[uploaded.file_id] = (f"Importerad som batch {batch.batch_id} ({batch.kind_names}, "

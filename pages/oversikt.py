@@ -3,7 +3,7 @@
 import streamlit as st
 
 from hrdash import dashboard, swedish, web, widgets
-from hrdash.comments import plain
+from hrdash.markdown import plain
 
 web.page_guard(__file__)
 

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from hrdash import web, widgets
+from hrdash.markdown import plain
 
 web.page_guard(__file__)
 # Room for one message on a 1280×720 projector: less space above it, larger figures.
@@ -23,7 +24,7 @@ back, where, forward = st.columns([1, 2, 1], vertical_alignment="center")
 if back.button("Föregående", icon=":material/arrow_back:", disabled=number == 1, width="stretch", key="bakåt"):
     st.query_params["bild"] = str(number - 1)
     st.rerun()
-where.markdown(f"Bild {number} av {len(slides)} · {web.plain(selection.group.name)}", text_alignment="center")
+where.markdown(f"Bild {number} av {len(slides)} · {plain(selection.group.name)}", text_alignment="center")
 if forward.button("Nästa", icon=":material/arrow_forward:", disabled=number == len(slides), width="stretch",
                   key="framåt"):
     st.query_params["bild"] = str(number + 1)

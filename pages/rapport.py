@@ -2,7 +2,8 @@
 
 import streamlit as st
 
-from hrdash import swedish, web
+from hrdash import exports, swedish, web
+from hrdash.markdown import plain
 
 web.page_guard(__file__)
 st.title("Månadsrapport")
@@ -18,7 +19,7 @@ st.markdown("Rapporten följer urvalet i sidomenyn. Den visar aldrig sjukfrånva
 report = web.report(group, month)
 st.markdown("#### Sammanfattning")
 for sentence in report.summary:
-    st.markdown(f"- {web.plain(sentence)}")
+    st.markdown(f"- {plain(sentence)}")
 
 st.markdown("#### Ladda ner")
 FORMATS = {"pdf": ("PDF till nämndens handlingar", "application/pdf", ":material/picture_as_pdf:"),
@@ -34,5 +35,5 @@ for column, (suffix, (label, mime, icon)) in zip(st.columns(3), FORMATS.items())
                 st.session_state[key] = (group.key, month, web.report_file(group, month, suffix))
         made = st.session_state.get(key)
         if made and made[:2] == (group.key, month):
-            st.download_button(f"Ladda ner {suffix.upper()}", made[2], web.report_file_name(group, month, suffix),
+            st.download_button(f"Ladda ner {suffix.upper()}", made[2], exports.file_name(group, month, suffix),
                                mime=mime, type="primary", key=f"ladda_{suffix}", width="stretch")

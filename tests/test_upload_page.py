@@ -108,7 +108,7 @@ def test_several_files_at_once(db_path):
     second = csv_bytes([["enhet", "månad", "tillsvidareanställda", "avgångar", "varav_interna", "varav_pension"],
                         ["Mottagningen", "2025-03", 10, 1, 0, 0]])
     at = upload_page(("sjuk.csv", first, "text/csv"), ("oms.csv", second, "text/csv"))
-    assert [s.value for s in at.subheader] == ["sjuk.csv", "oms.csv"]
+    assert [s.value.replace("\\", "") for s in at.subheader] == ["sjuk.csv", "oms.csv"]  # shown as written
     at.button(key="importera_1").click().run()
     assert batch_count() == 3
     assert batches()[0].kind == "turnover"
