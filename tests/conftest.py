@@ -13,9 +13,29 @@ from pathlib import Path
 
 import pytest
 from openpyxl import Workbook
+from streamlit.testing.v1 import AppTest
 
 from hrdash import database, indicators, store
 from hrdash.ingest import parse_file
+
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
+
+
+def open_app(page: str | None = None, *, secrets: dict | None = None, user: dict | None = None,
+             **params) -> AppTest:
+    """The app through Streamlit's AppTest, on the database HRDASH_DB names: opened (with these
+    URL parameters, secrets and signed-in user), then switched to `page`."""
+    at = AppTest.from_file(APP, default_timeout=60)
+    if secrets:
+        at.secrets = secrets
+    if user is not None:
+        at.user = user
+    at.query_params.update(params)
+    at.run()
+    if page:
+        at.switch_page(page).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
 
 
 @dataclass

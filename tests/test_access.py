@@ -4,11 +4,11 @@ import shutil
 from pathlib import Path
 
 import pytest
+from conftest import APP, open_app
 from streamlit.testing.v1 import AppTest
 
 from hrdash import access, audit, database
 
-APP = str(Path(__file__).resolve().parent.parent / "app.py")
 AUTH = {"auth": {"redirect_uri": "http://localhost:8501/oauth2callback", "cookie_secret": "test",
                  "client_id": "hrdash", "client_secret": "secret",
                  "server_metadata_url": "http://localhost:9400/.well-known/openid-configuration"}}
@@ -28,15 +28,8 @@ def db_path(demo_database, tmp_path, monkeypatch):
 
 
 def signed_in(email: str | None, groups: tuple[str, ...] = (), page: str | None = None, **params) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.secrets = AUTH
-    at.user = {"is_logged_in": email is not None, **({"email": email, "groups": list(groups)} if email else {})}
-    at.query_params.update(params)
-    at.run()
-    if page:
-        at.switch_page(page).run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+    user = {"is_logged_in": email is not None, **({"email": email, "groups": list(groups)} if email else {})}
+    return open_app(page, secrets=AUTH, user=user, **params)
 
 
 REFUSED = "Du har inte behörighet till den här sidan."

@@ -1,14 +1,10 @@
 """The Data page through AppTest: batches with undo, who reported, the organisation, targets, the log."""
 
-from pathlib import Path
-
 import pytest
-from conftest import ORGANISATION, SICK_HEADER, csv_bytes, load
+from conftest import ORGANISATION, SICK_HEADER, csv_bytes, load, open_app
 from streamlit.testing.v1 import AppTest
 
 from hrdash import database, swedish
-
-APP = str(Path(__file__).resolve().parent.parent / "app.py")
 
 
 @pytest.fixture
@@ -27,12 +23,7 @@ def db_path(tmp_path, monkeypatch):
 
 
 def page(name: str = "pages/data.py", **params) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.query_params.update(params)
-    at.run()
-    at.switch_page(name).run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+    return open_app(name, **params)
 
 
 def sick_leave_card(**params) -> str:

@@ -3,17 +3,16 @@ hold the numbers `hrdash indicators` prints for the same selection, formatted th
 
 import base64
 import shutil
-from pathlib import Path
 
 import numpy as np
 import plotly.io as pio
 import pytest
+from conftest import APP, open_app
 from streamlit.testing.v1 import AppTest
 
 from hrdash import swedish
 from hrdash.charts import format_value
 
-APP = str(Path(__file__).resolve().parent.parent / "app.py")
 PAGES = ["pages/oversikt.py", "pages/sjukfranvaro.py", "pages/personalomsattning.py", "pages/vakanser.py",
          "pages/rekrytering.py", "pages/ladda_upp.py", "pages/data.py", "pages/om_siffrorna.py"]
 
@@ -32,16 +31,7 @@ def app(demo_database, tmp_path, monkeypatch):
     shutil.copy(demo_database.path, path)
     monkeypatch.setenv("HRDASH_DB", str(path))
 
-    def open_page(page: str | None = None, **params) -> AppTest:
-        at = AppTest.from_file(APP, default_timeout=60)
-        at.query_params.update(params)
-        at.run()
-        if page:
-            at.switch_page(page).run()
-        assert not at.exception, [e.value for e in at.exception]
-        return at
-
-    return open_page
+    return open_app
 
 
 def test_overview_cards_equal_the_cli(app, demo_database):

@@ -10,19 +10,17 @@ import io
 import json
 import shutil
 from contextlib import redirect_stdout
-from pathlib import Path
 
 import numpy as np
 import openpyxl
 import pytest
-from conftest import csv_bytes, load
+from conftest import csv_bytes, load, open_app
 from pptx import Presentation
 from pypdf import PdfReader
 from streamlit.testing.v1 import AppTest
 
 from hrdash import access, cli, dashboard, database, report, report_pdf, report_xlsx, slides, swedish
 
-APP = str(Path(__file__).resolve().parent.parent / "app.py")
 AUTH = {"auth": {"redirect_uri": "http://localhost:8501/oauth2callback", "cookie_secret": "x", "client_id": "x",
                  "client_secret": "x", "server_metadata_url": "http://localhost:9400/.well-known/openid-configuration"}}
 MONTHS = [f"{2024 + (m + 9) // 12}-{(m + 9) % 12 + 1:02d}" for m in range(13)]  # 2024-10 … 2025-10
@@ -124,13 +122,8 @@ def test_every_page_shown_to_a_reader_hides_them(private_database, tmp_path, mon
     walks = [(group, "oktober 2025") for group in groups] + [(groups[0], "oktober 2024")]
     for group, month in walks:
         for page in pages:
-            at = AppTest.from_file(APP, default_timeout=60)
-            at.secrets = AUTH
-            at.user = {"is_logged_in": True, "email": "ledamot@kommun.se"}
-            at.query_params.update(grupp=group.label, manad=month)
-            at.run()
-            at.switch_page(page).run()
-            assert not at.exception, [e.value for e in at.exception]
+            at = open_app(page, secrets=AUTH, user={"is_logged_in": True, "email": "ledamot@kommun.se"},
+                          grupp=group.label, manad=month)
             steps = 8 if page == "pages/presentation.py" else 1
             for step in range(steps):
                 texts, numbers = page_contents(at)

@@ -1,15 +1,11 @@
 """Ladda upp through AppTest: a good file, a refused file, a hand-mapped column; nothing is
 written before the user confirms."""
 
-from pathlib import Path
-
 import pytest
-from conftest import ORGANISATION, SICK_HEADER, csv_bytes, load
+from conftest import ORGANISATION, SICK_HEADER, csv_bytes, load, open_app
 from streamlit.testing.v1 import AppTest
 
 from hrdash import database, store, web
-
-APP = str(Path(__file__).resolve().parent.parent / "app.py")
 
 
 @pytest.fixture
@@ -25,9 +21,7 @@ def db_path(tmp_path, monkeypatch):
 
 
 def upload_page(*files) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.run()
-    at.switch_page("pages/ladda_upp.py").run()
+    at = open_app("pages/ladda_upp.py")
     at.file_uploader(key="filer").set_value(list(files)).run()
     assert not at.exception, [e.value for e in at.exception]
     return at
