@@ -54,6 +54,13 @@ def format_value(indicator_id: str, value: float | None) -> str:
     return swedish.number(value, decimals) + ("" if unit == "st" else f" {unit}")
 
 
+def change_size(indicator_id: str, change: float) -> str:
+    """The size of a change, without sign: '0,6 procentenheter', '2 tjänster', '120 000 kr'."""
+    if BY_ID[indicator_id].unit == "%":
+        return f"{swedish.number(abs(change), 1)} procentenheter"
+    return format_value(indicator_id, abs(change))
+
+
 def _month_axis(figure: go.Figure, months: list[dt.date], max_ticks: int = 12) -> None:
     """Swedish month labels on a date axis, counted back from the latest month."""
     months = sorted(set(months))

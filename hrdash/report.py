@@ -15,7 +15,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from hrdash import charts, comments, dashboard, indicators, narrative, swedish, targets
-from hrdash.charts import format_value
+from hrdash.charts import change_size, format_value
 from hrdash.dashboard import Group, month_shift
 from hrdash.indicators import BY_ID, SUPPRESSED_NOTE, TOPICS
 
@@ -141,13 +141,9 @@ def build(con: duckdb.DuckDBPyConnection, group: Group, month: dt.date, made: dt
 def _change_text(indicator_id: str, change: float | None) -> str:
     if change is None:
         return "–"
-    if BY_ID[indicator_id].unit == "%":
-        text = f"{swedish.number(abs(change), 1)} procentenheter"
-    else:
-        text = format_value(indicator_id, abs(change))
     if abs(change) < 0.05:
         return "oförändrad"
-    return ("+" if change > 0 else swedish.MINUS) + text
+    return ("+" if change > 0 else swedish.MINUS) + change_size(indicator_id, change)
 
 
 def _notable_changes(figures: Figures, members: list[Group], month: dt.date) -> list[str]:

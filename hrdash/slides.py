@@ -15,7 +15,7 @@ from pptx.dml.color import RGBColor
 from pptx.util import Emu, Pt
 
 from hrdash import chart_images, swedish
-from hrdash.charts import format_value
+from hrdash.charts import change_size, format_value
 from hrdash.indicators import BY_ID, TOPICS
 from hrdash.report import Report
 
@@ -70,9 +70,7 @@ def build(report: Report) -> list[Slide]:
         change, colour = "", "gray"
         if now is not None and before is not None:
             delta = now - before
-            size = (f"{swedish.number(abs(delta), 1)} procentenheter" if BY_ID[indicator_id].unit == "%"
-                    else format_value(indicator_id, abs(delta)))
-            change = f"{'▲' if delta > 0 else '▼' if delta < 0 else '='} {size} mot i fjol"
+            change = f"{'▲' if delta > 0 else '▼' if delta < 0 else '='} {change_size(indicator_id, delta)} mot i fjol"
             worse = BY_ID[indicator_id].higher_is_worse
             colour = "gray" if worse is None or abs(delta) < 0.05 else ("red" if (delta > 0) == worse else "green")
         label, unit = BY_ID[indicator_id].label, BY_ID[indicator_id].unit

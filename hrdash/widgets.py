@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from hrdash import comments, swedish, web
-from hrdash.charts import format_value
+from hrdash.charts import change_size, format_value
 from hrdash.dashboard import SPARK_INDICATORS, Card
 from hrdash.indicators import BY_ID, SUPPRESSED_NOTE, TOPICS
 from hrdash.markdown import plain
@@ -17,13 +17,6 @@ from hrdash.markdown import plain
 SPARK_LABELS = {"sick_leave_pct": "Sjukfrånvaro", "turnover_12m_pct": "Omsättning 12 mån", "vacancies": "Vakanser",
                 "recruitment_need": "Rekr.behov"}
 PLOTLY_CONFIG = {"displaylogo": False, "locale": "sv", "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
-
-
-def change_text(indicator_id: str, change: float) -> str:
-    """The size of a change, without sign: '0,6 procentenheter', '2 tjänster', '120 000 kr'."""
-    if BY_ID[indicator_id].unit == "%":
-        return f"{swedish.number(abs(change), 1)} procentenheter"
-    return format_value(indicator_id, abs(change))
 
 
 def _direction(indicator_id: str, change: float) -> tuple[str, str]:
@@ -48,7 +41,7 @@ def card(item: Card, month: dt.date) -> None:
         st.metric(
             indicator.label,
             item.text,
-            delta=None if change is None else change_text(item.indicator_id, change),
+            delta=None if change is None else change_size(item.indicator_id, change),
             delta_color=colour,
             delta_arrow=arrow,
             delta_description=None if change is None else f"mot {previous_month}",
@@ -61,7 +54,7 @@ def card(item: Card, month: dt.date) -> None:
             arrow, colour = _direction(item.indicator_id, yearly)
             sign = {"up": "▲ ", "down": "▼ ", "off": ""}[arrow]
             st.markdown(f"Samma månad i fjol: {format_value(item.indicator_id, item.last_year)} "
-                        f":{colour}[{sign}{change_text(item.indicator_id, yearly)}]")
+                        f":{colour}[{sign}{change_size(item.indicator_id, yearly)}]")
         if item.target is not None:
             word = "högst" if indicator.higher_is_worse else "mål"
             if item.value is None:
