@@ -20,11 +20,6 @@ def test_every_view_comes_after_the_views_it_reads():
             assert not re.search(rf"\b{later}\b", text), f"{name} reads {later}, which is created after it"
 
 
-def test_committee_outputs_read_the_suppressed_view():
-    text = (QUERIES / "indicators_public.sql").read_text()
-    assert "CASE WHEN suppressed THEN NULL ELSE value END AS value" in text
-
-
 def test_the_snapshot_is_the_view_it_stores(demo_database):
     from hrdash import database, indicators
 
