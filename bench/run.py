@@ -46,18 +46,18 @@ def measure(code: str, *args: str, env: dict | None = None) -> dict:
 IMPORT = """
 import json, sys, time
 from pathlib import Path
-from hrdash import database, store
-from hrdash.ingest import parse_file
+from hrdash.ingest.parse import parse_file
+from hrdash.store import batches, database
 con = database.connect(sys.argv[1])
 RESULT = {}
 for path in sys.argv[2:]:
     started = time.perf_counter()
     parsed = parse_file(Path(path).read_bytes(), Path(path).name)
-    store.import_file(con, parsed, "bench")
+    batches.import_file(con, parsed, "bench")
     RESULT[Path(path).stem] = time.perf_counter() - started
 started = time.perf_counter()
-from hrdash import indicators
-indicators.refresh(con)
+from hrdash.store import snapshot
+snapshot.refresh(con)
 RESULT["refresh"] = time.perf_counter() - started
 """
 
@@ -108,14 +108,14 @@ import json, sys, time
 from streamlit.testing.v1 import AppTest
 from streamlit.runtime.pages_manager import PagesManager
 original = PagesManager.__init__
-def init(self, *args, **kwargs):  # as a running server has it after its first session (see web.page_guard)
+def init(self, *args, **kwargs):  # as `hrdash serve` has it (see hrdash/serving.py)
     original(self, *args, **kwargs)
     PagesManager.uses_pages_directory = False
 PagesManager.__init__ = init
 # Cold: a server that has loaded its modules but has no figures cached (as after an import:
 # the caches are keyed by the data version) opens the app (the frame and Översikt, the default
 # page) and then the page, paying for every cache they fill. Warm: the page run again.
-import hrdash.admin, hrdash.exports, hrdash.topic_page, hrdash.upload, hrdash.web  # noqa: E401,F401
+import hrdash.reports.exports, hrdash.ui.cache, hrdash.ui.data_page, hrdash.ui.topic_page  # noqa: E401,F401
 RESULT = {}
 at = AppTest.from_file("app.py", default_timeout=120)
 started = time.perf_counter()

@@ -10,9 +10,13 @@ import sys
 import tempfile
 from pathlib import Path
 
-from hrdash import database, indicators
-from hrdash.columns import kind_by_name
-from hrdash.values import CellError, parse_month
+import duckdb
+
+from hrdash.errors import UserError
+from hrdash.figures import indicators
+from hrdash.ingest.columns import kind_by_name
+from hrdash.ingest.values import parse_month
+from hrdash.store import database
 
 MAX_PRINTED_PROBLEMS = 200
 
@@ -24,14 +28,14 @@ def _user() -> str:
 def _month_argument(text: str):
     try:
         return parse_month(text)
-    except CellError as error:
+    except UserError as error:
         raise argparse.ArgumentTypeError(f"'{text}' {error}") from None
 
 
 def _kind_argument(text: str):
     try:
         return kind_by_name(text)
-    except ValueError as error:
+    except UserError as error:
         raise argparse.ArgumentTypeError(str(error)) from None
 
 
@@ -75,6 +79,8 @@ def build_parser() -> argparse.ArgumentParser:
     serve = command("serve", "Starta instrumentpanelen (kontrollerar först att inloggning finns i produktion).")
     serve.add_argument("--port", type=int, default=8501)
     serve.add_argument("--address", default="0.0.0.0")
+    serve.add_argument("streamlit_options", nargs="*", metavar="-- STREAMLIT-INSTÄLLNING",
+                       help="fler inställningar till Streamlit efter --, t.ex. -- --secrets.files fil.toml")
 
     command("batches", "Lista alla importer.")
     und = command("undo", "Ångra en import.")
@@ -84,22 +90,27 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    if args.command in ("restore", "serve"):  # these open the database themselves, or not at all
-        return COMMANDS[args.command](None, args)
     try:
-        con = database.connect(args.db)
-    except Exception as error:  # a locked or unreadable database file
-        print(f"hrdash: databasen kunde inte öppnas: {error}", file=sys.stderr)
-        return 3
-    try:
-        return COMMANDS[args.command](con, args)
-    finally:
-        con.close()
+        if args.command in ("restore", "serve"):  # these open the database themselves, or not at all
+            return COMMANDS[args.command](None, args)
+        try:
+            con = database.connect(args.db)
+        except duckdb.Error as error:  # a locked or unreadable database file
+            print(f"hrdash: databasen kunde inte öppnas: {error}", file=sys.stderr)
+            return 3
+        try:
+            return COMMANDS[args.command](con, args)
+        finally:
+            con.close()
+    except UserError as error:
+        for line in error.lines():
+            print(f"hrdash: {line}", file=sys.stderr)
+        return 1
 
 
 def _import(con, args) -> int:
-    from hrdash import store
-    from hrdash.ingest import parse_file
+    from hrdash.ingest.parse import parse_file
+    from hrdash.store import batches
 
     parsed_files = []
     failed = False
@@ -119,13 +130,13 @@ def _import(con, args) -> int:
     status = 0
     for parsed in parsed_files:
         try:
-            batch = store.import_file(con, parsed, _user())
-        except store.ImportRefused as refused:
+            batch = batches.import_file(con, parsed, _user())
+        except UserError as refused:  # the other files are still imported
             status = 1
             _print_problems(parsed.file_name, refused.problems)
             continue
         print(f"{parsed.file_name}: importerad som batch {batch.batch_id} ({batch.kind_names}, {batch.rows_text}).")
-        unplaced = store.unplaced_units(con, batch.batch_id)
+        unplaced = batches.unplaced_units(con, batch.batch_id)
         if unplaced:
             print(f"{parsed.file_name}: organisationen känner inte till {', '.join(unplaced)}; de räknas under "
                   "avdelningen 'Ej placerad' tills en organisationsfil placerar dem.", file=sys.stderr)
@@ -151,24 +162,25 @@ def _indicators(con, args) -> int:
 
 
 def _report(con, args) -> int:
-    from hrdash import dashboard, exports, report
+    from hrdash.figures import groups, series
+    from hrdash.reports import exports, model
 
     suffix = args.out.suffix.lower().lstrip(".")
     if suffix not in exports.SUFFIXES:
         print(f"hrdash: rapporten kan skrivas som .pdf, .xlsx eller .pptx, inte som '{args.out.name}'.", file=sys.stderr)
         return 2
-    all_groups = dashboard.groups(con)
+    all_groups = groups.groups(con)
     if not all_groups:
         print("hrdash: det finns inga siffror att rapportera – importera filer först.", file=sys.stderr)
         return 1
-    group = dashboard.find_by_name(all_groups, args.unit) if args.unit else dashboard.top_group(all_groups)
+    group = groups.find_by_name(all_groups, args.unit) if args.unit else groups.top_group(all_groups)
     if group is None:
         print(f"hrdash: det finns ingen enhet, avdelning eller förvaltning som heter '{args.unit}'.", file=sys.stderr)
         return 1
-    if args.month not in dashboard.months(con):
+    if args.month not in series.months(con):
         print(f"hrdash: det finns inga siffror för {args.month:%Y-%m}.", file=sys.stderr)
         return 1
-    args.out.write_bytes(exports.render(report.build(con, group, args.month), suffix))
+    args.out.write_bytes(exports.render(model.build(con, group, args.month), suffix))
     print(f"Månadsrapporten för {group.name}, {args.month:%Y-%m}, är skriven till {args.out}.")
     return 0
 
@@ -184,26 +196,18 @@ def _demo(con, args) -> int:
 
 
 def _backup(con, args) -> int:
-    from hrdash import backup
+    from hrdash.store import backup
 
-    try:
-        backup.export(con, args.folder)
-    except ValueError as error:
-        print(f"hrdash: {error}", file=sys.stderr)
-        return 1
+    backup.export(con, args.folder)
     print(f"Databasen är säkerhetskopierad till {args.folder}.")
     return 0
 
 
 def _restore(_, args) -> int:
-    from hrdash import backup
+    from hrdash.store import backup
 
     path = args.db or database.default_path()
-    try:
-        backup.restore(args.folder, path)
-    except ValueError as error:
-        print(f"hrdash: {error}", file=sys.stderr)
-        return 1
+    backup.restore(args.folder, path)
     print(f"Säkerhetskopian i {args.folder} är återställd till {path}.")
     return 0
 
@@ -217,14 +221,14 @@ def _serve(_, args) -> int:
         return 1
     if args.db:
         os.environ["HRDASH_DB"] = str(args.db)
-    serving.run(args.port, args.address)
+    serving.run(args.port, args.address, args.streamlit_options)
     return 0
 
 
 def _batches(con, args) -> int:
-    from hrdash import store
+    from hrdash.store import batches
 
-    for b in store.list_batches(con):
+    for b in batches.list_batches(con):
         state = f"ångrad {b.undone_at:%Y-%m-%d %H:%M}" if b.undone_at else "aktiv"
         print(f"{b.batch_id}\t{b.imported_at:%Y-%m-%d %H:%M}\t{b.imported_by}\t{b.kind_names}\t{b.rows_text}"
               f"\t{b.file_name}\t{state}")
@@ -232,13 +236,9 @@ def _batches(con, args) -> int:
 
 
 def _undo(con, args) -> int:
-    from hrdash import store
+    from hrdash.store import batches
 
-    try:
-        batch = store.undo(con, args.batch, _user())
-    except (KeyError, ValueError) as error:
-        print(f"hrdash: {error.args[0]}", file=sys.stderr)
-        return 1
+    batch = batches.undo(con, args.batch, _user())
     print(f"Batch {batch.batch_id} ({batch.file_name}) är ångrad. Det den ersatte gäller igen.")
     return 0
 

@@ -6,10 +6,13 @@ from collections.abc import Iterator
 
 import duckdb
 
-from hrdash import store, swedish, targets
-from hrdash.database import PROJECT_ROOT
-from hrdash.indicators import BY_ID
-from hrdash.ingest import parse_file
+from hrdash import swedish
+from hrdash.catalogue import BY_ID
+from hrdash.errors import UserError
+from hrdash.ingest.parse import parse_file
+from hrdash.store import batches, targets
+from hrdash.store.database import PROJECT_ROOT
+from hrdash.store.queries import read
 
 DEMO_DIR = PROJECT_ROOT / "data" / "demo"
 # The organisation first, then its change, then the figures; the latest month last.
@@ -25,7 +28,7 @@ DEMO_FILES = (
 
 
 def is_empty(con: duckdb.DuckDBPyConnection) -> bool:
-    return con.execute("SELECT count(*) FROM batches").fetchone()[0] == 0
+    return read(con, "batches", "count(*)").fetchone()[0] == 0
 
 
 # The targets the demo administration has set for itself (the förvaltning's default).
@@ -39,13 +42,13 @@ def load(con: duckdb.DuckDBPyConnection, user: str) -> Iterator[str]:
     for name in DEMO_FILES:
         parsed = parse_file((DEMO_DIR / name).read_bytes(), name)
         try:
-            batch = store.import_file(con, parsed, user)
-        except store.ImportRefused as refused:
-            yield f"{name}: {refused.problems[0]}"
+            batch = batches.import_file(con, parsed, user)
+        except UserError as refused:
+            yield f"{name}: {refused.lines()[0]}"
             continue
         yield f"{name}: importerad som batch {batch.batch_id} ({batch.kind_names}, {batch.rows_text})."
     if not targets.Targets(con):
-        administration = con.execute("SELECT min(administration) FROM organisation_placements").fetchone()[0]
+        administration = read(con, "organisation_placements", "min(administration)").fetchone()[0]
         for indicator, value in DEMO_TARGETS:
             targets.set_target(con, indicator, "förvaltning", administration, value, user)
         yield "Mål satta för " + ", ".join(f"{BY_ID[i].label.lower()} (högst {swedish.number(v, 1)})" for i, v in DEMO_TARGETS) + "."

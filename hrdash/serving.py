@@ -1,4 +1,4 @@
-"""Start the dashboard: `hrdash serve`, what the Docker image runs. In production
+"""Start the dashboard: `hrdash serve`, what `make run` and the Docker image run. In production
 (HRDASH_ENV=production) it refuses to start without sign-in configured."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ import sys
 import tomllib
 from pathlib import Path
 
-from hrdash.database import PROJECT_ROOT
+from hrdash.store.database import PROJECT_ROOT
 
 REQUIRED = ("redirect_uri", "cookie_secret", "client_id", "client_secret", "server_metadata_url")
 
@@ -33,9 +33,18 @@ def configuration_problem() -> str | None:
             f"{secrets_files()[0]}. Se README, avsnittet för IT.")
 
 
-def run(port: int, address: str) -> None:
-    """Replace this process with the Streamlit server on app.py."""
+def run(port: int, address: str, options: list[str] = ()) -> None:
+    """Run the Streamlit server on app.py in this process; `options` are more of Streamlit's own.
+
+    Streamlit has an old mode for apps with a pages/ folder, in which the first session of a new
+    server runs the page its URL names without the frame (app.py) and its navigation lists the
+    files of pages/. The frame's st.navigation switches it off for the process, but only once a
+    session has run; switching it off before the server starts means no session ever sees it."""
+    from streamlit.runtime.pages_manager import PagesManager
+    from streamlit.web import cli
+
     os.chdir(PROJECT_ROOT)
-    command = [sys.executable, "-m", "streamlit", "run", str(PROJECT_ROOT / "app.py"), "--server.port", str(port),
-               "--server.address", address, "--server.headless", "true", "--browser.gatherUsageStats", "false"]
-    os.execv(sys.executable, command)
+    PagesManager.uses_pages_directory = False
+    sys.argv = ["streamlit", "run", str(PROJECT_ROOT / "app.py"), "--server.port", str(port), "--server.address",
+                address, "--server.headless", "true", "--browser.gatherUsageStats", "false", *options]
+    cli.main()

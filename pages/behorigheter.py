@@ -2,15 +2,16 @@
 
 import streamlit as st
 
-from hrdash import access, web
+from hrdash.store import roles
+from hrdash.ui import registry, session
 
-web.page_guard(__file__)
+registry.guard(__file__)
 st.title("Behörigheter")
 st.markdown("Läsare ser nyckeltalen som nämnden ser dem. HR läser också in filer, ångrar importer, sätter mål, "
             "skriver kommentarer och kan se dolda uppgifter. Administratörer ger roller. En användare får den "
             "högsta roll som hennes e-postadress eller någon av hennes grupper har.")
-con = web.cursor()
-current = access.assignments(con)
+con = session.cursor()
+current = roles.assignments(con)
 if current.empty:
     st.info("Inga roller är tilldelade ännu.", icon=":material/info:")
 else:
@@ -20,15 +21,11 @@ else:
 
 st.subheader("Ge eller ändra en roll")
 with st.form("roll"):
-    kind = st.segmented_control("Gäller", access.SUBJECT_KINDS, default="e-post", key="roll_sort")
+    kind = st.segmented_control("Gäller", roles.SUBJECT_KINDS, default="e-post", key="roll_sort")
     subject = st.text_input("E-postadress eller grupp (som den står i inloggningens gruppanspråk)", key="roll_vem")
-    role = st.selectbox("Roll", [*access.ROLES, None], format_func=lambda r: access.ROLE_NAMES.get(r, "Ta bort rollen"),
+    role = st.selectbox("Roll", [*roles.ROLES, None], format_func=lambda r: roles.ROLE_NAMES.get(r, "Ta bort rollen"),
                         key="roll_vad")
     if st.form_submit_button("Spara", type="primary"):
-        try:
-            access.assign(con, kind or "e-post", subject, role, web.user().name)
-        except ValueError as error:
-            st.error(str(error))
-        else:
-            st.toast("Rollen är sparad.")
-            st.rerun()
+        roles.assign(con, kind or "e-post", subject, role, session.user().name)
+        st.toast("Rollen är sparad.")
+        st.rerun()

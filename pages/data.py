@@ -3,23 +3,25 @@
 import pandas as pd
 import streamlit as st
 
-from hrdash import admin, audit, dashboard, store, targets, web
-from hrdash.charts import format_value
-from hrdash.indicators import BY_ID, INDICATORS
+from hrdash.catalogue import BY_ID, INDICATORS
+from hrdash.figures.format import format_value
+from hrdash.figures.groups import find_group
 from hrdash.markdown import plain
+from hrdash.store import audit, batches, targets
+from hrdash.ui import cache, data_page, registry, session, widgets
 
-web.page_guard(__file__)
+registry.guard(__file__)
 
 st.title("Data")
-con = web.cursor()
-user = web.user()
-batches, completeness, organisation, goals, log = st.tabs(
+con = session.cursor()
+user = session.user()
+imports_tab, completeness_tab, organisation_tab, goals_tab, log_tab = st.tabs(
     ["Importer", "Rapporterat", "Organisation", "Mål", "Logg"])
 
-with batches:
-    table = admin.batches_table(con)
+with imports_tab:
+    table = data_page.batches_table(con)
     if table.empty:
-        web.empty_state("några importer")
+        widgets.empty_state("några importer")
     else:
         st.dataframe(table, hide_index=True, width="stretch")
         active = [int(b) for b, status in zip(table["Batch"], table["Status"]) if status == "Gäller"]
@@ -33,26 +35,26 @@ with batches:
             if st.session_state.get("bekräfta_ångra") == chosen:
                 st.warning(f"Vill du ångra batch {chosen}? Siffrorna den ersatte gäller igen.", icon=":material/warning:")
                 if st.button("Ja, ångra", key="ja_ångra", type="primary"):
-                    store.undo(con, chosen, user.name)
+                    batches.undo(con, chosen, user.name)
                     del st.session_state["bekräfta_ångra"]
                     st.toast(f"Batch {chosen} är ångrad.")
                     st.rerun()
 
-with completeness:
-    kinds = admin.kinds_with_data(con)
+with completeness_tab:
+    kinds = data_page.kinds_with_data(con)
     if not kinds:
-        web.empty_state("någon enhet")
+        widgets.empty_state("någon enhet")
     else:
         kind_id = st.segmented_control("Uppgift", [k for k, _ in kinds], default=kinds[0][0],
                                        format_func=dict(kinds).get, key="fullständighet") or kinds[0][0]
         st.caption("✓ rapporterat · saknas: enheten finns i organisationen men har inte rapporterat. "
                    "De senaste 12 månaderna.")
-        st.dataframe(admin.completeness(con, kind_id), hide_index=True, width="stretch")
+        st.dataframe(data_page.completeness(con, kind_id), hide_index=True, width="stretch")
 
-with organisation:
-    tree = admin.organisation(con)
+with organisation_tab:
+    tree = data_page.organisation(con)
     if tree.empty:
-        web.empty_state("organisationen")
+        widgets.empty_state("organisationen")
     else:
         unplaced = tree[tree["ej_placerad"]]
         if not unplaced.empty:
@@ -73,13 +75,13 @@ with organisation:
                         + (f" · från {unit.gäller_från:%Y-%m}" if pd.notna(unit.gäller_från) else "")
                         for unit in units.itertuples()))
 
-with goals:
-    all_groups = web.groups(web.version())
+with goals_tab:
+    all_groups = cache.groups(session.version())
     current = targets.current(con)
     if not current.empty:
         shown = current.assign(
             Nyckeltal=[BY_ID[i].label for i in current["indicator"]],
-            Gäller=[getattr(dashboard.find_group(all_groups, f"{level}:{group_id}"), "label", group_id)
+            Gäller=[getattr(find_group(all_groups, f"{level}:{group_id}"), "label", group_id)
                     for level, group_id in zip(current["level"], current["group_id"])],
             Mål=[format_value(i, v) for i, v in zip(current["indicator"], current["value"])],
         )[["Nyckeltal", "Gäller", "Mål"]]
@@ -96,15 +98,15 @@ with goals:
             indicator = st.selectbox("Nyckeltal", [i.id for i in INDICATORS if i.higher_is_worse],
                                      format_func=lambda i: BY_ID[i].label, key="mål_nyckeltal")
             group_key = st.selectbox("Gäller för", [g.key for g in all_groups], key="mål_grupp",
-                                     format_func=lambda k: dashboard.find_group(all_groups, k).label)
+                                     format_func=lambda k: find_group(all_groups, k).label)
             value = st.number_input("Mål (högst)", min_value=0.0, step=0.1, format="%.1f", value=None,
                                     key="mål_värde", help="Lämna tomt och spara för att ta bort målet.")
             if st.form_submit_button("Spara målet", type="primary"):
-                group = dashboard.find_group(all_groups, group_key)
+                group = find_group(all_groups, group_key)
                 targets.set_target(con, indicator, group.level, group.group_id, value, user.name)
                 st.toast("Målet är sparat.")
                 st.rerun()
 
-with log:
+with log_tab:
     st.dataframe(audit.entries(con).rename(columns={"happened_at": "Tid", "who": "Vem", "action": "Händelse",
                                                     "detail": "Uppgift"}), hide_index=True, width="stretch")

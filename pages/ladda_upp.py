@@ -3,11 +3,15 @@ confirms. Nothing is written before the confirmation."""
 
 import streamlit as st
 
-from hrdash import store, swedish, upload, web
-from hrdash.columns import KINDS, ORGANISATION, kind_by_name
+from hrdash import swedish
+from hrdash.catalogue import TOPICS
+from hrdash.errors import UserError
+from hrdash.ingest.columns import KINDS, ORGANISATION, kind_by_name
 from hrdash.markdown import plain
+from hrdash.store import batches, mappings
+from hrdash.ui import cache, registry, session, sidebar, upload_page
 
-web.page_guard(__file__)
+registry.guard(__file__)
 
 st.title("Ladda upp")
 st.markdown(
@@ -17,10 +21,9 @@ st.markdown(
 files = st.file_uploader("Filer", type=["xlsx", "xlsm", "xls", "ods", "csv", "txt"], accept_multiple_files=True,
                          key="filer", help="Högst 50 MB per fil.")
 imported = st.session_state.setdefault("importerade", {})
-con = web.cursor()
+con = session.cursor()
 AUTO = "automatiskt"
-TOPIC_PAGES = {"sick_leave": "pages/sjukfranvaro.py", "turnover": "pages/personalomsattning.py",
-               "vacancies": "pages/vakanser.py", "recruitment": "pages/rekrytering.py"}
+TOPIC_PAGES = {topic.kind: topic.page for topic in TOPICS.values()}
 
 for position, uploaded in enumerate(files or []):
     content = uploaded.getvalue()
@@ -38,11 +41,11 @@ for position, uploaded in enumerate(files or []):
         kind_name = None if kind_choice == AUTO else kind_choice
         kind = kind_by_name(kind_name) if kind_name else None
         hand_mapping = st.session_state.get(f"mappning_{position}", {})
-        parsed = web.parsed_upload(content, uploaded.name, kind_name, tuple(sorted(hand_mapping.items())))
-        remembered = {} if hand_mapping else upload.remembered_for(con, parsed)
+        parsed = cache.parsed_upload(content, uploaded.name, kind_name, tuple(sorted(hand_mapping.items())))
+        remembered = {} if hand_mapping else mappings.remembered_for(con, parsed)
         mapping = hand_mapping or remembered
         if remembered:
-            parsed = web.parsed_upload(content, uploaded.name, kind_name, tuple(sorted(remembered.items())))
+            parsed = cache.parsed_upload(content, uploaded.name, kind_name, tuple(sorted(remembered.items())))
             st.info("Kolumnerna tolkas som förra gången en fil med samma rubriker lästes in.", icon=":material/history:")
         for part in parsed.parts:
             where = f"bladet '{plain(part.sheet)}', " if part.sheet else ""
@@ -51,12 +54,12 @@ for position, uploaded in enumerate(files or []):
 
         # How the columns were read, and a way to map an unrecognised one by hand.
         for header in parsed.headers[:3]:
-            table, unrecognised = upload.column_table(header)
+            table, unrecognised = upload_page.column_table(header)
             where = f" på bladet '{plain(header.sheet)}'" if header.sheet else ""
             with st.expander(f"Så lästes kolumnerna{where} (rubrikrad {header.row})",
                              expanded=not parsed.ok or bool(mapping)):
                 st.dataframe(table, hide_index=True, width="stretch")
-                options = [""] + upload.canonical_names(kind)
+                options = [""] + upload_page.canonical_names(kind)
                 chosen = {}
                 for letter, text in unrecognised:
                     choice = st.selectbox(f"Kolumn {letter} ('{plain(text)}') ska läsas som", options,
@@ -73,15 +76,16 @@ for position, uploaded in enumerate(files or []):
         if not parsed.ok:
             st.error(f"Filen kan inte importeras: {len(parsed.problems)} fel att rätta. Ingenting har sparats. "
                      "Rätta felen i filen och ladda upp den igen.", icon=":material/block:")
-            st.dataframe(upload.problems_table(parsed), hide_index=True, width="stretch")
+            st.dataframe(upload_page.problems_table(parsed), hide_index=True, width="stretch")
             continue
-        same = store.find_same_file(con, parsed.sha256)
+        same = batches.find_same_file(con, parsed.sha256)
         if same:
             st.warning(f"Den här filen är redan importerad, oförändrad, som batch {same.batch_id} "
                        f"({swedish.date(same.imported_at.date())}, {same.imported_by}).", icon=":material/history:")
             continue
 
-        change = web.upload_preview(parsed.sha256, kind_name, tuple(sorted(mapping.items())), web.version(), parsed)
+        change = cache.upload_preview(parsed.sha256, kind_name, tuple(sorted(mapping.items())), session.version(),
+                                  parsed)
         if change.problems:
             st.error("Filen kan inte importeras. Ingenting har sparats.\n\n"
                      + "\n\n".join(plain(str(p)) for p in change.problems), icon=":material/block:")
@@ -106,28 +110,28 @@ for position, uploaded in enumerate(files or []):
         with tabs[1]:
             for kind in parsed.kinds:
                 st.markdown(f"**{kind.name.capitalize()}**")
-                st.dataframe(upload.rows_table(parsed, kind), hide_index=True, width="stretch")
+                st.dataframe(upload_page.rows_table(parsed, kind), hide_index=True, width="stretch")
 
         if st.button(f"Importera {uploaded.name}", key=f"importera_{position}", type="primary"):
-            user = web.user().name
+            user = session.user().name
             try:
-                batch = store.import_file(con, parsed, user)
-            except store.ImportRefused as refused:
-                st.error("\n\n".join(str(p) for p in refused.problems), icon=":material/block:")
-            else:
-                if hand_mapping:
-                    for header in parsed.headers:
-                        upload.remember_mapping(con, header.signature, mapping, user)
-                imported[uploaded.file_id] = (f"Importerad som batch {batch.batch_id} ({batch.kind_names}, "
-                                              f"{batch.rows_text}). Du kan ångra importen under Data.")
-                st.session_state["kvitto"] = (batch, upload.last_month(parsed))
-                st.rerun()
+                batch = batches.import_file(con, parsed, user)
+            except UserError as refused:  # shown with its file, so the other files stay on the page
+                st.error("\n\n".join(plain(line) for line in refused.lines()), icon=":material/block:")
+                continue
+            if hand_mapping:
+                for header in parsed.headers:
+                    mappings.remember_mapping(con, header.signature, mapping, user)
+            imported[uploaded.file_id] = (f"Importerad som batch {batch.batch_id} ({batch.kind_names}, "
+                                          f"{batch.rows_text}). Du kan ångra importen under Data.")
+            st.session_state["kvitto"] = (batch, upload_page.last_month(parsed))
+            st.rerun()
 
 if "kvitto" in st.session_state:
     batch, month = st.session_state["kvitto"]
     st.success(f"Kvitto: {batch.file_name} är importerad som batch {batch.batch_id} av {batch.imported_by}, "
                f"{batch.imported_at:%Y-%m-%d %H:%M}.", icon=":material/receipt_long:")
-    params = web.link_params(None, month)
+    params = sidebar.link_params(None, month)
     for kind_id in batch.kind.split(","):
         if kind_id in TOPIC_PAGES:
             st.page_link(TOPIC_PAGES[kind_id], label=f"Visa {dict((k.id, k.name) for k in KINDS)[kind_id]}",

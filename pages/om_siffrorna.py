@@ -2,9 +2,9 @@
 
 import streamlit as st
 
-from hrdash import guide, web
+from hrdash.ui import guide, registry
 
-web.page_guard(__file__)
+registry.guard(__file__)
 
 st.title("Om siffrorna")
 for heading, body in guide.SECTIONS:

@@ -2,20 +2,20 @@
 
 import streamlit as st
 
-from hrdash import web, widgets
 from hrdash.markdown import plain
+from hrdash.ui import cache, registry, sidebar, widgets
 
-web.page_guard(__file__)
+registry.guard(__file__)
 # Room for one message on a 1280×720 projector: less space above it, larger figures.
 st.html("<style>.stMainBlockContainer {padding-top: 3.2rem; padding-bottom: 0.5rem;}"
         " [data-testid='stMetricValue'] {font-size: 3.2rem;}</style>")
-selection = web.selection()
+selection = sidebar.selection()
 if selection is None:
     st.title("Presentationsläge")
-    web.empty_state("någon månad")
+    widgets.empty_state("någon månad")
     st.stop()
 
-slides = web.slides(selection.group, selection.month)
+slides = cache.slides(selection.group, selection.month)
 number = min(max(int(st.query_params.get("bild", "1") or 1), 1), len(slides))
 slide = slides[number - 1]
 widgets.slide(slide)

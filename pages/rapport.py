@@ -2,21 +2,23 @@
 
 import streamlit as st
 
-from hrdash import exports, swedish, web
+from hrdash import swedish
 from hrdash.markdown import plain
+from hrdash.reports import exports
+from hrdash.ui import cache, registry, sidebar, widgets
 
-web.page_guard(__file__)
+registry.guard(__file__)
 st.title("Månadsrapport")
-selection = web.selection()
+selection = sidebar.selection()
 if selection is None:
-    web.empty_state("någon månad")
+    widgets.empty_state("någon månad")
     st.stop()
 
 group, month = selection.group, selection.month
 st.subheader(f"{group.name} · {swedish.month_name(month)}")
 st.markdown("Rapporten följer urvalet i sidomenyn. Den visar aldrig sjukfrånvaro för grupper med färre än "
             "10 personer, oavsett vem som tar fram den.")
-report = web.report(group, month)
+report = cache.report(group, month)
 st.markdown("#### Sammanfattning")
 for sentence in report.summary:
     st.markdown(f"- {plain(sentence)}")
@@ -32,7 +34,7 @@ for column, (suffix, (label, mime, icon)) in zip(st.columns(3), FORMATS.items())
         key = f"fil_{suffix}"
         if st.button(f"Skapa {suffix.upper()}", key=f"skapa_{suffix}", icon=icon, help=label, width="stretch"):
             with st.spinner(f"Skapar {suffix.upper()} …"):
-                st.session_state[key] = (group.key, month, web.report_file(group, month, suffix))
+                st.session_state[key] = (group.key, month, cache.report_file(group, month, suffix))
         made = st.session_state.get(key)
         if made and made[:2] == (group.key, month):
             st.download_button(f"Ladda ner {suffix.upper()}", made[2], exports.file_name(group, month, suffix),

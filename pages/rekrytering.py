@@ -1,6 +1,6 @@
-"""Rekryteringsbehov: trend, comparison of the units and breakdowns (layout in hrdash/topic_page.py)."""
+"""Rekryteringsbehov: trend, comparison of the units and breakdowns (layout in hrdash/ui/topic_page.py)."""
 
-from hrdash import topic_page, web
+from hrdash.ui import registry, topic_page
 
-web.page_guard(__file__)
+registry.guard(__file__)
 topic_page.render("recruitment")

@@ -6,6 +6,7 @@ import csv
 import datetime as dt
 import io
 import os
+import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -15,8 +16,9 @@ import pytest
 from openpyxl import Workbook
 from streamlit.testing.v1 import AppTest
 
-from hrdash import database, indicators, store
-from hrdash.ingest import parse_file
+from hrdash.figures import indicators
+from hrdash.ingest.parse import parse_file
+from hrdash.store import batches, database
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 
@@ -64,9 +66,24 @@ def demo_database(tmp_path_factory) -> DemoDatabase:
     return DemoDatabase(path, printed)
 
 
+@pytest.fixture(scope="session")
+def empty_database(tmp_path_factory) -> Path:
+    """A new database, its tables and views made once per test process: copying the file is
+    faster than making them again for every test."""
+    path = tmp_path_factory.mktemp("tom") / "hr.duckdb"
+    database.connect(path).close()
+    return path
+
+
+def new_database(empty_database: Path, path: Path):
+    """A connection to a new, empty database at `path`."""
+    shutil.copy(empty_database, path)
+    return database.connect(path)
+
+
 @pytest.fixture
-def con(tmp_path):
-    connection = database.connect(tmp_path / "hr.duckdb")
+def con(empty_database, tmp_path):
+    connection = new_database(empty_database, tmp_path / "hr.duckdb")
     yield connection
     connection.close()
 
@@ -90,11 +107,11 @@ def csv_bytes(rows: list[list[object]], delimiter: str = ";", encoding: str = "u
     return out.getvalue().encode(encoding)
 
 
-def load(con, content: bytes, name: str = "fil.csv", user: str = "test", **options) -> store.Batch:
+def load(con, content: bytes, name: str = "fil.csv", user: str = "test", **options) -> batches.Batch:
     """Import a file and fail the test with its problems if it is refused."""
     parsed = parse_file(content, name, **options)
     assert parsed.ok, [str(p) for p in parsed.problems]
-    return store.import_file(con, parsed, user)
+    return batches.import_file(con, parsed, user)
 
 
 def figures(con, unsuppressed: bool = True) -> dict[tuple[str, str, str, str], float | None]:

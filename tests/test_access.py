@@ -7,7 +7,8 @@ import pytest
 from conftest import APP, open_app
 from streamlit.testing.v1 import AppTest
 
-from hrdash import access, audit, database
+from hrdash.store import audit, database, roles
+from hrdash.ui import registry
 
 AUTH = {"auth": {"redirect_uri": "http://localhost:8501/oauth2callback", "cookie_secret": "test",
                  "client_id": "hrdash", "client_secret": "secret",
@@ -19,9 +20,9 @@ def db_path(demo_database, tmp_path, monkeypatch):
     path = tmp_path / "hr.duckdb"
     shutil.copy(demo_database.path, path)
     con = database.connect(path)
-    access.assign(con, "e-post", "lasare@kommun.se", "läsare", "test")
-    access.assign(con, "grupp", "HR-avdelningen", "hr", "test")
-    access.assign(con, "e-post", "admin@kommun.se", "admin", "test")
+    roles.assign(con, "e-post", "lasare@kommun.se", "läsare", "test")
+    roles.assign(con, "grupp", "HR-avdelningen", "hr", "test")
+    roles.assign(con, "e-post", "admin@kommun.se", "admin", "test")
     con.close()
     monkeypatch.setenv("HRDASH_DB", str(path))
     return path
@@ -52,8 +53,9 @@ def test_without_sign_in_the_login_button_is_all_there_is(db_path):
 def test_a_reader_sees_suppressed_figures_and_no_hr_pages(db_path):
     at = signed_in("lasare@kommun.se", page=None)
     assert {m.label: m.value for m in at.metric}["Sjukfrånvaro"]  # the overview works
-    assert not any(reachable(at, f"pages/{p}.py") for p in ("ladda_upp", "data", "behorigheter"))
-    assert all(reachable(at, f"pages/{p}.py") for p in ("sjukfranvaro", "rapport", "presentation", "om_siffrorna"))
+    for page in registry.PAGES[1:]:
+        assert reachable(at, page.file) == ("läsare" in page.roles), page.title
+    assert {p.title for p in registry.PAGES if "läsare" not in p.roles} == {"Ladda upp", "Data", "Behörigheter"}
     assert not [t for t in at.toggle if t.key == "visa_dolda"]
     at = signed_in("lasare@kommun.se", grupp="Ledningsstöd – enhet i Stab", manad="oktober 2026")
     assert {m.label: m.value for m in at.metric}["Sjukfrånvaro"] == "–"
@@ -62,10 +64,10 @@ def test_a_reader_sees_suppressed_figures_and_no_hr_pages(db_path):
 
 def test_the_upload_page_itself_refuses_a_reader(db_path):
     # Whatever the navigation offers, the page checks the role of the user the frame let in.
-    from hrdash import web
+    from hrdash.ui import session
 
     at = AppTest.from_file(str(Path(APP).parent / "pages" / "ladda_upp.py"), default_timeout=60)
-    at.session_state["_användare"] = web.User("lasare@kommun.se", "läsare")
+    at.session_state["_användare"] = session.User("lasare@kommun.se", "läsare")
     at.run()
     assert at.error[0].value == "Du har inte behörighet till den här sidan."
     assert not at.get("file_uploader")
@@ -92,18 +94,18 @@ def test_hr_by_group_may_upload_and_see_hidden_figures(db_path):
 def test_someone_without_a_role_is_told_so_and_logged(db_path):
     at = signed_in("okand@kommun.se")
     assert at.warning[0].value.startswith("Du är inloggad som okand@kommun\\.se men har ingen behörighet")
-    from hrdash import web
+    from hrdash.ui import session
 
-    log = audit.entries(web.cursor())
+    log = audit.entries(session.cursor())
     assert (log.iloc[0]["who"], log.iloc[0]["action"]) == ("okand@kommun.se", "Nekad inloggning")
 
 
 def test_sign_ins_are_logged_once_per_session(db_path):
     at = signed_in("admin@kommun.se")
     at.run()
-    from hrdash import web
+    from hrdash.ui import session
 
-    log = audit.entries(web.cursor())
+    log = audit.entries(session.cursor())
     sign_ins = log[(log["who"] == "admin@kommun.se") & (log["action"] == "Inloggning")]
     assert list(sign_ins["detail"]) == ["Administratör"]
 
@@ -114,10 +116,10 @@ def test_admin_assigns_a_role_and_it_is_audited(db_path):
     at.selectbox(key="roll_vad").select("läsare")
     at.button(key="FormSubmitter:roll-Spara").click().run()
     assert not at.exception
-    from hrdash import web
+    from hrdash.ui import session
 
-    assert access.role_for(web.cursor(), "ny.ledamot@kommun.se", []) == "läsare"
-    assert audit.entries(web.cursor()).iloc[0]["detail"] == "e-post ny.ledamot@kommun.se: läsare"
+    assert roles.role_for(session.cursor(), "ny.ledamot@kommun.se", []) == "läsare"
+    assert audit.entries(session.cursor()).iloc[0]["detail"] == "e-post ny.ledamot@kommun.se: läsare"
 
 
 def test_hr_may_not_assign_roles(db_path):
@@ -143,7 +145,7 @@ def test_demo_mode_says_so(db_path):
 def test_first_admins_come_from_the_environment(db_path, monkeypatch):
     monkeypatch.setenv("HRDASH_ADMINS", "it@kommun.se, chef@kommun.se")
     con = database.connect(db_path)
-    assert access.role_for(con, "Chef@Kommun.se", []) == "admin"
-    assert access.role_for(con, "lasare@kommun.se", ["HR-avdelningen"]) == "hr"
-    assert access.role_for(con, "vem@kommun.se", []) is None
+    assert roles.role_for(con, "Chef@Kommun.se", []) == "admin"
+    assert roles.role_for(con, "lasare@kommun.se", ["HR-avdelningen"]) == "hr"
+    assert roles.role_for(con, "vem@kommun.se", []) is None
     con.close()

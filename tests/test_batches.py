@@ -10,8 +10,9 @@ import textwrap
 import pytest
 from conftest import ORGANISATION, SICK_HEADER, csv_bytes, figures, load
 
-from hrdash import database, store
-from hrdash.ingest import parse_file
+from hrdash.errors import UserError
+from hrdash.ingest.parse import parse_file
+from hrdash.store import batches, database
 
 MARCH = "2025-03"
 
@@ -31,34 +32,34 @@ def test_latest_import_wins_for_a_unit_month(con):
 def test_undo_brings_back_what_the_batch_replaced(con):
     load(con, sick_file(["A", MARCH, 12, 1000, 50, 0, 0]), "första.csv")
     second = load(con, sick_file(["A", MARCH, 12, 1000, 100, 0, 0], ["A", "2025-04", 12, 1000, 20, 0, 0]), "andra.csv")
-    store.undo(con, second.batch_id, "hr")
+    batches.undo(con, second.batch_id, "hr")
     values = figures(con)
     assert values["enhet", "A", MARCH, "sick_leave_pct"] == pytest.approx(5.0)
     assert ("enhet", "A", "2025-04", "sick_leave_pct") not in values
-    undone = store.get_batch(con, second.batch_id)
+    undone = batches.get_batch(con, second.batch_id)
     assert undone.undone_by == "hr" and undone.undone_at is not None
     # Nothing is deleted: the undone rows are still stored.
     assert con.execute("SELECT count(*) FROM sick_leave_rows WHERE batch_id = ?", [second.batch_id]).fetchone() == (2,)
-    with pytest.raises(ValueError, match="redan ångrad"):
-        store.undo(con, second.batch_id, "hr")
+    with pytest.raises(UserError, match="redan ångrad"):
+        batches.undo(con, second.batch_id, "hr")
 
 
 def test_undoing_an_older_batch_keeps_the_newer_figures(con):
     first = load(con, sick_file(["A", MARCH, 12, 1000, 50, 0, 0]), "första.csv")
     load(con, sick_file(["A", MARCH, 12, 1000, 100, 0, 0]), "andra.csv")
-    store.undo(con, first.batch_id, "hr")
+    batches.undo(con, first.batch_id, "hr")
     assert figures(con)["enhet", "A", MARCH, "sick_leave_pct"] == pytest.approx(10.0)
 
 
 def test_the_identical_file_is_recognised_and_not_stored_twice(con):
     content = sick_file(["A", MARCH, 12, 1000, 50, 0, 0])
     first = load(con, content, "mars.csv")
-    with pytest.raises(store.ImportRefused) as refused:
-        store.import_file(con, parse_file(content, "mars_kopia.csv"), "hr")
+    with pytest.raises(UserError) as refused:
+        batches.import_file(con, parse_file(content, "mars_kopia.csv"), "hr")
     assert f"är redan importerad, oförändrad, som batch {first.batch_id}" in str(refused.value)
-    assert len(store.list_batches(con)) == 1
+    assert len(batches.list_batches(con)) == 1
     # Once undone, the same file may be imported again.
-    store.undo(con, first.batch_id, "hr")
+    batches.undo(con, first.batch_id, "hr")
     again = load(con, content, "mars.csv")
     assert again.batch_id != first.batch_id
 
@@ -81,7 +82,7 @@ def test_reorganisation_moves_a_unit_from_its_month_and_undo_moves_it_back(con):
     assert values["avdelning", "Vuxen", "2025-02", "sick_leave_pct"] == pytest.approx(5.0)
     assert values["avdelning", "Barn och unga", MARCH, "sick_leave_pct"] == pytest.approx(5.0)
     assert values["avdelning", "Vuxen", MARCH, "sick_leave_pct"] is None
-    store.undo(con, move.batch_id, "hr")
+    batches.undo(con, move.batch_id, "hr")
     assert figures(con)["avdelning", "Vuxen", MARCH, "sick_leave_pct"] == pytest.approx(5.0)
 
 
@@ -108,18 +109,18 @@ def test_the_unit_code_wins_over_the_name(con):
 KILLED_IMPORT = textwrap.dedent(
     """
     import sys, time
-    from hrdash import database, store
-    from hrdash.ingest import parse_file
+    from hrdash.ingest.parse import parse_file
+    from hrdash.store import batches, database
 
     def pause_inside_the_transaction(cur, batch_id, kinds):
         print("rows written", flush=True)
         time.sleep(120)
 
-    store._rows_meaning_the_same_unit = pause_inside_the_transaction
+    batches._rows_meaning_the_same_unit = pause_inside_the_transaction
     con = database.connect(sys.argv[1])
     rows = ["enhet;månad;anställda;ordinarie_timmar;sjuktimmar;sjuktimmar_dag_1_14;sjuktimmar_60_dagar"]
     rows += [f"Enhet {i};2025-03;12;1000;50;0;0" for i in range(5000)]
-    store.import_file(con, parse_file("\\n".join(rows).encode(), "stor.csv"), "hr")
+    batches.import_file(con, parse_file("\\n".join(rows).encode(), "stor.csv"), "hr")
     """
 )
 
@@ -139,7 +140,7 @@ def test_an_import_killed_half_way_leaves_the_database_as_it_was(tmp_path):
 
     con = database.connect(path)
     assert figures(con) == before
-    assert [b.file_name for b in store.list_batches(con)] == ["före.csv"]
+    assert [b.file_name for b in batches.list_batches(con)] == ["före.csv"]
     assert con.execute("SELECT count(*) FROM sick_leave_rows").fetchone() == (1,)
     load(con, sick_file(["A", MARCH, 12, 1000, 70, 0, 0]), "efter.csv")  # and it still works
     assert figures(con)["enhet", "A", MARCH, "sick_leave_pct"] == pytest.approx(7.0)
@@ -163,7 +164,7 @@ def test_a_closed_unit_is_no_longer_expected(con):
     rows += [["Beroende", m, 12, 1000, 100, 0, 0] for m in ("2025-02", "2025-03")]
     rows += [["Utredning", m, 20, 2000, 100, 0, 0] for m in ("2025-02", "2025-03")]
     load(con, sick_file(*rows, ["Liten", "2025-02", 6, 1000, 100, 0, 0]))
-    from hrdash import indicators
+    from hrdash.figures import indicators
 
     frame = indicators.fetch(con, unsuppressed=True, levels=("förvaltning",), indicator_ids=("sick_leave_pct",))
     coverage = {f"{r.month:%Y-%m}": (r.units_reported, r.units) for r in frame.itertuples()}

@@ -17,6 +17,8 @@ import pytest
 from conftest import SICK_HEADER, csv_bytes
 from playwright.sync_api import Page, expect, sync_playwright
 
+from hrdash.ui import registry
+
 ROOT = Path(__file__).resolve().parent.parent
 SHOTS = ROOT / "screenshots"
 CHROMIUM = "/usr/bin/chromium"
@@ -32,7 +34,7 @@ def free_port() -> int:
 
 
 class Server:
-    """`streamlit run app.py` on a copy of the demo database, as `make run` starts it."""
+    """`hrdash serve` on a copy of the demo database, as `make run` and the Docker image start it."""
 
     def __init__(self, database: Path, tmp: Path, port: int | None = None, extra_args: list[str] = (),
                  host: str = "127.0.0.1"):
@@ -42,9 +44,8 @@ class Server:
         self.url = f"http://{host}:{self.port}"
         self.log = open(tmp / "streamlit.log", "w")
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(self.port),
-             "--server.headless", "true", "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none",
-             *extra_args],
+            [sys.executable, "-m", "hrdash.cli", "serve", "--port", str(self.port), "--",
+             "--server.fileWatcherType", "none", *extra_args],
             cwd=ROOT, env={**os.environ, "HRDASH_DB": str(self.db)}, stdout=self.log, stderr=subprocess.STDOUT,
         )
         for _ in range(120):
@@ -104,20 +105,37 @@ def screenshot(page: Page, name: str) -> None:
     page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
 
 
-def test_a_fresh_server_opened_on_a_page_url_runs_the_frame(server, page):
-    page.goto(f"{server.url}/sjukfranvaro")
+# Records, from the first byte the browser renders, every text the sidebar's navigation shows.
+WATCH_NAVIGATION = """
+window.__navigation = new Set();
+new MutationObserver(() => {
+    document.querySelectorAll('[data-testid=stSidebarNav], [data-testid=stSidebarNavItems]').forEach(
+        nav => window.__navigation.add('stSidebarNav: ' + nav.innerText));
+    // A link's text, without the name of its icon (a ligature of the icon font) on the line before.
+    document.querySelectorAll('[data-testid=stSidebar] a').forEach(
+        link => window.__navigation.add(link.innerText.split('\\n').pop()));
+}).observe(document, {subtree: true, childList: true, characterData: true});
+"""
+
+
+def test_a_fresh_server_opened_on_a_page_url_runs_the_frame_and_never_lists_file_names(server, page):
+    page.add_init_script(WATCH_NAVIGATION)
+    page.goto(f"{server.url}/sjukfranvaro")  # the very first session of a new server, on a page's URL
     settle(page)
-    navigation = page.get_by_test_id("stSidebarNav")
-    expect(navigation).to_contain_text("Nyckeltal")
-    expect(navigation).to_contain_text("Underlag")
-    expect(page.get_by_test_id("stSidebar")).to_contain_text("Senaste inläsning")
+    sidebar = page.get_by_test_id("stSidebar")
+    expect(sidebar).to_contain_text("Nyckeltal")
+    expect(sidebar).to_contain_text("Underlag")
+    expect(sidebar).to_contain_text("Senaste inläsning")
     expect(page.get_by_role("heading", name="Sjukfrånvaro", exact=True)).to_be_visible()
+    seen = set(page.evaluate("() => [...window.__navigation]"))
+    titles = {p.title for p in registry.PAGES}
+    assert {"Översikt", "Sjukfrånvaro", "Ladda upp"} <= {text.strip() for text in seen}  # demo mode: HR
+    assert {text.strip() for text in seen if text.strip()} <= titles | {"Gå till Ladda upp"}, seen
     no_exceptions(page)
 
 
-PAGES = [("", "Översikt"), ("sjukfranvaro", "Sjukfrånvaro"), ("personalomsattning", "Personalomsättning"),
-         ("vakanser", "Vakanser"), ("rekrytering", "Rekryteringsbehov"), ("ladda_upp", "Ladda upp"),
-         ("data", "Data"), ("om_siffrorna", "Om siffrorna")]
+# Every page HR opens in demo mode, but presentation mode (its own test): (address, title).
+PAGES = [(p.url_path, p.title) for p in registry.PAGES if "hr" in p.roles and p.file != "pages/presentation.py"]
 
 
 def test_every_page_renders_without_exceptions(server, page):
@@ -131,7 +149,7 @@ def test_every_page_renders_without_exceptions(server, page):
 
 def go_to(page: Page, title: str) -> None:
     """Click a page in the sidebar navigation."""
-    page.get_by_test_id("stSidebarNav").get_by_role("link", name=title, exact=True).click()
+    page.get_by_test_id("stSidebar").get_by_role("link", name=title, exact=True).click()
     settle(page)
 
 
@@ -276,13 +294,13 @@ def signed_in_server(demo_database, tmp_path):
         'client_id = "hrdash"\nclient_secret = "hemligt"\n'
         f'server_metadata_url = "{provider.url}/.well-known/openid-configuration"\n'
     )
-    from hrdash import access, database
+    from hrdash.store import database, roles
 
     prepared = tmp_path / "roller.duckdb"
     shutil.copy(demo_database.path, prepared)
     con = database.connect(prepared)
-    access.assign(con, "grupp", "Nämnden", "läsare", "test")
-    access.assign(con, "grupp", "HR-avdelningen", "hr", "test")
+    roles.assign(con, "grupp", "Nämnden", "läsare", "test")
+    roles.assign(con, "grupp", "HR-avdelningen", "hr", "test")
     con.close()
     running = Server(prepared, tmp_path, port=port, extra_args=["--secrets.files", str(secrets)], host="localhost")
     yield running
@@ -306,7 +324,7 @@ def test_sign_in_as_a_reader_and_as_hr(signed_in_server, browser):
     reader = browser.new_context(viewport={"width": 1440, "height": 1000})
     page = reader.new_page()
     sign_in_as(page, server, "ledamot@kommun.se")
-    navigation = page.get_by_test_id("stSidebarNav")
+    navigation = page.get_by_test_id("stSidebar")
     expect(navigation).to_contain_text("Översikt")
     expect(navigation).not_to_contain_text("Ladda upp")
     expect(page.get_by_text("Läsare (nämnd, ledning)", exact=False)).to_be_visible()
@@ -319,7 +337,7 @@ def test_sign_in_as_a_reader_and_as_hr(signed_in_server, browser):
     settle(page)
     expect(page.get_by_text("Du har inte behörighet till den här sidan.")).to_be_visible()
     expect(page.locator("input[type='file']")).to_have_count(0)
-    expect(page.get_by_test_id("stSidebarNav")).not_to_contain_text("Ladda upp")
+    expect(page.get_by_test_id("stSidebar").get_by_role("link", name="Ladda upp")).to_have_count(0)
     screenshot(page, "inloggad_lasare")
     reader.close()
 
@@ -342,7 +360,7 @@ def hostile_server(demo_database, tmp_path):
     """The demo with two units whose names are markup, and a comment that is markup too."""
     from conftest import load
 
-    from hrdash import comments, database
+    from hrdash.store import comments, database
 
     prepared = tmp_path / "fientlig.duckdb"
     shutil.copy(demo_database.path, prepared)

@@ -4,7 +4,8 @@ import pytest
 from conftest import ORGANISATION, SICK_HEADER, csv_bytes, load, open_app
 from streamlit.testing.v1 import AppTest
 
-from hrdash import database, swedish
+from hrdash import swedish
+from hrdash.store import database
 
 
 @pytest.fixture

@@ -3,12 +3,13 @@
 import pytest
 from conftest import figures
 
-from hrdash import demo, store
+from hrdash import demo
+from hrdash.store import batches
 
 
 @pytest.fixture(scope="module")
 def demo_figures(tmp_path_factory):
-    from hrdash import database
+    from hrdash.store import database
 
     con = database.connect(tmp_path_factory.mktemp("demo") / "hr.duckdb")
     messages = list(demo.load(con, "demo"))
@@ -19,9 +20,9 @@ def demo_figures(tmp_path_factory):
 
 def test_every_demo_file_imports(demo_figures):
     con, *_ = demo_figures
-    batches = store.list_batches(con)
-    assert len(batches) == len(demo.DEMO_FILES)
-    assert {b.kind for b in batches} == {"organisation", "sick_leave", "turnover", "vacancies", "recruitment"}
+    imported = batches.list_batches(con)
+    assert len(imported) == len(demo.DEMO_FILES)
+    assert {b.kind for b in imported} == {"organisation", "sick_leave", "turnover", "vacancies", "recruitment"}
 
 
 def test_36_months_up_to_october_2026(demo_figures):

@@ -3,8 +3,8 @@ unit suffixes, and the kind is told from the header alone."""
 
 import pytest
 
-from hrdash.columns import KINDS, kind_by_name
-from hrdash.headers import SYNONYMS, detect_kinds, find_header_row, normalize_header
+from hrdash.ingest.columns import KINDS, kind_by_name
+from hrdash.ingest.headers import SYNONYMS, detect_kinds, find_header_row, normalize_header
 
 # The table in domain.md, "Canonical headers and accepted synonyms".
 CONTRACT = {

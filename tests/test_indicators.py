@@ -233,7 +233,7 @@ def test_coverage_counts_the_units_that_reported(con):
     load(con, csv_bytes(ORGANISATION), "org.csv")
     load(con, csv_bytes([SICK_HEADER, ["Mottagningen", MARCH, 10, 1000, 50, 0, 0],
                          ["Beroende", MARCH, 12, 1000, 100, 0, 0]]), "sjuk.csv")
-    from hrdash import indicators
+    from hrdash.figures import indicators
 
     frame = indicators.fetch(con, unsuppressed=True)
     row = frame[(frame.level == "förvaltning") & (frame.indicator == "sick_leave_pct")].iloc[0]
@@ -251,11 +251,11 @@ def test_the_kommun_sums_its_forvaltningar_when_there_are_several(con):
     values = figures(con)
     assert values["förvaltning", "Utbildningsförvaltningen", MARCH, "sick_leave_pct"] == pytest.approx(2.5)  # 100/4000
     assert values["kommun", "Hela kommunen", MARCH, "sick_leave_pct"] == pytest.approx(5.0)  # 300 / 6000
-    from hrdash import dashboard
+    from hrdash.figures.groups import groups, top_group
 
-    groups = dashboard.groups(con)
-    assert groups[0].label == "Hela kommunen"
-    assert dashboard.top_group(groups).level == "kommun"
+    all_groups = groups(con)
+    assert all_groups[0].label == "Hela kommunen"
+    assert top_group(all_groups).level == "kommun"
 
 
 def test_one_forvaltning_has_no_kommun_level(con, march):

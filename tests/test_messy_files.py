@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 from conftest import SICK_HEADER, csv_bytes, figures, load, xlsx_bytes
 
-from hrdash.ingest import parse_file
+from hrdash.ingest.parse import parse_file
 
 # Mottagningen, March 2025: 1 234,5 ordinary hours, 123,45 sick hours -> 10 %.
 EXPECTED = pytest.approx(10.0)

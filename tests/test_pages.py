@@ -11,13 +11,12 @@ from conftest import APP, open_app
 from streamlit.testing.v1 import AppTest
 
 from hrdash import swedish
-from hrdash.charts import format_value
+from hrdash.figures.format import format_value
+from hrdash.ui import registry
 
-TITLES = {"pages/oversikt.py": "Översikt", "pages/sjukfranvaro.py": "Sjukfrånvaro",
-          "pages/personalomsattning.py": "Personalomsättning", "pages/vakanser.py": "Vakanser",
-          "pages/rekrytering.py": "Rekryteringsbehov", "pages/rapport.py": "Månadsrapport",
-          "pages/ladda_upp.py": "Ladda upp", "pages/data.py": "Data", "pages/om_siffrorna.py": "Om siffrorna"}
-PAGES = list(TITLES)
+# Every page HR opens in demo mode, but presentation mode, whose title is the slide's.
+PAGES = [p for p in registry.PAGES if "hr" in p.roles and p.file != "pages/presentation.py"]
+FIGURE_PAGES = [p for p in registry.PAGES if p.section == "Nyckeltal"]
 
 
 def numbers(values) -> list[float]:
@@ -126,19 +125,19 @@ def test_a_copied_link_opens_the_same_view_on_another_page(app):
     assert at.query_params["grupp"] == "Vuxen – avdelning"
 
 
-@pytest.mark.parametrize("page", PAGES)
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.title)
 def test_every_page_shows_its_title_and_content_on_the_demo_data(app, page):
-    at = app(page)
-    assert at.title[0].value == TITLES[page]
+    at = app(page.file)
+    assert at.title[0].value == page.title
     assert at.markdown or at.metric or at.dataframe  # more than an empty shell
 
 
-@pytest.mark.parametrize("page", PAGES[:5])
+@pytest.mark.parametrize("page", FIGURE_PAGES, ids=lambda p: p.title)
 def test_an_empty_database_gets_a_helpful_message_not_an_error(tmp_path, monkeypatch, page):
     monkeypatch.setenv("HRDASH_DB", str(tmp_path / "tom.duckdb"))
     at = AppTest.from_file(APP, default_timeout=60)
     at.run()
-    at.switch_page(page).run()
+    at.switch_page(page.file).run()
     assert not at.exception
     assert at.info[0].value.startswith("Inga uppgifter för")
     assert at.info[0].value.endswith("ännu – ladda upp filer under **Ladda upp**.")

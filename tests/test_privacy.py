@@ -19,7 +19,13 @@ from pptx import Presentation
 from pypdf import PdfReader
 from streamlit.testing.v1 import AppTest
 
-from hrdash import access, cli, dashboard, database, report, report_pdf, report_xlsx, slides, swedish
+from hrdash import cli, swedish
+from hrdash.figures import groups
+from hrdash.reports import model as report
+from hrdash.reports import pdf as report_pdf
+from hrdash.reports import slides
+from hrdash.reports import workbook as report_xlsx
+from hrdash.store import database, roles
 
 AUTH = {"auth": {"redirect_uri": "http://localhost:8501/oauth2callback", "cookie_secret": "x", "client_id": "x",
                  "client_secret": "x", "server_metadata_url": "http://localhost:9400/.well-known/openid-configuration"}}
@@ -45,7 +51,7 @@ def private_database(tmp_path_factory):
                  ["Delad", month, "kvinna", 15, 2000, 386, 20, 10],
                  ["Delad", month, "man", 3, 1000, 371, 30, 20]]
     load(con, csv_bytes(sick), "sjuk.csv")
-    access.assign(con, "e-post", "ledamot@kommun.se", "läsare", "test")
+    roles.assign(con, "e-post", "ledamot@kommun.se", "läsare", "test")
     con.close()
     return path
 
@@ -115,11 +121,11 @@ def test_every_page_shown_to_a_reader_hides_them(private_database, tmp_path, mon
     shutil.copy(private_database, path)
     monkeypatch.setenv("HRDASH_DB", str(path))
     con = database.connect(path)
-    groups = dashboard.groups(con)
+    all_groups = groups.groups(con)
     con.close()
     pages = ["pages/oversikt.py", "pages/sjukfranvaro.py", "pages/rapport.py", "pages/presentation.py"]
     walked = 0
-    walks = [(group, "oktober 2025") for group in groups] + [(groups[0], "oktober 2024")]
+    walks = [(group, "oktober 2025") for group in all_groups] + [(all_groups[0], "oktober 2024")]
     for group, month in walks:
         for page in pages:
             at = open_app(page, secrets=AUTH, user={"is_logged_in": True, "email": "ledamot@kommun.se"},
@@ -141,7 +147,7 @@ def test_every_export_hides_them(private_database, tmp_path):
     import datetime as dt
 
     # The förvaltning, the avdelning holding the split unit, and the two units with hidden figures.
-    for group in [g for g in dashboard.groups(con) if g.name in ("Soc", "Barn", "Liten", "Delad")]:
+    for group in [g for g in groups.groups(con) if g.name in ("Soc", "Barn", "Liten", "Delad")]:
         built = report.build(con, group, dt.date(2025, 10, 1))
         pdf = [page.extract_text() for page in PdfReader(io.BytesIO(report_pdf.render(built))).pages]
         workbook = openpyxl.load_workbook(io.BytesIO(report_xlsx.render(built)))

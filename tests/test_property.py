@@ -4,11 +4,10 @@ from the generated numbers by a separate, plain-Python reference."""
 from collections import defaultdict
 
 import pytest
-from conftest import csv_bytes, figures, load, xlsx_bytes
+from conftest import csv_bytes, figures, load, new_database, xlsx_bytes
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from hrdash import database
 
 UNIT_NAMES = ["Mottagning", "Utredning 1", "Familjeöverenskommelse", "Äldre och äventyr", "Enhet Ö"]
 DEPARTMENTS = ["Barn och unga", "Vuxen"]
@@ -85,13 +84,13 @@ TURNOVER_HEADER = ["Enhet", "Månad", "Tillsvidareanställda", "Avgångar", "Var
 
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=datasets())
-def test_xlsx_and_csv_import_to_the_reference_values(tmp_path_factory, data):
+def test_xlsx_and_csv_import_to_the_reference_values(tmp_path_factory, empty_database, data):
     placement, sick, turnover = data
     expected = reference(placement, sick, turnover)
     organisation = [ORG_HEADER] + [[u, d, "Soc"] for u, d in placement.items()]
     results = []
     for form in ("xlsx", "csv"):
-        con = database.connect(tmp_path_factory.mktemp(form) / "hr.duckdb")
+        con = new_database(empty_database, tmp_path_factory.mktemp(form) / "hr.duckdb")
         if form == "xlsx":
             load(con, xlsx_bytes({"Org": organisation}), "org.xlsx")
             load(con, xlsx_bytes({"Sjuk": [SICK_HEADER, *sick]}), "sjuk.xlsx")

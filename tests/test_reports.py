@@ -13,8 +13,14 @@ import pytest
 from conftest import ORGANISATION, SICK_HEADER, TURNOVER_HEADER, csv_bytes, load
 from pptx import Presentation
 
-from hrdash import cli, comments, dashboard, report, report_pdf, report_xlsx, slides, swedish
-from hrdash.indicators import INDICATORS
+from hrdash import cli, swedish
+from hrdash.catalogue import INDICATORS
+from hrdash.figures import groups
+from hrdash.reports import model as report
+from hrdash.reports import pdf as report_pdf
+from hrdash.reports import slides
+from hrdash.reports import workbook as report_xlsx
+from hrdash.store import comments
 
 MARCH = dt.date(2025, 3, 1)
 
@@ -44,7 +50,7 @@ def filled(con):
                          ["Beroende", "2025-03", 10, 1, 1, 0], ["Liten", "2025-03", 5, 0, 0, 0]]), "oms.csv")
     comments.write(con, "sick_leave", "förvaltning", "Socialförvaltningen", MARCH,
                    "Vinterns influensa gav kortare sjukfall i Utredning.", "anna.hr")
-    group = dashboard.find_by_name(dashboard.groups(con), "Socialförvaltningen")
+    group = groups.find_by_name(groups.groups(con), "Socialförvaltningen")
     return report.build(con, group, MARCH, made=dt.date(2025, 4, 8))
 
 
@@ -115,7 +121,7 @@ def test_the_workbook_holds_the_values_of_hrdash_indicators(filled, tmp_path):
     months = {swedish.month_name(dt.date(y, m, 1)): f"{y}-{m:02d}" for y in (2024, 2025) for m in range(1, 13)}
     checked = 0
     for indicator in INDICATORS:
-        name = indicator.label if len(indicator.label) <= 31 else indicator.short_label
+        name = indicator.label if len(indicator.label) <= 31 else indicator.short
         rows = list(workbook[name].iter_rows(values_only=True))
         for row in rows[1:]:
             if row[0] not in ("enhet", "avdelning", "förvaltning"):
@@ -137,7 +143,7 @@ def test_formula_like_names_and_comments_stay_text(con):
     load(con, csv_bytes([SICK_HEADER, ["=HYPERLINK(\"http://example.com\")", "2025-03", 12, 1000, 50, 0, 0],
                          ["@summa", "2025-03", 12, 1000, 50, 0, 0]]))
     comments.write(con, "sick_leave", "förvaltning", "Soc", MARCH, "=1+1 är inte en formel", "hr")
-    group = dashboard.find_by_name(dashboard.groups(con), "Soc")
+    group = groups.find_by_name(groups.groups(con), "Soc")
     workbook = openpyxl.load_workbook(io.BytesIO(report_xlsx.render(report.build(con, group, MARCH))))
     names = {c.value: c.data_type for row in workbook["Sjukfrånvaro"].iter_rows() for c in row if c.column == 2}
     assert names["=HYPERLINK(\"http://example.com\")"] == "s"

@@ -5,7 +5,8 @@ import pytest
 from conftest import ORGANISATION, SICK_HEADER, csv_bytes, load, open_app
 from streamlit.testing.v1 import AppTest
 
-from hrdash import database, store, web
+from hrdash.store import batches, database
+from hrdash.ui import session
 
 
 @pytest.fixture
@@ -27,13 +28,13 @@ def upload_page(*files) -> AppTest:
     return at
 
 
-def batches() -> list[store.Batch]:
+def imports() -> list[batches.Batch]:
     """The batches as the app's own connection sees them, newest first."""
-    return store.list_batches(web.cursor())
+    return batches.list_batches(session.cursor())
 
 
 def batch_count() -> int:
-    return len(batches())
+    return len(imports())
 
 
 def test_a_good_file_is_previewed_and_imported_on_confirmation(db_path):
@@ -105,4 +106,4 @@ def test_several_files_at_once(db_path):
     assert [s.value.replace("\\", "") for s in at.subheader] == ["sjuk.csv", "oms.csv"]  # shown as written
     at.button(key="importera_1").click().run()
     assert batch_count() == 3
-    assert batches()[0].kind == "turnover"
+    assert imports()[0].kind == "turnover"

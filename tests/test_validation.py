@@ -4,8 +4,9 @@ column and value, and leaves the database exactly as it was."""
 import pytest
 from conftest import ORGANISATION, SICK_HEADER, TURNOVER_HEADER, csv_bytes, load, xlsx_bytes
 
-from hrdash import store
-from hrdash.ingest import parse_file
+from hrdash.errors import UserError
+from hrdash.ingest.parse import parse_file
+from hrdash.store import batches
 
 GOOD = ["Mottagningen", "2025-03", 12, 1000, 100, 40, 20]
 
@@ -19,8 +20,8 @@ def refuse(con, content: bytes, name: str = "fel.xlsx") -> list[str]:
     """Try to import; assert it is refused and nothing changed; return the messages."""
     before = database_state(con)
     parsed = parse_file(content, name)
-    with pytest.raises(store.ImportRefused) as refused:
-        store.import_file(con, parsed, "test")
+    with pytest.raises(UserError) as refused:
+        batches.import_file(con, parsed, "test")
     assert database_state(con) == before
     return [str(p) for p in refused.value.problems]
 

@@ -5,7 +5,8 @@ import datetime as dt
 import pytest
 
 from hrdash import swedish
-from hrdash.values import CellError, parse_age_group, parse_gender, parse_month, parse_month_of_year, parse_number
+from hrdash.errors import UserError
+from hrdash.ingest.values import parse_age_group, parse_gender, parse_month, parse_month_of_year, parse_number
 
 MARCH = dt.date(2025, 3, 1)
 
@@ -27,7 +28,7 @@ def test_a_dot_with_three_digits_is_a_thousands_separator_in_counts():
 
 @pytest.mark.parametrize("text", ["tolv", "12,5,3", "1.2.3", "12 %", "", True, dt.date(2025, 3, 1)])
 def test_not_numbers(text):
-    with pytest.raises(CellError):
+    with pytest.raises(UserError):
         parse_number(text)
 
 
@@ -43,14 +44,14 @@ def test_month_shapes(value):
 
 @pytest.mark.parametrize("value", ["2025-13", "2025-02-30", "mars", "202513", "1850-03", "vår 2025", 45000])
 def test_not_months(value):
-    with pytest.raises(CellError):
+    with pytest.raises(UserError):
         parse_month(value)
 
 
 def test_year_and_month_columns():
     assert parse_month_of_year(3, 2025) == MARCH
     assert parse_month_of_year("mars", "2025") == MARCH
-    with pytest.raises(CellError):
+    with pytest.raises(UserError):
         parse_month_of_year(13, 2025)
 
 
@@ -71,7 +72,7 @@ def test_age_groups(text, group):
 
 @pytest.mark.parametrize("text", ["40-59", "ung", "30"])
 def test_unknown_age_groups(text):
-    with pytest.raises(CellError):
+    with pytest.raises(UserError):
         parse_age_group(text)
 
 

@@ -1,0 +1,160 @@
+"""Every chart of the dashboard and the reports, drawn with one plotly template: Swedish
+separators and month names, a colour-blind-safe palette, dashed targets, type large enough
+for a projector."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+import pandas as pd
+import plotly.graph_objects as go
+import plotly.io as pio
+
+from hrdash import swedish
+from hrdash.catalogue import BY_ID
+from hrdash.figures.format import format_value
+
+# Okabe & Ito's palette, distinguishable with the common colour-vision deficiencies.
+PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
+MAIN, SECOND, GOOD, BAD = PALETTE[0], PALETTE[1], PALETTE[2], PALETTE[3]
+FAINT = "#A7A9AC"
+TARGET = "#D55E00"
+# A font the browser has without loading it, so plotly measures legends and labels right.
+FONT = "Arial, Liberation Sans, Helvetica, DejaVu Sans, sans-serif"
+
+pio.templates["hrdash"] = go.layout.Template(
+    layout=go.Layout(
+        font=dict(family=FONT, size=16, color="#1F2328"),
+        colorway=PALETTE,
+        separators=", ",  # decimal comma, space between thousands
+        paper_bgcolor="white",
+        plot_bgcolor="white",
+        margin=dict(l=10, r=30, t=50, b=10),
+        hoverlabel=dict(font_size=16, font_family=FONT),
+        legend=dict(orientation="h", yanchor="bottom", y=1.02, xanchor="left", x=0, font_size=15),
+        xaxis=dict(showgrid=False, linecolor="#6B7280", ticks="outside", tickfont_size=15, automargin=True),
+        yaxis=dict(gridcolor="#E5E7EB", zeroline=True, zerolinecolor="#9CA3AF", tickfont_size=15, rangemode="tozero",
+                   automargin=True),
+    )
+)
+
+
+def _month_axis(figure: go.Figure, months: list[dt.date], max_ticks: int = 12) -> None:
+    """Swedish month labels on a date axis, counted back from the latest month."""
+    months = sorted(set(months))
+    if not months:
+        return
+    step = max(1, math.ceil(len(months) / max_ticks))
+    ticks = months[::-1][::step][::-1]
+    figure.update_xaxes(
+        tickvals=ticks,
+        ticktext=[swedish.month_name(m, short=True) for m in ticks],
+        tickangle=0,
+        range=[months[0] - dt.timedelta(days=20), months[-1] + dt.timedelta(days=20)],
+    )
+
+
+def _hover(indicator_id: str, values: pd.Series, months: pd.Series, notes: pd.Series | None = None) -> list[str]:
+    texts = []
+    for position, (month, value) in enumerate(zip(months, values)):
+        note = "" if notes is None else notes.iloc[position]
+        texts.append(f"{swedish.month_name(month)}: {format_value(indicator_id, value)}" + (f"<br>{note}" if note else ""))
+    return texts
+
+
+def trend(
+    series: pd.DataFrame,
+    indicator_id: str,
+    rolling_id: str | None = None,
+    target: float | None = None,
+    title: str | None = None,
+    first: dt.date | None = None,
+    max_ticks: int = 12,
+) -> go.Figure:
+    """The indicator month by month from `first`, its 12-month figure, last year's months
+    faintly behind, and the target dashed. `series` has columns month, <indicator ids>, and
+    `note_<id>` with coverage or suppression notes; it may start a year before `first`, to
+    draw last year behind the first months."""
+    figure = go.Figure(layout=dict(template="hrdash", title=title, height=430))
+    last_year = series.assign(month=series["month"].map(lambda m: dt.date(m.year + 1, m.month, 1)))
+    if first is not None:
+        series = series[series["month"] >= first]
+    months = series["month"]
+    last_year = last_year[last_year["month"].isin(set(months))]
+    if not last_year.empty:
+        figure.add_scatter(
+            x=last_year["month"], y=last_year[indicator_id], name="Samma månad föregående år", mode="lines",
+            line=dict(color=FAINT, width=2), hoverinfo="text",
+            hovertext=[f"Föregående år, {t}" for t in _hover(indicator_id, last_year[indicator_id],
+                                                             last_year["month"].map(lambda m: dt.date(m.year - 1, m.month, 1)))],
+        )
+    figure.add_scatter(
+        x=months, y=series[indicator_id], name=BY_ID[indicator_id].label, mode="lines+markers",
+        line=dict(color=MAIN, width=3.5), marker=dict(size=8), connectgaps=False,
+        hoverinfo="text", hovertext=_hover(indicator_id, series[indicator_id], months, series.get(f"note_{indicator_id}")),
+    )
+    if rolling_id and series[rolling_id].notna().any():
+        figure.add_scatter(
+            x=months, y=series[rolling_id], name="Rullande 12 månader", mode="lines",
+            line=dict(color=SECOND, width=3), hoverinfo="text",
+            hovertext=_hover(rolling_id, series[rolling_id], months, series.get(f"note_{rolling_id}")),
+        )
+    if target is not None:
+        figure.add_hline(
+            y=target, line=dict(color=TARGET, width=2.5, dash="dash"),
+            annotation_text=f"Mål {format_value(indicator_id, target)}", annotation_position="top left",
+            annotation_font=dict(color=TARGET, size=15),
+        )
+    _month_axis(figure, list(months), max_ticks)
+    if BY_ID[indicator_id].unit == "%":
+        figure.update_yaxes(ticksuffix=" %")
+    return figure
+
+
+def lines(series: pd.DataFrame, indicator_ids: list[str], title: str | None = None,
+          labels: dict[str, str] | None = None) -> go.Figure:
+    """Several indicators over the months, one line each: a breakdown (women/men, age groups…)."""
+    figure = go.Figure(layout=dict(template="hrdash", title=title, height=380))
+    for position, indicator_id in enumerate(indicator_ids):
+        name = (labels or {}).get(indicator_id, BY_ID[indicator_id].label)
+        figure.add_scatter(
+            x=series["month"], y=series[indicator_id], name=name, mode="lines+markers",
+            line=dict(color=PALETTE[position % len(PALETTE)], width=3), marker=dict(size=7),
+            hoverinfo="text", hovertext=[f"{name}, {t}" for t in _hover(indicator_id, series[indicator_id],
+                                                                        series["month"])],
+        )
+    _month_axis(figure, list(series["month"]))
+    if all(BY_ID[i].unit == "%" for i in indicator_ids):
+        figure.update_yaxes(ticksuffix=" %")
+    return figure
+
+
+def ranking(units: pd.DataFrame, indicator_id: str, reference: float | None, reference_label: str,
+            highlight: str | None = None, target: float | None = None) -> go.Figure:
+    """The units of a group for one month, largest first, with the group's value as a line.
+    `units` has columns name, value and note (suppression reason or coverage)."""
+    ordered = units.sort_values("value", ascending=True, na_position="first")
+    colours = [SECOND if name == highlight else MAIN for name in ordered["name"]]
+    labels = [format_value(indicator_id, v) if v == v and v is not None else f"– {note.lower()}"
+              for v, note in zip(ordered["value"], ordered["note"])]
+    figure = go.Figure(layout=dict(template="hrdash", height=max(260, 44 * len(ordered) + 90)))
+    figure.add_bar(
+        x=ordered["value"].fillna(0), y=ordered["name"], orientation="h", marker_color=colours,
+        text=labels, textposition="outside", cliponaxis=False, hoverinfo="text",
+        hovertext=[f"{n}: {t}" for n, t in zip(ordered["name"], labels)], showlegend=False,
+    )
+    if reference is not None:
+        figure.add_vline(
+            x=reference, line=dict(color="#1F2328", width=2),
+            annotation_text=f"{reference_label} {format_value(indicator_id, reference)}",
+            annotation_position="top right", annotation_font_size=15,
+        )
+    if target is not None:
+        figure.add_vline(x=target, line=dict(color=TARGET, width=2, dash="dash"),
+                         annotation_text=f"Mål {format_value(indicator_id, target)}",
+                         annotation_position="top left", annotation_font=dict(color=TARGET, size=15))
+    figure.update_layout(margin=dict(l=10, r=140, t=50, b=10))
+    figure.update_yaxes(automargin=True, tickfont_size=16)
+    figure.update_xaxes(showticklabels=False, showgrid=False, rangemode="tozero")
+    return figure

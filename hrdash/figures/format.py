@@ -1,0 +1,28 @@
+"""An indicator's value as a committee member reads it, by its unit in the catalogue."""
+
+from __future__ import annotations
+
+from hrdash import swedish
+from hrdash.catalogue import BY_ID
+
+
+def format_value(indicator_id: str, value: float | None) -> str:
+    """'7,4 %', '3,5 tjänster', '1 200 000 kr'; '–' where there is no value."""
+    unit = BY_ID[indicator_id].unit
+    if unit == "%":
+        return swedish.percent(value)
+    if unit == "kr":
+        return swedish.kronor(value)
+    if value is None:
+        return swedish.DASH
+    decimals = 0 if float(value).is_integer() else 1
+    if unit == "tjänster" and value == 1:
+        unit = "tjänst"
+    return swedish.number(value, decimals) + ("" if unit == "st" else f" {unit}")
+
+
+def change_size(indicator_id: str, change: float) -> str:
+    """The size of a change, without sign: '0,6 procentenheter', '2 tjänster', '120 000 kr'."""
+    if BY_ID[indicator_id].unit == "%":
+        return f"{swedish.number(abs(change), 1)} procentenheter"
+    return format_value(indicator_id, abs(change))

@@ -1,0 +1,166 @@
+"""The figures each page shows, shaped from the indicator values: the months to choose from,
+series for charts, rankings, cards and sparklines.
+
+Everything here reads `indicators.fetch`, so suppression holds unless HR asked otherwise.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+import duckdb
+import pandas as pd
+
+from hrdash import months as month_math
+from hrdash.catalogue import BY_ID, CARD, SPARKLINE, shown_in
+from hrdash.figures import indicators
+from hrdash.figures.format import format_value
+from hrdash.figures.groups import Group
+from hrdash.store import targets
+from hrdash.store.queries import read
+
+
+def months(con: duckdb.DuckDBPyConnection) -> list[dt.date]:
+    """Months with figures, newest first."""
+    return [row[0] for row in read(con, "report_months").fetchall()]
+
+
+def default_month(con: duckdb.DuckDBPyConnection) -> dt.date | None:
+    """The latest month every unit has reported every kind of figures for (queries/marts/default_month.sql)."""
+    return read(con, "default_month").fetchone()[0]
+
+
+def coverage(con: duckdb.DuckDBPyConnection, group: Group, month: dt.date) -> dict[str, tuple[int, int]]:
+    """kind -> (units reported, units expected) for the group and month."""
+    rows = read(con, "group_coverage", "kind, units_reported, units", level=group.level, group_id=group.group_id,
+                month=month).fetchall()
+    return {kind: (reported, units) for kind, reported, units in rows}
+
+
+def coverage_note(reported: int, units: int) -> str:
+    return "" if reported >= units else f"{reported} av {units} enheter har rapporterat"
+
+
+def series(con: duckdb.DuckDBPyConnection, group: Group, indicator_ids: list[str], unsuppressed: bool,
+           first: dt.date | None = None, last: dt.date | None = None) -> pd.DataFrame:
+    """One row per month: the indicators' values, and per indicator a note (why it is missing,
+    or how many units it covers) and the coverage counts."""
+    frame = indicators.fetch(con, unsuppressed=unsuppressed, levels=(group.level,), group_ids=(group.group_id,),
+                             indicator_ids=tuple(indicator_ids), first=first, last=last)
+    if frame.empty:
+        return pd.DataFrame(columns=["month", *indicator_ids])
+    frame["note"] = [
+        reason if isinstance(reason, str) and value != value else coverage_note(reported, units)
+        for value, reason, reported, units in zip(frame["value"], frame["suppression_reason"],
+                                                  frame["units_reported"], frame["units"])
+    ]
+    values = frame.pivot(index="month", columns="indicator", values="value")
+    notes = frame.pivot(index="month", columns="indicator", values="note").add_prefix("note_")
+    reported = frame.pivot(index="month", columns="indicator", values="units_reported").add_prefix("reported_")
+    units = frame.pivot(index="month", columns="indicator", values="units").add_prefix("units_")
+    wide = pd.concat([values, notes, reported, units], axis=1).reset_index()
+    for indicator_id in indicator_ids:
+        if indicator_id not in wide:
+            wide[indicator_id] = float("nan")
+            wide[f"note_{indicator_id}"] = ""
+    return wide.sort_values("month").reset_index(drop=True)
+
+
+def ranking(con: duckdb.DuckDBPyConnection, members: list[Group], indicator_id: str, month: dt.date,
+            unsuppressed: bool) -> pd.DataFrame:
+    """name, value, note for each member group in one month."""
+    if not members:
+        return pd.DataFrame(columns=["name", "value", "note", "key"])
+    frame = indicators.fetch(con, unsuppressed=unsuppressed, levels=tuple({g.level for g in members}),
+                             group_ids=tuple(g.group_id for g in members), indicator_ids=(indicator_id,),
+                             first=month, last=month)
+    by_id = {row.group_id: row for row in frame.itertuples()}
+    rows = []
+    for member in members:
+        row = by_id.get(member.group_id)
+        if row is None:
+            rows.append((member.name, None, "ingen uppgift", member.key))
+            continue
+        note = row.suppression_reason if row.value != row.value and isinstance(row.suppression_reason, str) else (
+            "ingen uppgift" if row.value != row.value else "")
+        rows.append((member.name, None if row.value != row.value else row.value, note, member.key))
+    return pd.DataFrame(rows, columns=["name", "value", "note", "key"])
+
+
+@dataclass
+class Card:
+    indicator_id: str
+    value: float | None
+    previous: float | None  # the month before
+    last_year: float | None  # the same month a year earlier
+    target: float | None
+    note: str  # suppression reason or coverage
+    spark: list[float | None] = field(default_factory=list)  # the 12 months ending with the month
+
+    @property
+    def label(self) -> str:
+        return BY_ID[self.indicator_id].label
+
+    @property
+    def text(self) -> str:
+        return format_value(self.indicator_id, self.value)
+
+    def change(self, other: float | None) -> float | None:
+        return None if self.value is None or other is None else self.value - other
+
+    @property
+    def above_target(self) -> bool:
+        worse_up = BY_ID[self.indicator_id].higher_is_worse
+        return bool(self.target is not None and self.value is not None and worse_up and self.value > self.target)
+
+
+def value_at(by_month: pd.DataFrame, indicator_id: str, month: dt.date) -> float | None:
+    """One figure of a series indexed by month; None where there is none (or it is hidden)."""
+    if month not in by_month.index:
+        return None
+    value = by_month.loc[month, indicator_id]
+    return None if value != value else float(value)
+
+
+def cards(con: duckdb.DuckDBPyConnection, group: Group, month: dt.date, unsuppressed: bool,
+          indicator_ids: tuple[str, ...] | None = None) -> list[Card]:
+    """A card for each indicator shown on Översikt's cards (hrdash/catalogue.py)."""
+    indicator_ids = indicator_ids or shown_in(CARD)
+    wide = series(con, group, list(indicator_ids), unsuppressed, first=month_math.shift(month, -12), last=month)
+    by_month = wide.set_index("month")
+    goals = targets.Targets(con)
+    result = []
+    for indicator_id in indicator_ids:
+        note = by_month.loc[month, f"note_{indicator_id}"] if month in by_month.index else "ingen uppgift"
+        result.append(Card(
+            indicator_id,
+            value_at(by_month, indicator_id, month),
+            value_at(by_month, indicator_id, month_math.shift(month, -1)),
+            value_at(by_month, indicator_id, month_math.shift(month, -12)),
+            goals.for_group(indicator_id, group),
+            note if isinstance(note, str) else "",
+            [value_at(by_month, indicator_id, m) for m in month_math.window(month, 12)],
+        ))
+    return result
+
+
+def sparklines(con: duckdb.DuckDBPyConnection, members: list[Group], month: dt.date, unsuppressed: bool) -> pd.DataFrame:
+    """Per member group: the month's value of each indicator of the grid and its 12 months before."""
+    if not members:
+        return pd.DataFrame()
+    indicator_ids = shown_in(SPARKLINE)
+    frame = indicators.fetch(con, unsuppressed=unsuppressed, levels=tuple({g.level for g in members}),
+                             group_ids=tuple(g.group_id for g in members), indicator_ids=indicator_ids,
+                             first=month_math.shift(month, -11), last=month)
+    values = {(r.group_id, r.indicator, r.month): (None if r.value != r.value else r.value) for r in frame.itertuples()}
+    window = month_math.window(month, 12)
+    rows = []
+    for member in members:
+        row = {"Grupp": member.name if member.level != "enhet" else f"   {member.name}", "Nivå": member.level}
+        for indicator_id in indicator_ids:
+            trend = [values.get((member.group_id, indicator_id, m)) for m in window]
+            row[indicator_id] = format_value(indicator_id, trend[-1])
+            row[f"{indicator_id}_trend"] = [v for v in trend if v is not None]
+        rows.append(row)
+    return pd.DataFrame(rows)

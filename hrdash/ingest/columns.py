@@ -1,0 +1,187 @@
+"""The file kinds and their columns: canonical names, accepted synonyms and value types.
+
+This is the one place that knows what an input file may look like (domain.md, "Input files").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from hrdash.errors import UserError
+
+# Value types of a column; they decide how a cell is parsed and validated.
+TEXT = "text"
+MONTH = "month"
+COUNT = "count"  # whole number >= 0
+HOURS = "hours"  # number >= 0
+FTE = "fte"  # positions, number >= 0
+SEK = "sek"  # kronor, number >= 0
+GENDER = "gender"
+AGE_GROUP = "age_group"
+YEAR = "year"
+
+
+@dataclass(frozen=True)
+class Column:
+    canonical: str  # the name in domain.md, also the header HR can type
+    field: str  # the column name in the database
+    type: str
+    required: bool
+    synonyms: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Kind:
+    id: str  # English id used in the code and the database
+    name: str  # the Swedish name users and the CLI use
+    table: str  # database table holding its rows
+    columns: tuple[Column, ...]
+
+    def column(self, canonical: str) -> Column:
+        return next(c for c in self.columns if c.canonical == canonical)
+
+    def has_field(self, field: str) -> bool:
+        return any(c.field == field for c in self.columns)
+
+    @property
+    def value_columns(self) -> tuple[Column, ...]:
+        return tuple(c for c in self.columns if c.type in (COUNT, HOURS, FTE, SEK))
+
+
+UNIT = Column("enhet", "unit_name", TEXT, True, ("Enhetsnamn", "Arbetsplats", "Organisationsenhet", "Unit"))
+UNIT_CODE = Column("enhetskod", "unit_code", TEXT, False, ("Kod", "Enhets-id", "Unit code"))
+MONTH_COLUMN = Column("månad", "month", MONTH, True, ("Period", "Månad/år", "Month"))
+# A separate year column; with it, `månad` holds 1-12 or a month name.
+YEAR_COLUMN = Column("år", "year", YEAR, False, ("Year",))
+
+ORGANISATION = Kind(
+    "organisation",
+    "organisation",
+    "organisation_rows",
+    (
+        UNIT,
+        UNIT_CODE,
+        Column("avdelning", "department", TEXT, True, ("Verksamhet", "Department")),
+        Column("förvaltning", "administration", TEXT, True, ("Administration",)),
+        # In an organisation file the month is optional: it says from which month the placement holds.
+        Column("månad", "valid_from", MONTH, False, MONTH_COLUMN.synonyms),
+        Column("år", "year", YEAR, False, YEAR_COLUMN.synonyms),
+    ),
+)
+
+SICK_LEAVE = Kind(
+    "sick_leave",
+    "sjukfrånvaro",
+    "sick_leave_rows",
+    (
+        UNIT,
+        UNIT_CODE,
+        MONTH_COLUMN,
+        YEAR_COLUMN,
+        Column("kön", "gender", GENDER, False, ("Gender",)),
+        Column("åldersgrupp", "age_group", AGE_GROUP, False, ("Age group", "Ålder")),
+        Column("anställda", "employees", COUNT, True, ("Antal anställda", "Antal personer", "Employees", "Headcount")),
+        Column(
+            "ordinarie_timmar",
+            "ordinary_hours",
+            HOURS,
+            True,
+            ("Ordinarie arbetstid", "Ordinarie tid (tim)", "Scheduled hours", "Ordinarie timmar"),
+        ),
+        Column("sjuktimmar", "sick_hours", HOURS, True, ("Sjukfrånvaro (tim)", "Sjukfrånvarotid", "Sick hours")),
+        Column(
+            "sjuktimmar_dag_1_14",
+            "sick_hours_day_1_14",
+            HOURS,
+            True,
+            ("Varav dag 1-14", "Kort sjukfrånvaro (tim)", "Short-term sick hours"),
+        ),
+        Column(
+            "sjuktimmar_60_dagar",
+            "sick_hours_60_days",
+            HOURS,
+            True,
+            ("Varav 60 dagar eller mer", "Långtidssjukfrånvaro (tim)", "Long-term sick hours"),
+        ),
+    ),
+)
+
+TURNOVER = Kind(
+    "turnover",
+    "personalomsättning",
+    "turnover_rows",
+    (
+        UNIT,
+        UNIT_CODE,
+        MONTH_COLUMN,
+        YEAR_COLUMN,
+        Column(
+            "tillsvidareanställda",
+            "permanent_employees",
+            COUNT,
+            True,
+            ("Antal tillsvidareanställda", "Permanent employees"),
+        ),
+        Column("avgångar", "leavers", COUNT, True, ("Slutat", "Avslutade anställningar", "Leavers")),
+        Column("varav_interna", "internal_moves", COUNT, True, ("Varav intern rörlighet", "Internal moves")),
+        Column("varav_pension", "retirements", COUNT, True, ("Varav pensionsavgångar", "Retirements")),
+        Column("nyanställda", "hires", COUNT, False, ("Hires",)),
+    ),
+)
+
+VACANCIES = Kind(
+    "vacancies",
+    "vakanser",
+    "vacancy_rows",
+    (
+        UNIT,
+        UNIT_CODE,
+        MONTH_COLUMN,
+        YEAR_COLUMN,
+        Column("budgeterade_tjänster", "budgeted_positions", FTE, True, ("Budgeted positions",)),
+        Column("besatta_tjänster", "filled_positions", FTE, True, ("Filled positions",)),
+        Column("vakanta_tjänster", "vacant_positions", FTE, False, ("Vakanser", "Vacancies")),
+        Column("konsulter", "consultants", COUNT, False, ("Inhyrda konsulter", "Consultants")),
+        Column("konsultkostnad_kr", "consultant_cost_sek", SEK, False, ("Konsultkostnad", "Consultant cost")),
+    ),
+)
+
+RECRUITMENT = Kind(
+    "recruitment",
+    "rekryteringsbehov",
+    "recruitment_rows",
+    (
+        UNIT,
+        UNIT_CODE,
+        MONTH_COLUMN,
+        YEAR_COLUMN,
+        Column("rekryteringsbehov", "recruitment_need", COUNT, True, ("Behov", "Recruitment need")),
+        Column(
+            "pågående_rekryteringar",
+            "recruitments_ongoing",
+            COUNT,
+            True,
+            ("Ongoing recruitments",),
+        ),
+        Column("tillsatta", "positions_filled", COUNT, True, ("Filled",)),
+    ),
+)
+
+KINDS: tuple[Kind, ...] = (ORGANISATION, SICK_LEAVE, TURNOVER, VACANCIES, RECRUITMENT)
+DATA_KINDS: tuple[Kind, ...] = (SICK_LEAVE, TURNOVER, VACANCIES, RECRUITMENT)
+
+
+def kind_by_name(name: str) -> Kind:
+    """Find a kind by its Swedish name or English id (as given to `--kind`)."""
+    wanted = name.strip().lower()
+    for kind in KINDS:
+        if wanted in (kind.id, kind.name):
+            return kind
+    names = ", ".join(k.name for k in KINDS)
+    raise UserError(f"Okänd filtyp '{name}'. Välj en av: {names}.")
+
+
+GENDERS = {"kvinna": "kvinna", "kvinnor": "kvinna", "k": "kvinna", "female": "kvinna", "woman": "kvinna",
+           "women": "kvinna", "f": "kvinna", "man": "man", "män": "man", "m": "man", "male": "man", "men": "man"}
+
+AGE_GROUPS = ("-29", "30-49", "50-")

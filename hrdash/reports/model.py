@@ -1,0 +1,239 @@
+"""The monthly committee report as data: summary sentences, a section per topic with its
+chart, per-unit table, definitions, footnotes and HR's comment. The PDF, the Excel workbook,
+the slides and the presentation page all render this one model.
+
+A report is committee-facing: it always reads suppressed figures.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+import duckdb
+import pandas as pd
+import plotly.graph_objects as go
+
+from hrdash import swedish
+from hrdash.catalogue import BY_ID, KEY_FIGURE, REPORT_TABLE, TOPICS, privacy_note, shown_in
+from hrdash.charts import interactive as charts
+from hrdash.figures import groups, indicators, narrative
+from hrdash.figures.attention import attention
+from hrdash.figures.format import change_size, format_value
+from hrdash.figures.groups import Group
+from hrdash.figures.series import coverage_note
+from hrdash.months import shift as month_shift
+from hrdash.months import window
+from hrdash.store import comments, targets
+
+
+@dataclass(frozen=True)
+class TopicPlan:
+    topic: str
+    main: str
+    rolling: str | None
+    table: tuple[str, ...]  # the indicators of the per-unit table
+
+
+PLANS = tuple(
+    TopicPlan(topic.id, topic.report_main, topic.rolling if topic.rolling != topic.report_main else None,
+              shown_in(REPORT_TABLE, topic.id))
+    for topic in TOPICS.values()
+)
+
+
+@dataclass
+class Section:
+    topic: str
+    title: str
+    headline: str
+    figure: go.Figure
+    table: pd.DataFrame  # what a reader sees: formatted text, '–' where hidden
+    numbers: pd.DataFrame  # the same figures as numbers (None where hidden), for the workbook
+    definitions: list[tuple[str, str]]
+    footnotes: list[str]
+    comment: tuple[str, str, dt.datetime] | None
+
+
+@dataclass
+class Report:
+    group: Group
+    month: dt.date
+    made: dt.date
+    summary: list[str]
+    key_figures: pd.DataFrame  # indicator, this month, last year, change, target
+    attention: list[tuple[str, list[str]]]
+    sections: list[Section] = field(default_factory=list)
+    members: list[Group] = field(default_factory=list)  # the group and the avdelningar and units under it
+    figures: pd.DataFrame | None = None  # every indicator, long format, suppressed: what the workbook lists
+
+    @property
+    def title(self) -> str:
+        return f"HR-nyckeltal {swedish.month_name(self.month)}"
+
+
+class Figures:
+    """The report's figures, looked up by group, month and indicator."""
+
+    def __init__(self, frame: pd.DataFrame):
+        self.frame = frame
+        self._rows = {
+            (g, m, i): (None if v != v else float(v), r if isinstance(r, str) else None, rep, units, bool(hidden))
+            for g, m, i, v, r, rep, units, hidden in zip(
+                frame["group_id"], frame["month"], frame["indicator"], frame["value"], frame["suppression_reason"],
+                frame["units_reported"], frame["units"], frame["suppressed"])
+        }
+
+    def value(self, group_id: str, month: dt.date, indicator_id: str) -> float | None:
+        return self._rows.get((group_id, month, indicator_id), (None,))[0]
+
+    def reason(self, group_id: str, month: dt.date, indicator_id: str) -> str | None:
+        """Why a figure is missing: the suppression reason, or 'inga uppgifter'."""
+        row = self._rows.get((group_id, month, indicator_id))
+        return "inga uppgifter" if row is None else row[1]
+
+    def suppressed(self, group_id: str, month: dt.date, indicator_id: str) -> bool:
+        """Whether the privacy rule hides the figure."""
+        row = self._rows.get((group_id, month, indicator_id))
+        return row is not None and row[4]
+
+    def coverage(self, group_id: str, month: dt.date, indicator_id: str) -> tuple[int, int] | None:
+        row = self._rows.get((group_id, month, indicator_id))
+        return None if row is None else (int(row[2]), int(row[3]))
+
+
+def build(con: duckdb.DuckDBPyConnection, group: Group, month: dt.date, made: dt.date | None = None) -> Report:
+    all_groups = groups.groups(con)
+    members = [group, *groups.descendants(all_groups, group)]
+    first = month_shift(month, -24)
+    frame = indicators.fetch(con, unsuppressed=False, levels=tuple({g.level for g in members}),
+                             group_ids=tuple(g.group_id for g in members), first=first, last=month)
+    figures = Figures(frame)
+    target = targets.Targets(con).for_group
+
+    # Key figures and the summary.
+    rows, summary = [], []
+    last_year = month_shift(month, -12)
+    for indicator_id in shown_in(KEY_FIGURE):
+        now = figures.value(group.group_id, month, indicator_id)
+        before = figures.value(group.group_id, last_year, indicator_id)
+        goal = target(indicator_id, group)
+        change = None if now is None or before is None else now - before
+        rows.append({
+            "Nyckeltal": BY_ID[indicator_id].label,
+            swedish.month_name(month).capitalize(): format_value(indicator_id, now),
+            swedish.month_name(last_year).capitalize(): format_value(indicator_id, before),
+            "Förändring": _change_text(indicator_id, change),
+            "Mål": "" if goal is None else f"högst {format_value(indicator_id, goal)}",
+        })
+    for plan in PLANS:
+        now = figures.value(group.group_id, month, plan.main)
+        reason = figures.reason(group.group_id, month, plan.main)
+        summary.append(narrative.sentence(plan.main, now, month, group.name,
+                                          figures.value(group.group_id, last_year, plan.main),
+                                          figures.value(group.group_id, month_shift(month, -1), plan.main), reason))
+    summary += _notable_changes(figures, members[1:], month)
+    summary += _coverage_sentences(figures, group, month)
+
+    needing = [(unit.name, [a.reason for a in items])
+               for unit, items in attention(con, all_groups, group, month, unsuppressed=False)]
+    report = Report(group, month, made or dt.date.today(), summary, pd.DataFrame(rows), needing,
+                    members=members, figures=frame)
+    for plan in PLANS:
+        report.sections.append(_section(con, figures, plan, group, members, month, target))
+    return report
+
+
+def _change_text(indicator_id: str, change: float | None) -> str:
+    if change is None:
+        return "–"
+    if abs(change) < 0.05:
+        return "oförändrad"
+    return ("+" if change > 0 else swedish.MINUS) + change_size(indicator_id, change)
+
+
+def _notable_changes(figures: Figures, members: list[Group], month: dt.date) -> list[str]:
+    """The avdelning (or unit) where short sick leave and turnover rose or fell most since last month."""
+    sentences = []
+    candidates = [g for g in members if g.level == "avdelning"] or members
+    previous = month_shift(month, -1)
+    for indicator_id, noun in (("short_sick_leave_pct", "Korttidsfrånvaron"),
+                               ("turnover_12m_pct", "Personalomsättningen de senaste 12 månaderna")):
+        changes = []
+        for g in candidates:
+            now, before = figures.value(g.group_id, month, indicator_id), figures.value(g.group_id, previous, indicator_id)
+            if now is not None and before is not None and abs(now - before) >= 0.3:
+                changes.append((now - before, g, now, before))
+        if changes:
+            change, g, now, before = max(changes, key=lambda c: abs(c[0]))
+            verb = "ökade" if change > 0 else "minskade"
+            sentences.append(f"{noun} {verb} mest i {g.name}, från {format_value(indicator_id, before)} till "
+                             f"{format_value(indicator_id, now)}.")
+    return sentences
+
+
+def _coverage_sentences(figures: Figures, group: Group, month: dt.date) -> list[str]:
+    sentences = []
+    for plan in PLANS:
+        coverage = figures.coverage(group.group_id, month, plan.main)
+        if coverage and coverage[0] < coverage[1]:
+            sentences.append(f"{TOPICS[plan.topic].title}: {coverage[0]} av {coverage[1]} enheter har rapporterat för "
+                             f"{swedish.month_name(month)}; siffran gäller bara dem.")
+    return sentences
+
+
+def _section(con, figures: Figures, plan: TopicPlan, group: Group, members: list[Group], month: dt.date, target) -> Section:
+    ids = list(dict.fromkeys([plan.main, *([plan.rolling] if plan.rolling else []), *plan.table]))
+    frame = figures.frame
+    mine = frame[(frame["group_id"] == group.group_id) & frame["indicator"].isin(ids)]
+    wide = mine.pivot(index="month", columns="indicator", values="value").reset_index()
+    for indicator_id in ids:
+        if indicator_id not in wide:
+            wide[indicator_id] = float("nan")
+    notes = mine.assign(note=[
+        reason if isinstance(reason, str) else coverage_note(rep, units)
+        for reason, rep, units in zip(mine["suppression_reason"], mine["units_reported"], mine["units"])
+    ]).pivot(index="month", columns="indicator", values="note").add_prefix("note_").reset_index()
+    series = wide.merge(notes, on="month", how="left").sort_values("month").reset_index(drop=True)
+    first_shown = month_shift(month, -11)
+    figure = charts.trend(series, plan.main, plan.rolling, target(plan.main, group), first=first_shown, max_ticks=7)
+    figure.update_layout(height=300, width=900)
+
+    footnotes: list[str] = []
+    for m in window(month, 12):
+        covered = figures.coverage(group.group_id, m, plan.main)
+        if covered and covered[0] < covered[1]:
+            footnotes.append(f"{swedish.month_name(m).capitalize()}: {coverage_note(*covered)}.")
+
+    table_rows, number_rows, hidden = [], [], False
+    for member in members:
+        row = {"Enhet": _indent(member), "Nivå": member.level}
+        numbers = {"Nivå": member.level, "Namn": member.name}
+        for indicator_id in plan.table:
+            value = figures.value(member.group_id, month, indicator_id)
+            if figures.suppressed(member.group_id, month, indicator_id):
+                hidden = True
+                row[BY_ID[indicator_id].short] = "–*"
+            else:
+                row[BY_ID[indicator_id].short] = format_value(indicator_id, value)
+            numbers[indicator_id] = value
+        table_rows.append(row)
+        number_rows.append(numbers)
+    if hidden:
+        footnotes += [f"* {note}" for note in privacy_note(plan.table)]
+    found = comments.current(con, plan.topic, group.level, group.group_id, month)
+    return Section(
+        topic=plan.topic,
+        title=TOPICS[plan.topic].title,
+        headline=narrative.headline(series, plan.main, month, group.name),
+        figure=figure,
+        table=pd.DataFrame(table_rows),
+        numbers=pd.DataFrame(number_rows),
+        definitions=[(BY_ID[i].label, BY_ID[i].definition) for i in ids],
+        footnotes=footnotes,
+        comment=found,
+    )
+
+
+def _indent(group: Group) -> str:
+    return {"kommun": "", "förvaltning": "", "avdelning": "", "enhet": "   "}[group.level] + group.name

@@ -1,0 +1,175 @@
+"""The monthly report as a PDF to attach to the committee's agenda: A4, page numbers,
+embedded DejaVu Sans (å, ä, ö), charts rendered by kaleido through Debian's chromium."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from fpdf import FPDF
+from fpdf.fonts import FontFace
+
+from hrdash import swedish
+from hrdash.reports import images as chart_images
+from hrdash.reports.model import Report
+
+FONTS = Path(__file__).with_name("fonts")
+BLUE = (11, 83, 148)
+INK = (31, 35, 40)
+MUTED = (95, 99, 104)
+PALE = (238, 242, 247)
+FAMILY = "DejaVu"
+ATTENTION_LISTED = 25
+
+
+class _Document(FPDF):
+    def __init__(self, report: Report):
+        super().__init__(format="A4", unit="mm")
+        self.report = report
+        self.add_font(FAMILY, "", str(FONTS / "DejaVuSans.ttf"))
+        self.add_font(FAMILY, "B", str(FONTS / "DejaVuSans-Bold.ttf"))
+        self.set_margins(18, 18, 18)
+        self.set_auto_page_break(True, margin=20)
+        self.set_title(f"{report.group.name}: {report.title}")
+        self.set_author("hrdash")
+        self.set_lang("sv")
+
+    def footer(self) -> None:
+        if self.page_no() == 1:
+            return
+        self.set_y(-13)
+        self.set_font(FAMILY, size=8)
+        self.set_text_color(*MUTED)
+        self.cell(0, 5, f"{self.report.group.name} · {self.report.title}", align="L")
+        self.set_x(self.l_margin)
+        self.cell(0, 5, f"Sida {self.page_no()} av {{nb}}", align="R")
+
+    def heading(self, text: str, size: float = 18) -> None:
+        self.set_font(FAMILY, "B", size)
+        self.set_text_color(*BLUE)
+        self.multi_cell(0, size * 0.5, text, align="L", new_x="LMARGIN", new_y="NEXT")
+        self.ln(2)
+
+    def paragraph(self, text: str, size: float = 10.5, bold: bool = False, colour=INK, height: float = 5.4) -> None:
+        self.set_font(FAMILY, "B" if bold else "", size)
+        self.set_text_color(*colour)
+        self.multi_cell(0, height, text, align="L", new_x="LMARGIN", new_y="NEXT")
+
+    def bullet(self, text: str) -> None:
+        self.set_font(FAMILY, "", 10.5)
+        self.set_text_color(*INK)
+        self.cell(5, 5.6, "•")
+        self.multi_cell(0, 5.6, text, align="L", new_x="LMARGIN", new_y="NEXT")
+        self.ln(1)
+
+    def grid(self, rows: list[list[str]], widths: list[float], bold_rows: set[int] = frozenset(),
+             size: float = 8.5) -> None:
+        """A table: the first row is the heading; rows in `bold_rows` (avdelningar) stand out."""
+        self.set_font(FAMILY, "", size)
+        self.set_text_color(*INK)
+        self.set_draw_color(200, 205, 212)
+        heading = FontFace(emphasis="BOLD", color=(255, 255, 255), fill_color=BLUE)
+        plain = FontFace(color=INK, fill_color=(255, 255, 255))
+        group = FontFace(emphasis="BOLD", color=INK, fill_color=PALE)
+        with self.table(col_widths=widths, text_align=["LEFT"] + ["RIGHT"] * (len(widths) - 1),
+                        headings_style=heading, line_height=size * 0.5, padding=(0.9, 1.2),
+                        borders_layout="HORIZONTAL_LINES") as table:
+            for position, values in enumerate(rows):
+                row = table.row(style=None if position == 0 else group if position in bold_rows else plain)
+                for value in values:
+                    row.cell(value)
+        self.ln(3)
+
+
+def render(report: Report) -> bytes:
+    document = _Document(report)
+    _cover(document, report)
+    _summary(document, report)
+    with tempfile.TemporaryDirectory() as folder:
+        images = [Path(folder) / f"{section.topic}.png" for section in report.sections]
+        chart_images.write_png([s.figure for s in report.sections], images, width=900, height=300)
+        for section, image in zip(report.sections, images):
+            _section(document, section, image)
+    return bytes(document.output())
+
+
+def _cover(document: _Document, report: Report) -> None:
+    document.add_page()
+    document.set_fill_color(*BLUE)
+    document.rect(0, 0, 210, 112, style="F")
+    document.set_xy(18, 44)
+    document.set_text_color(255, 255, 255)
+    document.set_font(FAMILY, "", 14)
+    document.cell(0, 8, "Månadsrapport till nämnden", new_x="LMARGIN", new_y="NEXT")
+    document.set_font(FAMILY, "B", 30)
+    document.multi_cell(0, 13, report.group.name, new_x="LMARGIN", new_y="NEXT")
+    if report.group.level in ("avdelning", "enhet") and report.group.administration:
+        document.set_font(FAMILY, "", 14)
+        document.cell(0, 8, report.group.administration, new_x="LMARGIN", new_y="NEXT")
+    document.set_xy(18, 126)
+    document.set_text_color(*INK)
+    document.set_font(FAMILY, "B", 22)
+    document.cell(0, 11, report.title, new_x="LMARGIN", new_y="NEXT")
+    document.set_font(FAMILY, "", 12)
+    document.cell(0, 8, "Sjukfrånvaro · personalomsättning · vakanser · rekryteringsbehov", new_x="LMARGIN",
+                  new_y="NEXT")
+    document.set_y(250)
+    document.set_font(FAMILY, "", 10)
+    document.set_text_color(*MUTED)
+    document.multi_cell(0, 5, f"Framtagen {swedish.date(report.made)} med hrdash ur HR-avdelningens månadsfiler.\n"
+                              "Sjukfrånvaro för grupper med färre än 10 personer redovisas inte.",
+                        new_x="LMARGIN", new_y="NEXT")
+
+
+def _summary(document: _Document, report: Report) -> None:
+    document.add_page()
+    document.heading("Sammanfattning")
+    for sentence in report.summary:
+        document.bullet(sentence)
+    document.ln(3)
+    document.heading("Nyckeltal", 13)
+    columns = list(report.key_figures.columns)
+    rows = [columns] + report.key_figures.astype(str).values.tolist()
+    document.grid(rows, [58, 26, 26, 38, 26], size=8.8)
+    if report.attention:
+        document.heading("Behöver uppmärksamhet", 13)
+        document.paragraph("Enheter över sitt mål, eller där nyckeltalet har ökat tre månader i rad.", 9, colour=MUTED)
+        document.ln(1)
+        for unit, reasons in report.attention[:ATTENTION_LISTED]:
+            document.bullet(f"{unit}: " + "; ".join(reasons) + ".")
+        if len(report.attention) > ATTENTION_LISTED:
+            document.paragraph(f"… och {len(report.attention) - ATTENTION_LISTED} enheter till; se Excelfilen eller "
+                               "instrumentpanelen.", 9, colour=MUTED)
+
+
+def _section(document: _Document, section, image: Path) -> None:
+    document.add_page()
+    document.heading(section.title)
+    document.paragraph(section.headline, 11.5, bold=True, height=6)
+    document.ln(2)
+    document.image(str(image), w=document.epw)
+    document.ln(2)
+    if section.comment:
+        body, author, written_at = section.comment
+        document.set_fill_color(*PALE)
+        document.set_font(FAMILY, "B", 9.5)
+        document.set_text_color(*BLUE)
+        document.cell(0, 6, "Kommentar från HR", fill=True, new_x="LMARGIN", new_y="NEXT")
+        document.set_font(FAMILY, "", 9.5)
+        document.set_text_color(*INK)
+        document.multi_cell(0, 5, f"{body}\n– {author}, {swedish.date(written_at.date())}", fill=True,
+                            new_x="LMARGIN", new_y="NEXT")
+        document.ln(3)
+    table = section.table.drop(columns=["Nivå"])
+    bold = {i + 1 for i, level in enumerate(section.table["Nivå"]) if level != "enhet"}
+    name_width = 54
+    other = (document.epw - name_width) / (len(table.columns) - 1)
+    document.grid([list(table.columns)] + table.astype(str).values.tolist(),
+                  [name_width] + [other] * (len(table.columns) - 1), bold_rows=bold)
+    for note in section.footnotes:
+        document.paragraph(note, 8, colour=MUTED, height=4)
+    document.ln(1)
+    document.paragraph("Så räknas siffrorna", 8.5, bold=True, height=4.4)
+    for label, definition in section.definitions:
+        document.paragraph(f"{label}: {definition}", 8, colour=MUTED, height=4)
+

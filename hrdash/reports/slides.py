@@ -1,0 +1,147 @@
+"""Slides for leadership meetings: one message per slide, built from the monthly report, shown
+in the app's presentation mode and written as PPTX for meetings run from PowerPoint."""
+
+from __future__ import annotations
+
+import copy
+import io
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import plotly.graph_objects as go
+from pptx import Presentation
+from pptx.dml.color import RGBColor
+from pptx.util import Emu, Pt
+
+from hrdash import swedish
+from hrdash.catalogue import BY_ID, SLIDE, TOPICS, shown_in
+from hrdash.figures.format import change_size, format_value
+from hrdash.reports import images as chart_images
+from hrdash.reports.model import Report
+
+MAX_ITEMS = 5  # more lines than this cannot be read from the back of a room
+
+
+@dataclass
+class Number:
+    label: str
+    value: str
+    change: str  # against the same month last year
+    colour: str  # red, green or gray
+
+
+@dataclass
+class Slide:
+    kind: str  # title, numbers, chart, list
+    title: str
+    message: str = ""
+    numbers: list[Number] = field(default_factory=list)
+    figure: go.Figure | None = None
+    items: list[str] = field(default_factory=list)
+
+
+def for_projector(figure: go.Figure) -> go.Figure:
+    """The report's chart with type large enough for the back of a room."""
+    big = copy.deepcopy(figure)
+    big.update_layout(font_size=22, legend_font_size=20, height=360, width=1180, margin=dict(t=50, b=10, l=10, r=30))
+    big.update_xaxes(tickfont_size=20)
+    big.update_yaxes(tickfont_size=20)
+    for trace in big.data:
+        if getattr(trace, "line", None) is not None and trace.line.width:
+            trace.line.width = trace.line.width + 1.5
+    return big
+
+
+def build(report: Report) -> list[Slide]:
+    month = swedish.month_name(report.month)
+    slides = [Slide("title", f"HR-nyckeltal {month}", report.group.name)]
+    numbers = []
+    key = report.figures
+    for indicator_id in shown_in(SLIDE):
+        rows = key[(key["group_id"] == report.group.group_id) & (key["indicator"] == indicator_id)]
+        by_month = dict(zip(rows["month"], rows["value"]))
+        now = by_month.get(report.month)
+        before = by_month.get(report.month.replace(year=report.month.year - 1))
+        now = None if now is None or now != now else float(now)
+        before = None if before is None or before != before else float(before)
+        change, colour = "", "gray"
+        if now is not None and before is not None:
+            delta = now - before
+            change = f"{'▲' if delta > 0 else '▼' if delta < 0 else '='} {change_size(indicator_id, delta)} mot i fjol"
+            worse = BY_ID[indicator_id].higher_is_worse
+            colour = "gray" if worse is None or abs(delta) < 0.05 else ("red" if (delta > 0) == worse else "green")
+        label, unit = BY_ID[indicator_id].label, BY_ID[indicator_id].unit
+        if unit in ("tjänster", "st"):  # the unit goes in the label, so the figure itself stays large
+            label = label if unit in label.lower() else f"{label} ({unit})"
+            value = swedish.number(now, 0 if now is None or now.is_integer() else 1)
+        else:
+            value = format_value(indicator_id, now)
+        numbers.append(Number(label, value, change, colour))
+    slides.append(Slide("numbers", f"Läget i {month}", report.summary[0] if report.summary else "", numbers=numbers))
+    for section in report.sections:
+        slides.append(Slide("chart", section.title, section.headline, figure=for_projector(section.figure)))
+    attention = [f"{unit}: {reasons[0]}" + (f" (och {len(reasons) - 1} nyckeltal till)" if len(reasons) > 1 else "")
+                 for unit, reasons in report.attention]
+    if len(attention) > MAX_ITEMS:
+        attention = attention[:MAX_ITEMS - 1] + [f"… och {len(attention) - MAX_ITEMS + 1} enheter till"]
+    slides.append(Slide("list", "Behöver uppmärksamhet",
+                        "Enheter över sitt mål, eller där nyckeltalet ökat tre månader i rad." if attention
+                        else "Ingen enhet ligger över sitt mål eller har ökat tre månader i rad.", items=attention))
+    notes = [f"{TOPICS[s.topic].title}: {s.comment[0]}" for s in report.sections if s.comment]
+    slides.append(Slide("list", "Kommentarer från HR",
+                        "" if notes else f"Inga kommentarer är skrivna för {month}.", items=notes[:MAX_ITEMS]))
+    return slides
+
+
+INK = RGBColor(0x1F, 0x23, 0x28)
+BLUE = RGBColor(0x0B, 0x53, 0x94)
+COLOURS = {"red": RGBColor(0xB4, 0x2B, 0x2B), "green": RGBColor(0x05, 0x7A, 0x55), "gray": RGBColor(0x5F, 0x63, 0x68)}
+WIDTH, HEIGHT = Emu(12192000), Emu(6858000)  # 16:9
+
+
+def _text(slide, left, top, width, height, text: str, size: int, bold: bool = False, colour=INK) -> None:
+    box = slide.shapes.add_textbox(left, top, width, height)
+    frame = box.text_frame
+    frame.word_wrap = True
+    paragraph = frame.paragraphs[0]
+    paragraph.text = text
+    paragraph.font.size, paragraph.font.bold, paragraph.font.color.rgb = Pt(size), bold, colour
+
+
+def render_pptx(slides: list[Slide]) -> bytes:
+    deck = Presentation()
+    deck.slide_width, deck.slide_height = WIDTH, HEIGHT
+    blank = deck.slide_layouts[6]
+    margin = Emu(457200)
+    inner = WIDTH - 2 * margin
+    with tempfile.TemporaryDirectory() as folder:
+        charts = [s for s in slides if s.figure is not None]
+        images = [Path(folder) / f"chart{i}.png" for i in range(len(charts))]
+        if charts:
+            chart_images.write_png([s.figure for s in charts], images, width=1180, height=360)
+        image_of = {id(s): path for s, path in zip(charts, images)}
+        for item in slides:
+            slide = deck.slides.add_slide(blank)
+            if item.kind == "title":
+                _text(slide, margin, Emu(2200000), inner, Emu(1100000), item.title, 44, True, BLUE)
+                _text(slide, margin, Emu(3400000), inner, Emu(800000), item.message, 28)
+                continue
+            _text(slide, margin, Emu(300000), inner, Emu(700000), item.title, 34, True, BLUE)
+            if item.message:
+                _text(slide, margin, Emu(1000000), inner, Emu(900000), item.message, 22)
+            if item.kind == "numbers":
+                width = inner // len(item.numbers)
+                for position, number in enumerate(item.numbers):
+                    left = margin + position * width
+                    _text(slide, left, Emu(2300000), width, Emu(600000), number.label, 20)
+                    _text(slide, left, Emu(2900000), width, Emu(1000000), number.value, 44, True)
+                    _text(slide, left, Emu(4000000), width, Emu(600000), number.change, 18, colour=COLOURS[number.colour])
+            elif item.kind == "chart":
+                slide.shapes.add_picture(str(image_of[id(item)]), margin, Emu(2000000), width=inner)
+            else:
+                for position, line in enumerate(item.items):
+                    _text(slide, margin, Emu(2000000 + position * 700000), inner, Emu(650000), f"• {line}", 22)
+        out = io.BytesIO()
+        deck.save(out)
+    return out.getvalue()

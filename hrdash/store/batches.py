@@ -1,0 +1,231 @@
+"""Write parsed files into the database as batches, undo them, list them.
+
+An import is one transaction: either every row of the file is stored with its batch, or
+nothing is. Rows are never updated or deleted; undo marks the batch, and the views fall
+back to what it replaced.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from dataclasses import dataclass
+
+import duckdb
+import pandas as pd
+
+from hrdash.errors import UserError
+from hrdash.ingest.columns import DATA_KINDS, KINDS, Kind
+from hrdash.ingest.parse import ParsedFile, Problem
+from hrdash.store import audit
+from hrdash.store.database import transaction
+
+
+def refused(problems: list[Problem]) -> UserError:
+    """The error that refuses a file: nothing of it was imported."""
+    return UserError(f"Filen importerades inte: {len(problems)} fel att rätta.", problems)
+
+
+@dataclass
+class Batch:
+    batch_id: int
+    kind: str
+    file_name: str
+    sha256: str
+    sheets: str | None
+    row_count: int
+    imported_at: dt.datetime
+    imported_by: str
+    undone_at: dt.datetime | None
+    undone_by: str | None
+
+    @property
+    def rows_text(self) -> str:
+        return f"{self.row_count} rad" if self.row_count == 1 else f"{self.row_count} rader"
+
+    @property
+    def kind_names(self) -> str:
+        """The Swedish names of the kinds in the batch, as users call them."""
+        ids = self.kind.split(",")
+        return ", ".join(k.name for k in KINDS if k.id in ids)
+
+
+def _table_columns(kind: Kind) -> list[str]:
+    fields = [c.field for c in kind.columns if c.type != "year"]
+    return ["source_row", "unit_key", *dict.fromkeys(fields)]
+
+
+def find_same_file(con: duckdb.DuckDBPyConnection, sha256: str) -> Batch | None:
+    """The active batch that imported exactly this file before and whose figures still all hold.
+
+    A file whose figures a later import has replaced in part may be imported again: then it
+    wins again, as latest-wins says.
+    """
+    row = con.execute(
+        "SELECT * FROM batches WHERE sha256 = ? AND undone_at IS NULL ORDER BY batch_id DESC LIMIT 1", [sha256]
+    ).fetchone()
+    if row is None:
+        return None
+    batch = Batch(*row)
+    return batch if _still_current(con, batch) else None
+
+
+CURRENT_VIEWS = {"sick_leave": "sick_leave_by_unit", "turnover": "turnover_by_unit", "vacancies": "vacancies_by_unit",
+                 "recruitment": "recruitment_by_unit"}
+
+
+def _still_current(con: duckdb.DuckDBPyConnection, batch: Batch) -> bool:
+    """Whether every unit-month (or, for an organisation file, every placement) of the batch still holds."""
+    for kind in KINDS:
+        if kind.id not in batch.kind.split(","):
+            continue
+        if kind.id == "organisation":
+            later = con.execute(
+                "SELECT count(*) FROM active_batches WHERE batch_id > ? AND kind LIKE '%organisation%'",
+                [batch.batch_id],
+            ).fetchone()[0]
+        else:
+            later = con.execute(
+                f"""
+                SELECT count(*)
+                FROM {kind.table} r
+                JOIN unit_aliases a ON a.unit_key = r.unit_key AND a.unit_code IS NOT DISTINCT FROM r.unit_code
+                JOIN {CURRENT_VIEWS[kind.id]} v ON v.unit_id = a.unit_id AND v.month = r.month
+                WHERE r.batch_id = ? AND v.batch_id <> ?
+                """,
+                [batch.batch_id, batch.batch_id],
+            ).fetchone()[0]
+        if later:
+            return False
+    return True
+
+
+def unplaced_units(con: duckdb.DuckDBPyConnection, batch_id: int) -> list[str]:
+    """The units of a batch that the organisation does not place (they count under 'Ej placerad')."""
+    return [
+        row[0] for row in con.execute(
+            f"""
+            SELECT DISTINCT n.unit_name
+            FROM unit_month_parts u JOIN unit_names n USING (unit_id)
+            WHERE NOT u.placed AND u.unit_id IN (
+                {" UNION ".join(f"SELECT unit_id FROM {view} WHERE batch_id = $1" for view in CURRENT_VIEWS.values())})
+            ORDER BY 1
+            """,
+            [batch_id],
+        ).fetchall()
+    ]
+
+
+# Imports and undos in one server process run one after the other: two HR users confirming at
+# the same moment both land, in turn, and the identical-file check sees the other's batch.
+_write_lock = threading.Lock()
+
+
+def import_file(con: duckdb.DuckDBPyConnection, parsed: ParsedFile, user: str) -> Batch:
+    """Store a parsed file as a new batch, or refuse it and leave the database unchanged."""
+    with _write_lock:
+        return _import_file(con, parsed, user)
+
+
+def _import_file(con: duckdb.DuckDBPyConnection, parsed: ParsedFile, user: str) -> Batch:
+    if not parsed.ok:
+        raise refused(parsed.problems or [Problem("Filen innehåller inga rader att importera.")])
+    same = find_same_file(con, parsed.sha256)
+    if same:
+        raise refused([Problem(f"Filen '{parsed.file_name}' är redan importerad, oförändrad, som batch "
+                               f"{same.batch_id} ({same.imported_at:%Y-%m-%d %H:%M} av {same.imported_by}). "
+                               "Inget importerades igen.")])
+    with transaction(con) as cur:
+        batch_id = write_batch(cur, parsed, user)
+        audit.record(cur, user, "Import", f"Batch {batch_id}: {parsed.file_name} ({parsed.row_count} rader)")
+    return get_batch(con, batch_id)
+
+
+def write_batch(cur: duckdb.DuckDBPyConnection, parsed: ParsedFile, user: str, batch_id: int | None = None) -> int:
+    """Insert the batch and its rows; the caller holds the transaction (and the write lock).
+    Batch ids run 1, 2, 3 … without gaps. Returns the batch id."""
+    if batch_id is None:
+        batch_id = cur.execute("SELECT coalesce(max(batch_id), 0) + 1 FROM batches").fetchone()[0]
+    sheets = ", ".join(dict.fromkeys(p.sheet for p in parsed.parts if p.sheet is not None)) or None
+    cur.execute(
+        "INSERT INTO batches VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL)",
+        [batch_id, ",".join(k.id for k in parsed.kinds), parsed.file_name, parsed.sha256, sheets,
+         parsed.row_count, dt.datetime.now().replace(microsecond=0), user],
+    )
+    for kind in parsed.kinds:
+        rows = parsed.frame(kind)[_table_columns(kind)].assign(batch_id=batch_id)
+        columns = ", ".join(rows.columns)
+        cur.register("incoming_rows", rows)
+        cur.execute(f"INSERT INTO {kind.table} ({columns}) SELECT {columns} FROM incoming_rows")
+        cur.unregister("incoming_rows")
+    clashes = _rows_meaning_the_same_unit(cur, batch_id, parsed.kinds)
+    if clashes:
+        raise refused(clashes)
+    return batch_id
+
+
+def _rows_meaning_the_same_unit(cur: duckdb.DuckDBPyConnection, batch_id: int, kinds: list[Kind]) -> list[Problem]:
+    """Two rows of one file that name a unit differently (code on one, name on the other) but
+    resolve to the same unit and month would be counted twice: refuse them."""
+    problems = []
+    for kind in (k for k in DATA_KINDS if k in kinds):
+        for unit_name, month, rows in cur.execute(
+            f"""
+            SELECT any_value(r.unit_name), r.month, list(r.source_row ORDER BY r.source_row)
+            FROM {kind.table} r
+            JOIN unit_aliases a ON a.unit_key = r.unit_key AND a.unit_code IS NOT DISTINCT FROM r.unit_code
+            WHERE r.batch_id = ?
+            GROUP BY a.unit_id, r.month{', r.gender, r.age_group' if kind.id == 'sick_leave' else ''}
+            HAVING count(*) > 1
+            """,
+            [batch_id],
+        ).fetchall():
+            problems.append(
+                Problem(
+                    f"Raderna {', '.join(map(str, rows))} avser alla enheten '{unit_name}' för "
+                    f"{month:%Y-%m} (en med enhetskod, en utan, eller olika stavning av samma enhet). "
+                    "Ta bort dubbletterna.",
+                    row=rows[1],
+                    value=unit_name,
+                )
+            )
+    return problems
+
+
+def get_batch(con: duckdb.DuckDBPyConnection, batch_id: int) -> Batch:
+    row = con.execute("SELECT * FROM batches WHERE batch_id = ?", [batch_id]).fetchone()
+    if row is None:
+        raise UserError(f"Det finns ingen batch {batch_id}.")
+    return Batch(*row)
+
+
+def list_batches(con: duckdb.DuckDBPyConnection) -> list[Batch]:
+    return [Batch(*row) for row in con.execute("SELECT * FROM batches ORDER BY batch_id DESC").fetchall()]
+
+
+def undo(con: duckdb.DuckDBPyConnection, batch_id: int, user: str) -> Batch:
+    """Mark a batch undone: its rows stay stored but no longer count, so what it replaced is back."""
+    with _write_lock:
+        return _undo(con, batch_id, user)
+
+
+def _undo(con: duckdb.DuckDBPyConnection, batch_id: int, user: str) -> Batch:
+    batch = get_batch(con, batch_id)
+    if batch.undone_at is not None:
+        raise UserError(f"Batch {batch_id} är redan ångrad ({batch.undone_at:%Y-%m-%d %H:%M} av {batch.undone_by}).")
+    with transaction(con) as cur:
+        cur.execute(
+            "UPDATE batches SET undone_at = ?, undone_by = ? WHERE batch_id = ?",
+            [dt.datetime.now().replace(microsecond=0), user, batch_id],
+        )
+        audit.record(cur, user, "Ångrad import", f"Batch {batch_id}: {batch.file_name}")
+    return get_batch(con, batch_id)
+
+
+def batch_rows(con: duckdb.DuckDBPyConnection, batch: Batch) -> dict[str, pd.DataFrame]:
+    """The rows a batch stored, per kind id."""
+    return {
+        kind.id: con.execute(f"SELECT * FROM {kind.table} WHERE batch_id = ? ORDER BY source_row", [batch.batch_id]).df()
+        for kind in KINDS
+        if kind.id in batch.kind.split(",")
+    }

@@ -1,0 +1,54 @@
+"""Targets per indicator: a default for the förvaltning (or the kommun), overridden per
+avdelning or unit where set. Stored in the database and edited on the Data page."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import duckdb
+import pandas as pd
+
+from hrdash import swedish
+from hrdash.catalogue import BY_ID
+from hrdash.errors import UserError
+from hrdash.store import audit
+from hrdash.store.queries import read
+
+
+def current(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    return read(con, "current_targets", "indicator, level, group_id, value", order_by="ALL").df()
+
+
+def set_target(con: duckdb.DuckDBPyConnection, indicator: str, level: str, group_id: str, value: float | None,
+               user: str) -> None:
+    """Set (or, with None, remove) the target of one indicator for one group, and log it."""
+    if indicator not in BY_ID:
+        raise UserError(f"Okänt nyckeltal '{indicator}'.")
+    if value is not None and value < 0:
+        raise UserError("Ett mål kan inte vara negativt.")
+    con.execute("INSERT INTO targets VALUES (?, ?, ?, ?, ?, ?)",
+                [indicator, level, group_id, value, user, dt.datetime.now()])
+    what = "tog bort målet" if value is None else f"mål {swedish.number(value, 1)}"
+    audit.record(con, user, "Mål", f"{BY_ID[indicator].label}, {level} {group_id}: {what}")
+
+
+class Targets:
+    """The targets that hold now, looked up for a group: its own target, else its avdelning's,
+    its förvaltning's, the kommun's."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection):
+        rows = read(con, "current_targets", "indicator, level, group_id, value").fetchall()
+        self._values = {(indicator, level, group_id): value for indicator, level, group_id, value in rows}
+
+    def __bool__(self) -> bool:
+        return bool(self._values)
+
+    def for_group(self, indicator: str, group) -> float | None:
+        """`group` is a hrdash.figures.groups.Group (level, group_id, administration, department)."""
+        chain = [(group.level, group.group_id)]
+        if group.level == "enhet" and group.department is not None:
+            chain.append(("avdelning", f"{group.administration} / {group.department}"))
+        if group.level in ("enhet", "avdelning") and group.administration is not None:
+            chain.append(("förvaltning", group.administration))
+        chain.append(("kommun", "kommun"))
+        return next((self._values[(indicator, *key)] for key in chain if (indicator, *key) in self._values), None)

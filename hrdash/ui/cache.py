@@ -1,0 +1,118 @@
+"""Figures cached per data version (it changes when a batch is imported or undone), so a new
+import shows at once and nothing is recomputed on a plain rerun. Each function here is the
+cached twin of one in hrdash/figures or hrdash/reports."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import streamlit as st
+
+from hrdash.figures import attention as attention_module
+from hrdash.figures import groups as groups_module
+from hrdash.figures import series as series_module
+from hrdash.figures.groups import Group
+from hrdash.ingest.columns import kind_by_name
+from hrdash.ingest.parse import parse_file
+from hrdash.reports import exports, slides as slides_module
+from hrdash.reports import model as report_module
+from hrdash.store import preview
+from hrdash.store.queries import read
+from hrdash.ui.session import cursor
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def groups(data_version: str) -> list[Group]:
+    return groups_module.groups(cursor())
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def months(data_version: str) -> list[dt.date]:
+    return series_module.months(cursor())
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def default_month(data_version: str) -> dt.date | None:
+    return series_module.default_month(cursor())
+
+
+@st.cache_data(show_spinner="Hämtar siffrorna …", max_entries=256)
+def series(data_version: str, group: Group, indicator_ids: tuple[str, ...], hidden_shown: bool,
+           first: dt.date | None = None, last: dt.date | None = None) -> pd.DataFrame:
+    return series_module.series(cursor(), group, list(indicator_ids), hidden_shown, first, last)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def ranking(data_version: str, members: tuple[Group, ...], indicator_id: str, month: dt.date,
+            hidden_shown: bool) -> pd.DataFrame:
+    return series_module.ranking(cursor(), list(members), indicator_id, month, hidden_shown)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def cards(data_version: str, group: Group, month: dt.date, hidden_shown: bool, targets_version: str):
+    return series_module.cards(cursor(), group, month, hidden_shown)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def attention(data_version: str, group: Group, month: dt.date, hidden_shown: bool, targets_version: str):
+    return attention_module.attention(cursor(), groups(data_version), group, month, hidden_shown)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def sparklines(data_version: str, group: Group, month: dt.date, hidden_shown: bool) -> pd.DataFrame:
+    members = groups_module.descendants(groups(data_version), group)
+    return series_module.sparklines(cursor(), members, month, hidden_shown)
+
+
+def targets_version() -> str:
+    """Changes whenever a target is set, so cards and attention lists follow."""
+    return str(read(cursor(), "versions", "targets").fetchone()[0])
+
+
+def report_version() -> str:
+    """Everything a report shows: figures, targets and comments."""
+    data, targets, comments = read(cursor(), "versions").fetchone()
+    return f"{data}|{targets}|{comments}"
+
+
+@st.cache_data(show_spinner="Sammanställer rapporten …", max_entries=16)
+def _report(content_version: str, group: Group, month: dt.date):
+    return report_module.build(cursor(), group, month)
+
+
+def report(group: Group, month: dt.date):
+    return _report(report_version(), group, month)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _report_file(content_version: str, group: Group, month: dt.date, suffix: str) -> bytes:
+    return exports.render(_report(content_version, group, month), suffix)
+
+
+def report_file(group: Group, month: dt.date, suffix: str) -> bytes:
+    return _report_file(report_version(), group, month, suffix)
+
+
+@st.cache_data(show_spinner="Förbereder bilderna …", max_entries=16)
+def _slides(content_version: str, group: Group, month: dt.date):
+    return slides_module.build(_report(content_version, group, month))
+
+
+def slides(group: Group, month: dt.date):
+    return _slides(report_version(), group, month)
+
+
+@st.cache_resource(show_spinner="Läser filen …", max_entries=8)
+def parsed_upload(content: bytes, file_name: str, kind_name: str | None, mapping: tuple[tuple[str, str], ...]):
+    """A file read once per content, kind and mapping, not on every rerun of the upload page
+    (a large export takes a second or two). Kept as the object itself: nothing changes it."""
+    return parse_file(content, file_name, kind_by_name(kind_name) if kind_name else None, dict(mapping) or None)
+
+
+@st.cache_resource(show_spinner="Räknar ut vad som ändras …", max_entries=8)
+def upload_preview(sha256: str, kind_name: str | None, mapping: tuple[tuple[str, str], ...], data_version: str,
+                   _parsed):
+    return preview.preview(cursor(), _parsed)
+
+

@@ -1,0 +1,113 @@
+"""The session: the one database connection of the server process, a cursor per run, and who
+is signed in with which role.
+
+Sign-in is OpenID Connect through st.login; without it configured, the app runs in demo mode,
+where everyone is HR, unless HRDASH_ENV=production, where it refuses to start.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+import duckdb
+import streamlit as st
+
+from hrdash.markdown import plain
+from hrdash.store import audit, database, roles, snapshot
+
+
+@st.cache_resource
+def _connection(path: str) -> duckdb.DuckDBPyConnection:
+    # The schema and views are made here, once, before any page runs concurrently.
+    return database.connect(path)
+
+
+def cursor() -> duckdb.DuckDBPyConnection:
+    """A cursor on the shared connection; DuckDB cursors are safe to use one per thread."""
+    return _connection(str(database.default_path())).cursor()
+
+
+def version() -> str:
+    """The data version: the key of every cache of figures."""
+    return snapshot.data_version(cursor())
+
+
+@dataclass(frozen=True)
+class User:
+    name: str  # the e-mail address the sign-in gave, or 'demo'
+    role: str  # läsare, hr or admin
+    demo: bool = False  # no sign-in configured: everyone is HR
+
+    @property
+    def may_see_unsuppressed(self) -> bool:
+        return self.role in ("hr", "admin")
+
+
+def production() -> bool:
+    return os.environ.get("HRDASH_ENV", "").lower() == "production"
+
+
+def sign_in_configured() -> bool:
+    """Whether .streamlit/secrets.toml has an [auth] section for st.login."""
+    try:
+        return "auth" in st.secrets
+    except Exception:  # no secrets file at all
+        return False
+
+
+def sign_in() -> User:
+    """Who is using the app, called by the frame before any page. Stops the run with a Swedish
+    explanation when nobody may be let in: sign-in missing in production, not signed in, or
+    signed in without a role."""
+    if not sign_in_configured():
+        if production():
+            st.error("hrdash körs som produktion (HRDASH_ENV=production) men inloggning är inte konfigurerad. "
+                     "Lägg till avsnittet [auth] i .streamlit/secrets.toml – se README, avsnittet för IT.",
+                     icon=":material/lock:")
+            st.stop()
+        user = User("demo", "hr", demo=True)
+    elif not st.user.is_logged_in:
+        st.title("HR-nyckeltal")
+        st.markdown("Logga in med ditt konto i kommunen för att se nyckeltalen.")
+        if st.button("Logga in", type="primary", icon=":material/login:", key="logga_in"):
+            st.login()
+        st.stop()
+    else:
+        email = str(st.user.get("email") or st.user.get("sub") or "")
+        groups = st.user.get("groups") or []
+        groups = [groups] if isinstance(groups, str) else list(groups)
+        role = roles.role_for(cursor(), email, groups)
+        if role is None:
+            _record_once(email, "Nekad inloggning", "ingen roll")
+            st.title("HR-nyckeltal")
+            st.warning(f"Du är inloggad som {plain(email)} men har ingen behörighet i hrdash ännu. "
+                       "Be en administratör att ge dig en roll.", icon=":material/lock:")
+            st.button("Logga ut", on_click=st.logout, key="logga_ut")
+            st.stop()
+        user = User(email, role)
+        _record_once(email, "Inloggning", roles.ROLE_NAMES[role])
+    st.session_state["_användare"] = user
+    return user
+
+
+def _record_once(who: str, action: str, detail: str) -> None:
+    """Log a sign-in once per browser session, not on every rerun."""
+    if st.session_state.get("_loggad") != (who, action):
+        audit.record(cursor(), who, action, detail)
+        st.session_state["_loggad"] = (who, action)
+
+
+def signed_in() -> bool:
+    """Whether the frame let a user in on this run."""
+    return "_användare" in st.session_state
+
+
+def user() -> User:
+    """The user the frame let in on this run."""
+    return st.session_state["_användare"]
+
+
+def unsuppressed() -> bool:
+    """Whether this view shows hidden figures: only HR, only when asked."""
+    return user().may_see_unsuppressed and bool(st.session_state.get("visa_dolda", False))

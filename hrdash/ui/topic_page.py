@@ -1,0 +1,87 @@
+"""The topic pages share one layout: trend, ranking of the units, breakdowns, each with the
+numbers behind it and the definition in plain Swedish. What each topic shows is declared in
+hrdash/catalogue.py; each page in pages/ names its topic and calls `render`."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from hrdash import swedish
+from hrdash.catalogue import BY_ID, TOPICS, breakdowns
+from hrdash.charts import interactive as charts
+from hrdash.figures import narrative
+from hrdash.figures.groups import member_units, parent
+from hrdash.figures.series import coverage
+from hrdash.months import shift
+from hrdash.store import targets
+from hrdash.ui import cache, session, sidebar, widgets
+
+
+def render(topic_id: str) -> None:
+    topic = TOPICS[topic_id]
+    selection = sidebar.selection()
+    st.title(topic.title)
+    if selection is None:
+        widgets.empty_state(topic.title.lower())
+        return
+    group, month = selection.group, selection.month
+    data_version, hidden = session.version(), session.unsuppressed()
+    st.subheader(f"{group.name} · {swedish.month_name(month)}")
+    covered = coverage(session.cursor(), group, month)
+    widgets.coverage_warnings({topic.kind: covered[topic.kind]} if topic.kind in covered else {}, month)
+
+    goals = targets.Targets(session.cursor())
+    target = goals.for_group(topic.main, group)
+    parts = breakdowns(topic.id)
+    ids = tuple(dict.fromkeys([topic.main, topic.rank_by] + ([topic.rolling] if topic.rolling else [])
+                              + [i.id for _, indicators in parts for i in indicators]))
+    # A year more than the chart shows: last year's months are drawn behind the first ones.
+    since = shift(selection.first, -12) if selection.first else None
+    series = cache.series(data_version, group, ids, hidden, since, month)
+    if series.empty or series[topic.main].isna().all():
+        widgets.empty_state(f"{topic.title.lower()} för {group.name}")
+        return
+    st.markdown(f"#### {narrative.headline(series, topic.main, month, group.name)}")
+
+    st.plotly_chart(charts.trend(series, topic.main, topic.rolling, target, first=selection.first),
+                    config=widgets.PLOTLY_CONFIG, theme=None, key="trend")
+    shown = series if selection.first is None else series[series["month"] >= selection.first]
+    with st.expander("Siffrorna bakom diagrammet"):
+        widgets.table(shown, [topic.main] + ([topic.rolling] if topic.rolling else []))
+    widgets.definitions([topic.main] + ([topic.rolling] if topic.rolling else []))
+    widgets.comment(topic.id, group, month)
+
+    all_groups = cache.groups(data_version)
+    members = member_units(all_groups, group)
+    if members:
+        above = parent(all_groups, group)
+        st.header(f"Jämförelse, {swedish.month_name(month)}")
+        ranked = cache.ranking(data_version, tuple(members), topic.rank_by, month, hidden)
+        # A ratio of the whole group is a fair yardstick for its units; a count of the whole is not.
+        reference_value = None
+        if BY_ID[topic.rank_by].unit == "%":
+            reference = cache.series(data_version, above, (topic.rank_by,), hidden, month, month)
+            if not reference.empty and reference[topic.rank_by].notna().any():
+                reference_value = float(reference[topic.rank_by].iloc[0])
+        rank_target = goals.for_group(topic.rank_by, above)
+        st.plotly_chart(
+            charts.ranking(ranked, topic.rank_by, reference_value, above.name,
+                           highlight=group.name if group.level == "enhet" else None, target=rank_target),
+            config=widgets.PLOTLY_CONFIG, theme=None, key="ranking",
+        )
+        with st.expander("Siffrorna bakom diagrammet"):
+            ranked_table = ranked.rename(columns={"value": topic.rank_by, "note": f"note_{topic.rank_by}"})
+            widgets.table(ranked_table, [topic.rank_by], first_column="name", first_label="Enhet")
+        widgets.definitions([topic.rank_by])
+
+    for position, (breakdown, indicators) in enumerate(parts):
+        ids_shown = [i.id for i in indicators]
+        st.header(breakdown.title)
+        if shown[ids_shown].isna().all().all():
+            st.info(breakdown.missing, icon=":material/info:")
+            continue
+        st.plotly_chart(charts.lines(shown, ids_shown, labels={i.id: i.legend for i in indicators if i.legend}),
+                        config=widgets.PLOTLY_CONFIG, theme=None, key=f"breakdown_{position}")
+        with st.expander("Siffrorna bakom diagrammet"):
+            widgets.table(shown, ids_shown)
+        widgets.definitions(ids_shown)

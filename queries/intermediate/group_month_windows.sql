@@ -1,0 +1,22 @@
+-- reads: group_month_parts
+-- The parts of every group and month, and beside them their sums over the 12 months ending
+-- with the month, for the 12-month indicators. A window's figures are only used when every
+-- unit of the group reported in each of its months (the *_complete_months_12m counts).
+CREATE OR REPLACE VIEW group_month_windows AS
+SELECT
+    *,
+    count(*) FILTER (sick_leave_units > 0 AND sick_leave_units_reported = sick_leave_units) OVER last_12
+        AS sick_leave_complete_months_12m,
+    sum(sick_hours) OVER last_12 AS sick_hours_12m,
+    sum(ordinary_hours) OVER last_12 AS ordinary_hours_12m,
+    -- For the privacy rule of a 12-month figure: the group's smallest month.
+    min(employees) OVER last_12 AS employees_min_12m,
+    count(*) FILTER (turnover_units > 0 AND turnover_units_reported = turnover_units) OVER last_12
+        AS turnover_complete_months_12m,
+    sum(leavers) OVER last_12 AS leavers_12m,
+    sum(internal_moves) OVER last_12 AS internal_moves_12m,
+    -- Average headcount over the window: Σ over units of each unit's mean over the 12 months,
+    -- which for a complete window is the sum of the monthly totals / 12.
+    sum(permanent_employees) OVER last_12 / 12 AS average_permanent_employees_12m
+FROM group_month_parts
+WINDOW last_12 AS (PARTITION BY level, group_id ORDER BY month_index RANGE BETWEEN 11 PRECEDING AND CURRENT ROW);

@@ -1,0 +1,91 @@
+-- reads: group_month_indicators, unit_names, unit_placement
+-- stored as: group_month_snapshot
+-- Every indicator for every group and month (one row each), with the group's name and what
+-- the privacy rule decides. hrdash stores this view as the table group_month_snapshot once per
+-- change of the batches; every page, export and the CLI read that stored copy.
+--
+-- The kommun level (the municipality above its förvaltningar) is only there when the
+-- organisation has several förvaltningar.
+--
+-- The privacy rule, per count of people an indicator is about (its `people` in
+-- hrdash/catalogue.py): <people>_hidden says whether a figure about it is hidden, and
+-- <people>_why the reason a reader sees. A sick-leave figure about fewer than 10 people (for a
+-- 12-month figure: its smallest month) is hidden. Within a split (women/men; the three age
+-- groups) a hidden small group must not be computable from the others and the total, so the
+-- groups are hidden in order of size (ties in the order the ids sort) as long as those hidden
+-- before them hold fewer than 10 people together.
+CREATE OR REPLACE VIEW group_month_values AS
+WITH shared_departments AS (
+    -- An avdelning name used in several förvaltningar is shown with its förvaltning.
+    SELECT department
+    FROM (SELECT DISTINCT administration, department FROM unit_placement)
+    GROUP BY department
+    HAVING count(*) > 1
+),
+sizes AS (
+    SELECT
+        g.*,
+        CASE g.level
+            WHEN 'enhet' THEN n.unit_name
+            WHEN 'avdelning' THEN g.department || CASE WHEN g.department IN (SELECT department FROM shared_departments)
+                THEN ' (' || g.administration || ')' ELSE '' END
+            WHEN 'förvaltning' THEN g.administration
+            ELSE 'Hela kommunen'
+        END AS group_name,
+        coalesce(women_employees > 0 AND women_employees < 10, false)
+            OR coalesce(men_employees > 0 AND men_employees < 10, false) AS gender_has_small_group,
+        coalesce(age_29_employees > 0 AND age_29_employees < 10, false)
+            OR coalesce(age_30_49_employees > 0 AND age_30_49_employees < 10, false)
+            OR coalesce(age_50_employees > 0 AND age_50_employees < 10, false) AS age_has_small_group,
+        -- How many people the groups hidden before each one hold (see the ordering above).
+        CASE WHEN men_employees <= women_employees THEN men_employees ELSE 0 END AS before_women,
+        CASE WHEN women_employees < men_employees THEN women_employees ELSE 0 END AS before_men,
+        CASE WHEN age_30_49_employees < age_29_employees THEN age_30_49_employees ELSE 0 END
+            + CASE WHEN age_50_employees < age_29_employees THEN age_50_employees ELSE 0 END AS before_age_29,
+        CASE WHEN age_29_employees <= age_30_49_employees THEN age_29_employees ELSE 0 END
+            + CASE WHEN age_50_employees < age_30_49_employees THEN age_50_employees ELSE 0 END AS before_age_30_49,
+        CASE WHEN age_29_employees <= age_50_employees THEN age_29_employees ELSE 0 END
+            + CASE WHEN age_30_49_employees <= age_50_employees THEN age_30_49_employees ELSE 0 END AS before_age_50,
+        'Färre än 10 personer' AS few,
+        'Dold så att en grupp med färre än 10 personer inte kan räknas fram' AS hides
+    FROM group_month_indicators g
+    LEFT JOIN unit_names n ON n.unit_id = g.unit_id AND g.level = 'enhet'
+    WHERE g.level <> 'kommun' OR (SELECT count(DISTINCT administration) > 1 FROM unit_placement)
+),
+flags AS (
+    SELECT
+        *,
+        coalesce(employees < 10, false) AS employees_hidden,
+        coalesce(employees_min_12m < 10, false) AS employees_min_12m_hidden,
+        coalesce(women_employees < 10, false) AS women_too_few,
+        coalesce(men_employees < 10, false) AS men_too_few,
+        coalesce(age_29_employees < 10, false) AS age_29_too_few,
+        coalesce(age_30_49_employees < 10, false) AS age_30_49_too_few,
+        coalesce(age_50_employees < 10, false) AS age_50_too_few,
+        gender_has_small_group AND coalesce(before_women < 10, false) AS women_hides_small_group,
+        gender_has_small_group AND coalesce(before_men < 10, false) AS men_hides_small_group,
+        age_has_small_group AND coalesce(before_age_29 < 10, false) AS age_29_hides_small_group,
+        age_has_small_group AND coalesce(before_age_30_49 < 10, false) AS age_30_49_hides_small_group,
+        age_has_small_group AND coalesce(before_age_50 < 10, false) AS age_50_hides_small_group
+    FROM sizes
+)
+SELECT
+    * EXCLUDE (gender_has_small_group, age_has_small_group, before_women, before_men, before_age_29,
+               before_age_30_49, before_age_50, few, hides, women_too_few, men_too_few, age_29_too_few,
+               age_30_49_too_few, age_50_too_few, women_hides_small_group, men_hides_small_group,
+               age_29_hides_small_group, age_30_49_hides_small_group, age_50_hides_small_group),
+    CASE WHEN employees_hidden THEN few END AS employees_why,
+    CASE WHEN employees_min_12m_hidden THEN few END AS employees_min_12m_why,
+    women_too_few OR women_hides_small_group AS women_employees_hidden,
+    CASE WHEN women_too_few THEN few WHEN women_hides_small_group THEN hides END AS women_employees_why,
+    men_too_few OR men_hides_small_group AS men_employees_hidden,
+    CASE WHEN men_too_few THEN few WHEN men_hides_small_group THEN hides END AS men_employees_why,
+    age_29_too_few OR age_29_hides_small_group AS age_29_employees_hidden,
+    CASE WHEN age_29_too_few THEN few WHEN age_29_hides_small_group THEN hides END AS age_29_employees_why,
+    age_30_49_too_few OR age_30_49_hides_small_group AS age_30_49_employees_hidden,
+    CASE WHEN age_30_49_too_few THEN few WHEN age_30_49_hides_small_group THEN hides END AS age_30_49_employees_why,
+    age_50_too_few OR age_50_hides_small_group AS age_50_employees_hidden,
+    CASE WHEN age_50_too_few THEN few WHEN age_50_hides_small_group THEN hides END AS age_50_employees_why
+FROM flags
+-- The order `hrdash indicators` prints: units, avdelningar, förvaltningar, the kommun; by group and month.
+ORDER BY CASE level WHEN 'enhet' THEN 1 WHEN 'avdelning' THEN 2 WHEN 'förvaltning' THEN 3 ELSE 4 END, group_id, month;

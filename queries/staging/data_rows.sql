@@ -1,0 +1,8 @@
+-- reads: sick_leave_rows, turnover_rows, vacancy_rows, recruitment_rows
+-- Every stored row of every kind of figures, by how it names its unit and month: the one list
+-- of the kinds' tables that the views about units and months read.
+CREATE OR REPLACE VIEW data_rows AS
+SELECT 'sick_leave' AS kind, batch_id, source_row, unit_name, unit_key, unit_code, month FROM sick_leave_rows
+UNION ALL SELECT 'turnover', batch_id, source_row, unit_name, unit_key, unit_code, month FROM turnover_rows
+UNION ALL SELECT 'vacancies', batch_id, source_row, unit_name, unit_key, unit_code, month FROM vacancy_rows
+UNION ALL SELECT 'recruitment', batch_id, source_row, unit_name, unit_key, unit_code, month FROM recruitment_rows;
