@@ -5,11 +5,7 @@
 # Without a secrets.toml with an [auth] section the container refuses to start.
 FROM python:3.11-slim-bookworm
 
-# chromium: kaleido draws the report's charts with it. DejaVu ships inside hrdash.
-RUN apt-get update \
-    && apt-get install -y --no-install-recommends chromium \
-    && rm -rf /var/lib/apt/lists/*
-
+# No browser: the report's charts are drawn in-process (matplotlib), and DejaVu ships inside hrdash.
 WORKDIR /app
 COPY pyproject.toml README.md app.py ./
 COPY hrdash ./hrdash

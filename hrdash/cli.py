@@ -163,7 +163,7 @@ def _indicators(con, args) -> int:
 
 def _report(con, args) -> int:
     from hrdash.figures import groups, series
-    from hrdash.reports import exports, model
+    from hrdash.reports import exports
 
     suffix = args.out.suffix.lower().lstrip(".")
     if suffix not in exports.SUFFIXES:
@@ -180,6 +180,8 @@ def _report(con, args) -> int:
     if args.month not in series.months(con):
         print(f"hrdash: det finns inga siffror för {args.month:%Y-%m}.", file=sys.stderr)
         return 1
+    from hrdash.reports import model
+
     args.out.write_bytes(exports.render(model.build(con, group, args.month), suffix))
     print(f"Månadsrapporten för {group.name}, {args.month:%Y-%m}, är skriven till {args.out}.")
     return 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import fcntl
 import io
 import os
 import shutil
@@ -53,14 +54,24 @@ class DemoDatabase:
 
 @pytest.fixture(scope="session")
 def demo_database(tmp_path_factory) -> DemoDatabase:
+    """Made once for the whole run and copied for each test process: DuckDB lets one process at a
+    time hold a database file."""
+    shared = tmp_path_factory.getbasetemp().parent  # the same folder for every worker of one run
+    built, printed_file = shared / "demo" / "hr.duckdb", shared / "demo" / "indicators.csv"
+    built.parent.mkdir(exist_ok=True)
+    with open(shared / "demo.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not printed_file.exists():
+            hrdash = [sys.executable, "-m", "hrdash.cli"]
+            env = {**os.environ, "HRDASH_USER": "demo"}
+            subprocess.run([*hrdash, "demo", "--db", str(built)], check=True, capture_output=True, env=env)
+            output = subprocess.run([*hrdash, "indicators", "--db", str(built)], check=True, capture_output=True,
+                                    text=True).stdout
+            printed_file.write_text(output, encoding="utf-8")
     path = tmp_path_factory.mktemp("demo") / "hr.duckdb"
-    hrdash = [sys.executable, "-m", "hrdash.cli"]
-    env = {**os.environ, "HRDASH_USER": "demo"}
-    subprocess.run([*hrdash, "demo", "--db", str(path)], check=True, capture_output=True, env=env)
-    output = subprocess.run([*hrdash, "indicators", "--db", str(path)], check=True, capture_output=True,
-                            text=True).stdout
+    shutil.copy(built, path)
     printed: dict = {}
-    for row in csv.DictReader(io.StringIO(output)):
+    for row in csv.DictReader(io.StringIO(printed_file.read_text(encoding="utf-8"))):
         printed.setdefault((row["level"], row["unit"], row["month"]), {})[row["indicator"]] = (
             float(row["value"]) if row["value"] else None)
     return DemoDatabase(path, printed)
@@ -140,10 +151,36 @@ VACANCY_HEADER = ["enhet", "månad", "budgeterade_tjänster", "besatta_tjänster
 RECRUITMENT_HEADER = ["enhet", "månad", "rekryteringsbehov", "pågående_rekryteringar", "tillsatta"]
 
 
+@pytest.fixture(autouse=True, scope="session")
+def components_scanned_once():
+    """AppTest scans the metadata of every installed package for Streamlit components each time
+    one is made (a running server does it once, at start); the packages do not change during the
+    tests, so scan them once."""
+    from streamlit.components.v2 import manifest_scanner
+
+    scanned = manifest_scanner.scan_component_manifests()
+    original = manifest_scanner.scan_component_manifests
+    manifest_scanner.scan_component_manifests = lambda *args, **kwargs: scanned
+    yield
+    manifest_scanner.scan_component_manifests = original
+
+
+@pytest.fixture(autouse=True)
+def caches_kept_between_runs(monkeypatch):
+    """AppTest gives every run empty caches; a running server keeps st.cache_data's figures
+    between reruns and sessions (keyed by the data version). Keep them for the runs of one test,
+    and start each test with empty ones: tests use different databases with the same versions."""
+    from streamlit.runtime.caching.storage.dummy_cache_storage import MemoryCacheStorageManager
+    from streamlit.testing.v1 import app_test
+
+    kept = MemoryCacheStorageManager()
+    monkeypatch.setattr(app_test, "MemoryCacheStorageManager", lambda: kept)
+
+
 @pytest.fixture(autouse=True)
 def streamlit_as_a_running_server(monkeypatch):
     """AppTest resets Streamlit's "old pages/ folder app" flag before every run, so every run
-    behaves like the very first session of a freshly started server (see web.page_guard). A
+    behaves like the very first session of a freshly started server (see hrdash/ui/registry.py, guard). A
     running server clears the flag at its first st.navigation call; pin it the same way here,
     so widget state survives between runs as it does in the browser. The browser tests cover
     the first session of a fresh server."""

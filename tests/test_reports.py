@@ -4,6 +4,7 @@ suppressed figure, the workbook's values equal to `hrdash indicators`, formula-l
 import csv
 import datetime as dt
 import io
+import os
 import subprocess
 import sys
 from contextlib import redirect_stdout
@@ -163,11 +164,26 @@ def test_slides_have_one_message_each(filled):
     assert titles[0] == "HR-nyckeltal mars 2025" and titles[2] == "Sjukfrånvaro"
 
 
+# The CLI on a machine without a browser: no chromium on PATH, and no module that drives one importable.
+WITHOUT_A_BROWSER = """
+import sys
+class NoBrowser:
+    def find_spec(self, name, path=None, target=None):
+        if name.split(".")[0] in ("kaleido", "choreographer", "playwright", "selenium"):
+            raise ImportError(f"{name}: this machine has no browser")
+sys.meta_path.insert(0, NoBrowser())
+from hrdash import cli
+sys.exit(cli.main(sys.argv[1:]))
+"""
+
+
 @pytest.mark.parametrize("suffix", ["pdf", "xlsx", "pptx"])
-def test_cli_writes_the_report(demo_database, tmp_path, suffix):
+def test_cli_writes_the_report_on_a_machine_without_a_browser(demo_database, tmp_path, suffix):
     out = tmp_path / f"rapport.{suffix}"
-    result = subprocess.run([sys.executable, "-m", "hrdash.cli", "report", "--db", str(demo_database.path), "--month",
-                             "2026-10", "--unit", "Vuxen", "--out", str(out)], capture_output=True, text=True)
+    python_only = {**os.environ, "PATH": os.path.dirname(sys.executable)}
+    result = subprocess.run([sys.executable, "-c", WITHOUT_A_BROWSER, "report", "--db", str(demo_database.path),
+                             "--month", "2026-10", "--unit", "Vuxen", "--out", str(out)], capture_output=True, text=True,
+                            env=python_only, timeout=120)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == f"Månadsrapporten för Vuxen, 2026-10, är skriven till {out}."
     assert out.stat().st_size > 5000

@@ -1,2 +1,3 @@
-"""Charts of the figures: interactive.py draws them with plotly for the pages (and, for now,
-the report's images)."""
+"""Charts of the figures. trend.py says what a trend chart shows; interactive.py draws the pages'
+charts with plotly, static.py the reports' with matplotlib (no browser needed); style.py is the
+look they share."""

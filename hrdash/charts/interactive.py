@@ -1,9 +1,9 @@
-"""Every chart of the dashboard and the reports, drawn with one plotly template: Swedish
-separators and month names, a colour-blind-safe palette, dashed targets, type large enough
-for a projector."""
+"""The pages' charts, drawn with one plotly template: Swedish separators and month names, a
+colour-blind-safe palette, dashed targets, type large enough for a projector."""
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import math
 
@@ -13,13 +13,10 @@ import plotly.io as pio
 
 from hrdash import swedish
 from hrdash.catalogue import BY_ID
+from hrdash.charts.style import FAINT, LAST_YEAR, MAIN, PALETTE, ROLLING, SECOND, TARGET
+from hrdash.charts.trend import Trend
 from hrdash.figures.format import format_value
 
-# Okabe & Ito's palette, distinguishable with the common colour-vision deficiencies.
-PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
-MAIN, SECOND, GOOD, BAD = PALETTE[0], PALETTE[1], PALETTE[2], PALETTE[3]
-FAINT = "#A7A9AC"
-TARGET = "#D55E00"
 # A font the browser has without loading it, so plotly measures legends and labels right.
 FONT = "Arial, Liberation Sans, Helvetica, DejaVu Sans, sans-serif"
 
@@ -63,53 +60,53 @@ def _hover(indicator_id: str, values: pd.Series, months: pd.Series, notes: pd.Se
     return texts
 
 
-def trend(
-    series: pd.DataFrame,
-    indicator_id: str,
-    rolling_id: str | None = None,
-    target: float | None = None,
-    title: str | None = None,
-    first: dt.date | None = None,
-    max_ticks: int = 12,
-) -> go.Figure:
-    """The indicator month by month from `first`, its 12-month figure, last year's months
-    faintly behind, and the target dashed. `series` has columns month, <indicator ids>, and
-    `note_<id>` with coverage or suppression notes; it may start a year before `first`, to
-    draw last year behind the first months."""
-    figure = go.Figure(layout=dict(template="hrdash", title=title, height=430))
-    last_year = series.assign(month=series["month"].map(lambda m: dt.date(m.year + 1, m.month, 1)))
-    if first is not None:
-        series = series[series["month"] >= first]
+def trend(chart: Trend, max_ticks: int = 12, height: int = 430) -> go.Figure:
+    """A trend chart (see hrdash/charts/trend.py) for the pages."""
+    indicator_id = chart.indicator_id
+    figure = go.Figure(layout=dict(template="hrdash", height=height))
+    series = chart.shown()
     months = series["month"]
-    last_year = last_year[last_year["month"].isin(set(months))]
+    last_year = chart.last_year()
     if not last_year.empty:
         figure.add_scatter(
-            x=last_year["month"], y=last_year[indicator_id], name="Samma månad föregående år", mode="lines",
+            x=last_year["month"], y=last_year["value"], name=LAST_YEAR, mode="lines",
             line=dict(color=FAINT, width=2), hoverinfo="text",
-            hovertext=[f"Föregående år, {t}" for t in _hover(indicator_id, last_year[indicator_id],
-                                                             last_year["month"].map(lambda m: dt.date(m.year - 1, m.month, 1)))],
+            hovertext=[f"Föregående år, {t}" for t in _hover(indicator_id, last_year["value"], last_year["actual"])],
         )
     figure.add_scatter(
         x=months, y=series[indicator_id], name=BY_ID[indicator_id].label, mode="lines+markers",
         line=dict(color=MAIN, width=3.5), marker=dict(size=8), connectgaps=False,
         hoverinfo="text", hovertext=_hover(indicator_id, series[indicator_id], months, series.get(f"note_{indicator_id}")),
     )
-    if rolling_id and series[rolling_id].notna().any():
+    if chart.has_rolling():
+        rolling_id = chart.rolling_id
         figure.add_scatter(
-            x=months, y=series[rolling_id], name="Rullande 12 månader", mode="lines",
+            x=months, y=series[rolling_id], name=ROLLING, mode="lines",
             line=dict(color=SECOND, width=3), hoverinfo="text",
             hovertext=_hover(rolling_id, series[rolling_id], months, series.get(f"note_{rolling_id}")),
         )
-    if target is not None:
+    if chart.target is not None:
         figure.add_hline(
-            y=target, line=dict(color=TARGET, width=2.5, dash="dash"),
-            annotation_text=f"Mål {format_value(indicator_id, target)}", annotation_position="top left",
+            y=chart.target, line=dict(color=TARGET, width=2.5, dash="dash"),
+            annotation_text=f"Mål {format_value(indicator_id, chart.target)}", annotation_position="top left",
             annotation_font=dict(color=TARGET, size=15),
         )
     _month_axis(figure, list(months), max_ticks)
     if BY_ID[indicator_id].unit == "%":
         figure.update_yaxes(ticksuffix=" %")
     return figure
+
+
+def projector(figure: go.Figure) -> go.Figure:
+    """A chart with type large enough for the back of a room."""
+    big = copy.deepcopy(figure)
+    big.update_layout(font_size=22, legend_font_size=20, height=360, width=1180, margin=dict(t=50, b=10, l=10, r=30))
+    big.update_xaxes(tickfont_size=20)
+    big.update_yaxes(tickfont_size=20)
+    for trace in big.data:
+        if getattr(trace, "line", None) is not None and trace.line.width:
+            trace.line.width = trace.line.width + 1.5
+    return big
 
 
 def lines(series: pd.DataFrame, indicator_ids: list[str], title: str | None = None,

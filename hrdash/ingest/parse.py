@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 
 from hrdash import swedish
-from hrdash.errors import UserError
+from hrdash.errors import Problem, UserError
 from hrdash.ingest import values
 from hrdash.ingest.columns import (
     AGE_GROUP,
@@ -38,28 +38,6 @@ from hrdash.ingest.headers import (
 )
 from hrdash.ingest.reading import Sheet, read_sheets
 from hrdash.ingest.values import cell_text, is_empty
-
-
-@dataclass
-class Problem:
-    """One reason a file is refused; every field the user needs to find and fix it."""
-
-    message: str
-    sheet: str | None = None
-    row: int | None = None  # as Excel shows it (1-based)
-    column: str | None = None  # "D (Sjuktimmar)"
-    value: str | None = None
-
-    def __str__(self) -> str:
-        where = []
-        if self.sheet is not None:
-            where.append(f"blad '{self.sheet}'")
-        if self.row is not None:
-            where.append(f"rad {self.row}")
-        if self.column is not None:
-            where.append(f"kolumn {self.column}")
-        place = ", ".join(where)
-        return f"{place[0].upper()}{place[1:]}: {self.message}" if place else self.message
 
 
 @dataclass

@@ -12,11 +12,10 @@ from dataclasses import dataclass, field
 
 import duckdb
 import pandas as pd
-import plotly.graph_objects as go
 
 from hrdash import swedish
 from hrdash.catalogue import BY_ID, KEY_FIGURE, REPORT_TABLE, TOPICS, privacy_note, shown_in
-from hrdash.charts import interactive as charts
+from hrdash.charts.trend import Trend
 from hrdash.figures import groups, indicators, narrative
 from hrdash.figures.attention import attention
 from hrdash.figures.format import change_size, format_value
@@ -47,7 +46,7 @@ class Section:
     topic: str
     title: str
     headline: str
-    figure: go.Figure
+    chart: Trend  # the main indicator over the 12 months ending with the report's month
     table: pd.DataFrame  # what a reader sees: formatted text, '–' where hidden
     numbers: pd.DataFrame  # the same figures as numbers (None where hidden), for the workbook
     definitions: list[tuple[str, str]]
@@ -196,8 +195,7 @@ def _section(con, figures: Figures, plan: TopicPlan, group: Group, members: list
     ]).pivot(index="month", columns="indicator", values="note").add_prefix("note_").reset_index()
     series = wide.merge(notes, on="month", how="left").sort_values("month").reset_index(drop=True)
     first_shown = month_shift(month, -11)
-    figure = charts.trend(series, plan.main, plan.rolling, target(plan.main, group), first=first_shown, max_ticks=7)
-    figure.update_layout(height=300, width=900)
+    chart = Trend(series, plan.main, plan.rolling, target(plan.main, group), first_shown)
 
     footnotes: list[str] = []
     for m in window(month, 12):
@@ -226,7 +224,7 @@ def _section(con, figures: Figures, plan: TopicPlan, group: Group, members: list
         topic=plan.topic,
         title=TOPICS[plan.topic].title,
         headline=narrative.headline(series, plan.main, month, group.name),
-        figure=figure,
+        chart=chart,
         table=pd.DataFrame(table_rows),
         numbers=pd.DataFrame(number_rows),
         definitions=[(BY_ID[i].label, BY_ID[i].definition) for i in ids],

@@ -1,16 +1,16 @@
 """The monthly report as a PDF to attach to the committee's agenda: A4, page numbers,
-embedded DejaVu Sans (å, ä, ö), charts rendered by kaleido through Debian's chromium."""
+embedded DejaVu Sans (å, ä, ö), charts drawn in-process (hrdash/charts/static.py)."""
 
 from __future__ import annotations
 
-import tempfile
+import io
 from pathlib import Path
 
 from fpdf import FPDF
 from fpdf.fonts import FontFace
 
 from hrdash import swedish
-from hrdash.reports import images as chart_images
+from hrdash.charts.static import trend_png
 from hrdash.reports.model import Report
 
 FONTS = Path(__file__).with_name("fonts")
@@ -85,11 +85,8 @@ def render(report: Report) -> bytes:
     document = _Document(report)
     _cover(document, report)
     _summary(document, report)
-    with tempfile.TemporaryDirectory() as folder:
-        images = [Path(folder) / f"{section.topic}.png" for section in report.sections]
-        chart_images.write_png([s.figure for s in report.sections], images, width=900, height=300)
-        for section, image in zip(report.sections, images):
-            _section(document, section, image)
+    for section in report.sections:
+        _section(document, section)
     return bytes(document.output())
 
 
@@ -142,12 +139,15 @@ def _summary(document: _Document, report: Report) -> None:
                                "instrumentpanelen.", 9, colour=MUTED)
 
 
-def _section(document: _Document, section, image: Path) -> None:
+CHART_WIDTH, CHART_HEIGHT = 6.85, 2.28  # inches: the text width of the page, a third as high
+
+
+def _section(document: _Document, section) -> None:
     document.add_page()
     document.heading(section.title)
     document.paragraph(section.headline, 11.5, bold=True, height=6)
     document.ln(2)
-    document.image(str(image), w=document.epw)
+    document.image(io.BytesIO(trend_png(section.chart, CHART_WIDTH, CHART_HEIGHT)), w=document.epw)
     document.ln(2)
     if section.comment:
         body, author, written_at = section.comment

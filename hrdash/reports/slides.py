@@ -3,13 +3,9 @@ in the app's presentation mode and written as PPTX for meetings run from PowerPo
 
 from __future__ import annotations
 
-import copy
 import io
-import tempfile
 from dataclasses import dataclass, field
-from pathlib import Path
 
-import plotly.graph_objects as go
 from pptx import Presentation
 from pptx.dml.color import RGBColor
 from pptx.util import Emu, Pt
@@ -17,7 +13,8 @@ from pptx.util import Emu, Pt
 from hrdash import swedish
 from hrdash.catalogue import BY_ID, SLIDE, TOPICS, shown_in
 from hrdash.figures.format import change_size, format_value
-from hrdash.reports import images as chart_images
+from hrdash.charts.static import trend_png
+from hrdash.charts.trend import Trend
 from hrdash.reports.model import Report
 
 MAX_ITEMS = 5  # more lines than this cannot be read from the back of a room
@@ -37,20 +34,8 @@ class Slide:
     title: str
     message: str = ""
     numbers: list[Number] = field(default_factory=list)
-    figure: go.Figure | None = None
+    chart: Trend | None = None
     items: list[str] = field(default_factory=list)
-
-
-def for_projector(figure: go.Figure) -> go.Figure:
-    """The report's chart with type large enough for the back of a room."""
-    big = copy.deepcopy(figure)
-    big.update_layout(font_size=22, legend_font_size=20, height=360, width=1180, margin=dict(t=50, b=10, l=10, r=30))
-    big.update_xaxes(tickfont_size=20)
-    big.update_yaxes(tickfont_size=20)
-    for trace in big.data:
-        if getattr(trace, "line", None) is not None and trace.line.width:
-            trace.line.width = trace.line.width + 1.5
-    return big
 
 
 def build(report: Report) -> list[Slide]:
@@ -80,7 +65,7 @@ def build(report: Report) -> list[Slide]:
         numbers.append(Number(label, value, change, colour))
     slides.append(Slide("numbers", f"Läget i {month}", report.summary[0] if report.summary else "", numbers=numbers))
     for section in report.sections:
-        slides.append(Slide("chart", section.title, section.headline, figure=for_projector(section.figure)))
+        slides.append(Slide("chart", section.title, section.headline, chart=section.chart))
     attention = [f"{unit}: {reasons[0]}" + (f" (och {len(reasons) - 1} nyckeltal till)" if len(reasons) > 1 else "")
                  for unit, reasons in report.attention]
     if len(attention) > MAX_ITEMS:
@@ -115,33 +100,28 @@ def render_pptx(slides: list[Slide]) -> bytes:
     blank = deck.slide_layouts[6]
     margin = Emu(457200)
     inner = WIDTH - 2 * margin
-    with tempfile.TemporaryDirectory() as folder:
-        charts = [s for s in slides if s.figure is not None]
-        images = [Path(folder) / f"chart{i}.png" for i in range(len(charts))]
-        if charts:
-            chart_images.write_png([s.figure for s in charts], images, width=1180, height=360)
-        image_of = {id(s): path for s, path in zip(charts, images)}
-        for item in slides:
-            slide = deck.slides.add_slide(blank)
-            if item.kind == "title":
-                _text(slide, margin, Emu(2200000), inner, Emu(1100000), item.title, 44, True, BLUE)
-                _text(slide, margin, Emu(3400000), inner, Emu(800000), item.message, 28)
-                continue
-            _text(slide, margin, Emu(300000), inner, Emu(700000), item.title, 34, True, BLUE)
-            if item.message:
-                _text(slide, margin, Emu(1000000), inner, Emu(900000), item.message, 22)
-            if item.kind == "numbers":
-                width = inner // len(item.numbers)
-                for position, number in enumerate(item.numbers):
-                    left = margin + position * width
-                    _text(slide, left, Emu(2300000), width, Emu(600000), number.label, 20)
-                    _text(slide, left, Emu(2900000), width, Emu(1000000), number.value, 44, True)
-                    _text(slide, left, Emu(4000000), width, Emu(600000), number.change, 18, colour=COLOURS[number.colour])
-            elif item.kind == "chart":
-                slide.shapes.add_picture(str(image_of[id(item)]), margin, Emu(2000000), width=inner)
-            else:
-                for position, line in enumerate(item.items):
-                    _text(slide, margin, Emu(2000000 + position * 700000), inner, Emu(650000), f"• {line}", 22)
-        out = io.BytesIO()
-        deck.save(out)
+    for item in slides:
+        slide = deck.slides.add_slide(blank)
+        if item.kind == "title":
+            _text(slide, margin, Emu(2200000), inner, Emu(1100000), item.title, 44, True, BLUE)
+            _text(slide, margin, Emu(3400000), inner, Emu(800000), item.message, 28)
+            continue
+        _text(slide, margin, Emu(300000), inner, Emu(700000), item.title, 34, True, BLUE)
+        if item.message:
+            _text(slide, margin, Emu(1000000), inner, Emu(900000), item.message, 22)
+        if item.kind == "numbers":
+            width = inner // len(item.numbers)
+            for position, number in enumerate(item.numbers):
+                left = margin + position * width
+                _text(slide, left, Emu(2300000), width, Emu(600000), number.label, 20)
+                _text(slide, left, Emu(2900000), width, Emu(1000000), number.value, 44, True)
+                _text(slide, left, Emu(4000000), width, Emu(600000), number.change, 18, colour=COLOURS[number.colour])
+        elif item.kind == "chart":
+            picture = trend_png(item.chart, 12.3, 4.4, font_size=15, dpi=150, max_ticks=7)  # a slide's full width
+            slide.shapes.add_picture(io.BytesIO(picture), margin, Emu(2000000), width=inner)
+        else:
+            for position, line in enumerate(item.items):
+                _text(slide, margin, Emu(2000000 + position * 700000), inner, Emu(650000), f"• {line}", 22)
+    out = io.BytesIO()
+    deck.save(out)
     return out.getvalue()

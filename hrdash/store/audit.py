@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 import duckdb
-import pandas as pd
+
+if TYPE_CHECKING:  # DuckDB loads pandas when a frame is asked for; recording an event needs none
+    import pandas as pd
 
 
 def record(con: duckdb.DuckDBPyConnection, who: str, action: str, detail: str = "") -> None:

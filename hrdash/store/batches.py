@@ -11,14 +11,19 @@ import datetime as dt
 import threading
 from dataclasses import dataclass
 
-import duckdb
-import pandas as pd
+from typing import TYPE_CHECKING
 
-from hrdash.errors import UserError
+import duckdb
+
+from hrdash.errors import Problem, UserError
 from hrdash.ingest.columns import DATA_KINDS, KINDS, Kind
-from hrdash.ingest.parse import ParsedFile, Problem
 from hrdash.store import audit
 from hrdash.store.database import transaction
+
+if TYPE_CHECKING:  # parsing needs pandas; listing and undoing batches does not
+    import pandas as pd
+
+    from hrdash.ingest.parse import ParsedFile
 
 
 def refused(problems: list[Problem]) -> UserError:

@@ -9,6 +9,7 @@ import streamlit as st
 from hrdash import swedish
 from hrdash.catalogue import BY_ID, TOPICS, breakdowns
 from hrdash.charts import interactive as charts
+from hrdash.charts.trend import Trend
 from hrdash.figures import narrative
 from hrdash.figures.groups import member_units, parent
 from hrdash.figures.series import coverage
@@ -43,7 +44,7 @@ def render(topic_id: str) -> None:
         return
     st.markdown(f"#### {narrative.headline(series, topic.main, month, group.name)}")
 
-    st.plotly_chart(charts.trend(series, topic.main, topic.rolling, target, first=selection.first),
+    st.plotly_chart(charts.trend(Trend(series, topic.main, topic.rolling, target, selection.first)),
                     config=widgets.PLOTLY_CONFIG, theme=None, key="trend")
     shown = series if selection.first is None else series[series["month"] >= selection.first]
     with st.expander("Siffrorna bakom diagrammet"):

@@ -10,6 +10,7 @@ import streamlit as st
 
 from hrdash import swedish
 from hrdash.catalogue import BY_ID, SPARKLINE, TOPICS, privacy_note, shown_in
+from hrdash.charts import interactive
 from hrdash.figures.format import change_size, format_value
 from hrdash.figures.series import Card
 from hrdash.markdown import plain
@@ -140,8 +141,8 @@ def slide(item) -> None:
             column.metric(number.label, number.value, delta=number.change.lstrip("▲▼= ") or None,
                           delta_color=number.colour, delta_arrow=arrow, border=True)
     elif item.kind == "chart":
-        st.plotly_chart(item.figure, config={**PLOTLY_CONFIG, "displayModeBar": False, "staticPlot": True},
-                        theme=None, key="bild")
+        st.plotly_chart(interactive.projector(interactive.trend(item.chart, max_ticks=7)),
+                        config={**PLOTLY_CONFIG, "displayModeBar": False, "staticPlot": True}, theme=None, key="bild")
     else:
         st.markdown("\n".join(f"- ### {plain(line)}" for line in item.items))
 

@@ -1,0 +1,94 @@
+"""The reports' charts as PNG images, drawn in-process with matplotlib: no browser is needed to
+make a PDF or a PowerPoint. They keep the pages' look (hrdash/charts/style.py): the palette,
+Swedish month names and decimal commas, the target dashed and labelled beside the plot."""
+
+from __future__ import annotations
+
+import io
+import math
+import threading
+
+from matplotlib.figure import Figure  # a figure of its own, drawn to memory: no pyplot, no display
+from matplotlib.ticker import FuncFormatter, MaxNLocator
+
+from hrdash import swedish
+from hrdash.catalogue import BY_ID
+from hrdash.charts.style import AXIS, FAINT, GRID, INK, LAST_YEAR, MAIN, ROLLING, SECOND, TARGET
+from hrdash.charts.trend import Trend
+from hrdash.figures.format import format_value
+
+FONT = "DejaVu Sans"  # ships with matplotlib: å, ä, ö and the en dash
+_lock = threading.Lock()  # matplotlib's font cache and text layout are not made for threads
+
+
+def _month_index(month) -> int:
+    return month.year * 12 + month.month - 1
+
+
+def trend_png(chart: Trend, width: float, height: float, font_size: float = 9, dpi: int = 200,
+              max_ticks: int = 7) -> bytes:
+    """A trend chart as a PNG of `width` × `height` inches. The x axis counts months, so a missing
+    month is a gap in the line, as on the pages."""
+    indicator_id = chart.indicator_id
+    percent = BY_ID[indicator_id].unit == "%"
+    series = chart.shown()
+    months = list(series["month"])
+    with _lock:
+        figure = Figure(figsize=(width, height), dpi=dpi)
+        axes = figure.add_subplot()
+        x = [_month_index(m) for m in months]
+        last_year = chart.last_year()
+        thin, thick = font_size / 5, font_size / 3.2
+        if not last_year.empty:
+            axes.plot([_month_index(m) for m in last_year["month"]], last_year["value"], color=FAINT,
+                      linewidth=thin * 1.2, label=LAST_YEAR)
+        axes.plot(x, series[indicator_id], color=MAIN, linewidth=thick, marker="o", markersize=font_size / 2.2,
+                  label=BY_ID[indicator_id].label)
+        if chart.has_rolling():
+            axes.plot(x, series[chart.rolling_id], color=SECOND, linewidth=thick * 0.85, label=ROLLING)
+        if chart.target is not None:
+            axes.axhline(chart.target, color=TARGET, linewidth=thin * 1.4, linestyle=(0, (4, 3)))
+            # Beside the plot, at the right, where no line or point can run into it.
+            axes.annotate(f"Mål {format_value(indicator_id, chart.target)}", xy=(1, chart.target),
+                          xycoords=("axes fraction", "data"), xytext=(font_size / 2, 0), textcoords="offset points",
+                          ha="left", va="center", color=TARGET, fontsize=font_size, fontfamily=FONT)
+        _axes_style(axes, x, months, percent, font_size, max_ticks)
+        top = max([v for v in (*series[indicator_id], *(last_year["value"] if not last_year.empty else []),
+                               chart.target or 0) if v == v] or [1])
+        axes.set_ylim(0, top * 1.12 if top > 0 else 1)
+        handles, labels = axes.get_legend_handles_labels()
+        order = [labels.index(name) for name in (LAST_YEAR, BY_ID[indicator_id].label, ROLLING) if name in labels]
+        figure.legend([handles[i] for i in order], [labels[i] for i in order], loc="upper left", ncols=len(order),
+                      frameon=False, fontsize=font_size, prop={"family": FONT, "size": font_size},
+                      bbox_to_anchor=(0, 1), borderaxespad=0.2, handlelength=1.8)
+        figure.tight_layout(rect=(0, 0, 1, 1 - (font_size * 2.2) / (height * 72)))
+        out = io.BytesIO()
+        # Light compression: a report draws several charts, and a few kB more each do not matter.
+        figure.savefig(out, format="png", dpi=dpi, facecolor="white", pil_kwargs={"compress_level": 1})
+    return out.getvalue()
+
+
+def _axes_style(axes, x: list[int], months: list, percent: bool, font_size: float, max_ticks: int) -> None:
+    """Swedish month labels counted back from the latest month; a decimal comma and % on the y axis."""
+    for side in ("top", "right", "left"):
+        axes.spines[side].set_visible(False)
+    axes.spines["bottom"].set_color(AXIS)
+    axes.grid(axis="y", color=GRID, linewidth=0.8)
+    axes.set_axisbelow(True)
+    axes.tick_params(axis="both", labelsize=font_size, colors=INK, length=0)
+    axes.tick_params(axis="x", length=font_size / 3, color=AXIS)
+    if x:
+        step = max(1, math.ceil(len(x) / max_ticks))
+        ticks = x[::-1][::step][::-1]
+        labels = [swedish.month_name(months[x.index(t)], short=True) for t in ticks]
+        axes.set_xticks(ticks, labels, fontfamily=FONT)
+        axes.set_xlim(x[0] - 0.6, x[-1] + 0.6)
+    axes.yaxis.set_major_locator(MaxNLocator(nbins=5, steps=[1, 2, 2.5, 5, 10], min_n_ticks=3))
+
+    def label(value: float, _position) -> str:
+        decimals = 0 if float(value).is_integer() else 1
+        return swedish.number(value, decimals) + (" %" if percent else "")
+
+    axes.yaxis.set_major_formatter(FuncFormatter(label))
+    for tick in axes.get_yticklabels():
+        tick.set_fontfamily(FONT)
