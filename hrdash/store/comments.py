@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 
 import duckdb
-import pandas as pd
 
 from hrdash.catalogue import TOPICS
 from hrdash.errors import UserError
