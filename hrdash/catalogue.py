@@ -24,9 +24,12 @@ PRIVACY_NOTES = {
     PERSONAL: "Färre än 5 svar – uppgiften visas inte för att skydda dem som svarat.",
 }
 
-# Windows: a month's figure, or the 12 months ending with the month.
+# Windows: a month's figure, the 12 months ending with the month, or a tertial of the staff
+# survey (a figure only at the tertial's last month: April, August, December).
 MONTH = "month"
 TWELVE_MONTHS = "12m"
+TERTIAL = "tertial"
+TERTIAL_END_MONTHS = (4, 8, 12)
 
 # Where an indicator is shown, besides its topic's page, the workbook and Om siffrorna, which
 # show every indicator.
@@ -36,7 +39,45 @@ ATTENTION = "attention"  # checked for "Behöver uppmärksamhet"
 KEY_FIGURE = "key_figure"  # the report's table of key figures
 SLIDE = "slide"  # the overview slide
 REPORT_TABLE = "report_table"  # its topic's per-unit table in the report
-PLACES = (CARD, SPARKLINE, ATTENTION, KEY_FIGURE, SLIDE, REPORT_TABLE)
+SIGNALS = "signals"  # an XmR chart: `hrdash signals`, the limits on its trend, a word on its card
+PLACES = (CARD, SPARKLINE, ATTENTION, KEY_FIGURE, SLIDE, REPORT_TABLE, SIGNALS)
+
+
+@dataclass(frozen=True)
+class Term:
+    """A word a file may hold in a column of fixed values (a pulse question, an exit reason): its
+    id, the name pages show, the texts a file may write for it (matched like headers), and a short
+    name for charts and tables."""
+
+    id: str
+    label: str
+    texts: tuple[str, ...]
+    short: str = ""
+
+
+# The staff survey's three questions (Stockholm's plan, seed 004), by full text or short name.
+QUESTIONS = (
+    Term("work_situation", "Jag har en bra arbetssituation", ("Jag har en bra arbetssituation", "arbetssituation"),
+         "Bra arbetssituation"),
+    Term("good_work", "Jag känner att jag kan göra ett gott arbete",
+         ("Jag känner att jag kan göra ett gott arbete", "gott arbete"), "Kan göra ett gott arbete"),
+    Term("recommend", "Jag kan rekommendera min arbetsplats till andra",
+         ("Jag kan rekommendera min arbetsplats till andra", "rekommendera"), "Rekommenderar arbetsplatsen"),
+)
+
+# The main reason given in an exit interview: the categories the seeds' exit interviews name.
+REASONS = (
+    Term("salary", "Lön", ("Lön",)),
+    Term("workload", "Arbetsbelastning", ("Arbetsbelastning", "Hög arbetsbelastning")),
+    Term("management", "Ledarskap och chefsstöd", ("Ledarskap", "Chefsstöd", "Chef")),
+    Term("development", "Utveckling och karriär", ("Utveckling", "Nya arbetsuppgifter", "Karriär")),
+    Term("organisation", "Omorganisation", ("Omorganisation", "Organisation")),
+    Term("work_environment", "Arbetsmiljö", ("Arbetsmiljö",)),
+    Term("private", "Privata skäl", ("Privata skäl", "Flytt", "Resväg")),
+    Term("retirement", "Pension", ("Pension",)),
+    Term("studies", "Studier", ("Studier",)),
+    Term("other", "Annat eller vill ej uppge", ("Annat", "Övrigt", "Vill ej uppge")),
+)
 
 
 @dataclass(frozen=True)
@@ -56,6 +97,7 @@ class Indicator:
     shown: frozenset[str] = frozenset()  # PLACES it appears in
     breakdown: str | None = None  # the title of its topic page's breakdown chart, if it is in one
     legend: str | None = None  # its name in that chart's legend, where shorter than the label
+    source: str | None = None  # the kind of file it comes from, where not its topic's
 
     @property
     def short(self) -> str:
@@ -67,8 +109,16 @@ class Indicator:
 
     @property
     def kind(self) -> str:
-        """The kind of file whose coverage (units reported of units expected) applies."""
-        return TOPICS[self.topic].kind
+        """The kind of file it comes from, whose coverage (units reported of units expected) applies."""
+        return self.source or TOPICS[self.topic].kind
+
+    @property
+    def has_coverage(self) -> bool:
+        """Exit interviews have no coverage: a unit-month without them had none."""
+        return self.kind not in KINDS_WITHOUT_COVERAGE
+
+
+KINDS_WITHOUT_COVERAGE = ("exit_reasons",)
 
 
 @dataclass(frozen=True)
@@ -100,11 +150,28 @@ TOPICS: dict[str, Topic] = {
                                                "små för att visas."),
                   Breakdown("Åldersgrupper", "Filerna delar inte upp sjukfrånvaron på ålder, eller grupperna är för "
                                              "små för att visas."),
+                  Breakdown("Tidiga signaler: upprepad korttidsfrånvaro och frisknärvaro",
+                            "Filerna anger inte upprepad korttidsfrånvaro och frisknärvaro för alla enheter, eller "
+                            "gruppen är för liten för att visas."),
+                  Breakdown("Sjuklönekostnad", "Filerna anger inte sjuklönekostnad för alla enheter, eller gruppen är "
+                                               "för liten för att visas."),
               )),
         Topic("turnover", "Personalomsättning", "turnover", "pages/personalomsattning.py", "turnover_pct",
               "turnover_12m_pct", "turnover_12m_pct", "turnover_12m_pct", (
                   Breakdown("Avgångar: interna flyttar, lämnat förvaltningen, pension"),
                   Breakdown("Lämnat förvaltningen, rullande 12 månader"),
+                  Breakdown("Varför slutar de?", "Inga avgångssamtal är inlästa för de senaste 12 månaderna."),
+              )),
+        Topic("workload", "Arbetsbelastning", "caseload", "pages/arbetsbelastning.py", "caseload_per_worker", None,
+              "caseload_per_worker", "caseload_per_worker", (
+                  Breakdown("Aktuella ärenden och handläggare"),
+                  Breakdown("Inflöde och utflöde", "Filerna anger inte nya och avslutade ärenden för alla enheter."),
+              )),
+        Topic("voice", "Medarbetarnas röst", "pulse", "pages/medarbetarnas_rost.py", "pulse_work_situation_agree_pct",
+              None, "pulse_work_situation_agree_pct", "pulse_work_situation_agree_pct", (
+                  Breakdown("Andel som instämmer"),
+                  Breakdown("Medelvärde (1–5)", "Filerna anger inte medelvärden för alla enheter."),
+                  Breakdown("Svarsfrekvens", "Filerna anger inte hur många som tillfrågades."),
               )),
         Topic("vacancies", "Vakanser", "vacancies", "pages/vakanser.py", "vacancies", None, "vacancies", "vacancies", (
             Breakdown("Andel vakanta tjänster"),
@@ -130,11 +197,11 @@ INDICATORS: tuple[Indicator, ...] = (
     Indicator("sick_leave_pct", "Sjukfrånvaro", "sick_leave", "%",
               "Sjuktimmar som andel av de ordinarie (schemalagda) arbetstimmarna under månaden.",
               ("sick_hours", "ordinary_hours"), True, HEALTH, "employees", subject="Sjukfrånvaron",
-              shown=frozenset({CARD, SPARKLINE, ATTENTION, KEY_FIGURE, SLIDE, REPORT_TABLE})),
+              shown=frozenset({CARD, SPARKLINE, ATTENTION, KEY_FIGURE, SLIDE, REPORT_TABLE, SIGNALS})),
     Indicator("short_sick_leave_pct", "Korttidssjukfrånvaro (dag 1–14)", "sick_leave", "%",
               "Sjuktimmar under dag 1–14 av ett sjukfall (sjuklöneperioden) som andel av de ordinarie arbetstimmarna.",
               ("sick_hours_day_1_14", "ordinary_hours"), True, HEALTH, "employees", short_label="Kort (dag 1–14)",
-              subject="Korttidssjukfrånvaron", shown=frozenset({CARD, ATTENTION, KEY_FIGURE, REPORT_TABLE}),
+              subject="Korttidssjukfrånvaron", shown=frozenset({CARD, ATTENTION, KEY_FIGURE, REPORT_TABLE, SIGNALS}),
               breakdown="Kort och lång sjukfrånvaro"),
     Indicator("long_sick_leave_share_pct", "Andel långa sjukfall (60 dagar eller mer)", "sick_leave", "%",
               "Hur stor del av sjuktimmarna som hör till sjukfall som pågått 60 dagar eller mer.",
@@ -157,6 +224,19 @@ INDICATORS: tuple[Indicator, ...] = (
                          "medarbetare som är 30–49 år", "age_30_49_employees", "Åldersgrupper"),
     _sick_leave_by_group("sick_leave_age_50_pct", "Sjukfrånvaro, 50 år eller äldre", "50 år eller äldre",
                          "medarbetare som är 50 år eller äldre", "age_50_employees", "Åldersgrupper"),
+    Indicator("repeated_short_absence_pct", "Upprepad korttidsfrånvaro", "sick_leave", "%",
+              "Andel av de anställda som haft sex eller fler sjuktillfällen de senaste 12 månaderna, räknat vid "
+              "månadens slut: en tidig signal om ohälsa.",
+              ("repeated_short_absence", "employees"), True, HEALTH, "employees",
+              breakdown="Tidiga signaler: upprepad korttidsfrånvaro och frisknärvaro"),
+    Indicator("healthy_presence_pct", "Frisknärvaro", "sick_leave", "%",
+              "Andel av de anställda som haft högst fem sjukdagar de senaste 12 månaderna, räknat vid månadens slut.",
+              ("healthy_presence", "employees"), False, HEALTH, "employees", subject="Frisknärvaron",
+              breakdown="Tidiga signaler: upprepad korttidsfrånvaro och frisknärvaro"),
+    Indicator("sick_pay_cost_sek", "Sjuklönekostnad", "sick_leave", "kr",
+              "Sjuklön som betalats ut under månaden, i kronor.",
+              ("sick_pay_cost_sek",), True, HEALTH, "employees", subject="Sjuklönekostnaden",
+              breakdown="Sjuklönekostnad"),
 
     Indicator("turnover_pct", "Personalomsättning", "turnover", "%",
               "Tillsvidareanställda som slutat på enheten under månaden, som andel av antalet tillsvidareanställda. "
@@ -187,6 +267,50 @@ INDICATORS: tuple[Indicator, ...] = (
               ("leavers", "internal_moves", "retirements", "permanent_employees"), True,
               short_label="Utom pension, månaden", shown=frozenset({REPORT_TABLE}),
               breakdown="Avgångar: interna flyttar, lämnat förvaltningen, pension"),
+    *(Indicator(f"exit_reason_{reason.id}_pct", f"Avgångsorsak: {reason.label}", "turnover", "%",
+                f"Andel av avgångssamtalen de senaste 12 månaderna där huvudorsaken var: {reason.label.lower()}.",
+                (f"exit_{reason.id}", "exit_interviews"), None, PERSONAL, "exit_interviews_12m", TWELVE_MONTHS,
+                breakdown="Varför slutar de?", legend=reason.label, source="exit_reasons")
+      for reason in REASONS),
+    Indicator("exit_interviews_12m", "Avgångssamtal, 12 månader", "turnover", "st",
+              "Antal avgångssamtal med en angiven huvudorsak under de senaste 12 månaderna.",
+              ("exit_interviews",), None, window=TWELVE_MONTHS, source="exit_reasons"),
+
+    Indicator("open_cases", "Aktuella ärenden", "workload", "ärenden",
+              "Ärenden som var öppna vid månadens slut.",
+              ("open_cases",), None, subject="Antalet aktuella ärenden", shown=frozenset({REPORT_TABLE}),
+              breakdown="Aktuella ärenden och handläggare"),
+    Indicator("caseload_per_worker", "Ärenden per handläggare", "workload", "ärenden per handläggare",
+              "Aktuella ärenden vid månadens slut delat med antalet handläggare (årsarbetare) som handlade dem.",
+              ("open_cases", "case_workers"), True, subject="Antalet ärenden per handläggare",
+              shown=frozenset({CARD, SPARKLINE, ATTENTION, KEY_FIGURE, SLIDE, REPORT_TABLE, SIGNALS})),
+    Indicator("new_cases", "Nya ärenden", "workload", "ärenden",
+              "Ärenden som öppnades under månaden (inflöde).",
+              ("new_cases",), None, shown=frozenset({REPORT_TABLE}), breakdown="Inflöde och utflöde"),
+    Indicator("closed_cases", "Avslutade ärenden", "workload", "ärenden",
+              "Ärenden som avslutades under månaden (utflöde).",
+              ("closed_cases",), None, shown=frozenset({REPORT_TABLE}), breakdown="Inflöde och utflöde"),
+
+    *(Indicator(f"pulse_{question.id}_agree_pct", f"{question.short}, andel som instämmer", "voice", "%",
+                f"Andel av dem som svarade på påståendet ”{question.label}” som instämmer (de två högsta stegen på "
+                "skalan).",
+                (f"pulse_{question.id}_agree", f"pulse_{question.id}_answers"), False, PERSONAL,
+                f"pulse_{question.id}_answers", TERTIAL, short_label=f"{question.short}, instämmer",
+                shown=frozenset({REPORT_TABLE}), breakdown="Andel som instämmer", legend=question.short)
+      for question in QUESTIONS),
+    *(Indicator(f"pulse_{question.id}_answers", f"{question.short}, antal svar", "voice", "st",
+                f"Antal som svarade på påståendet ”{question.label}”.",
+                (f"pulse_{question.id}_answers",), None, PERSONAL, f"pulse_{question.id}_answers", TERTIAL)
+      for question in QUESTIONS),
+    *(Indicator(f"pulse_{question.id}_mean", f"{question.short}, medelvärde", "voice", "1–5",
+                f"Medelvärdet av svaren på påståendet ”{question.label}” på skalan 1–5, vägt med antalet svar.",
+                (f"pulse_{question.id}_mean_x_answers", f"pulse_{question.id}_answers"), False, PERSONAL,
+                f"pulse_{question.id}_answers", TERTIAL, breakdown="Medelvärde (1–5)", legend=question.short)
+      for question in QUESTIONS),
+    Indicator("pulse_response_rate_pct", "Svarsfrekvens, pulsfrågor", "voice", "%",
+              "Svar på de tre pulsfrågorna som andel av dem som tillfrågades.",
+              ("pulse_answers", "pulse_asked"), False, window=TERTIAL, shown=frozenset({REPORT_TABLE}),
+              breakdown="Svarsfrekvens"),
 
     Indicator("vacancies", "Vakanta tjänster", "vacancies", "tjänster",
               "Budgeterade tjänster minus besatta tjänster.",
@@ -195,7 +319,7 @@ INDICATORS: tuple[Indicator, ...] = (
     Indicator("vacancy_rate_pct", "Andel vakanta tjänster", "vacancies", "%",
               "Vakanta tjänster som andel av de budgeterade tjänsterna.",
               ("budgeted_positions", "filled_positions"), True, short_label="Andel vakanta",
-              subject="Andelen vakanta tjänster", shown=frozenset({CARD, ATTENTION, REPORT_TABLE}),
+              subject="Andelen vakanta tjänster", shown=frozenset({CARD, ATTENTION, REPORT_TABLE, SIGNALS}),
               breakdown="Andel vakanta tjänster"),
     Indicator("consultants", "Inhyrda konsulter", "vacancies", "st",
               "Antal inhyrda konsulter under månaden.",
@@ -207,8 +331,8 @@ INDICATORS: tuple[Indicator, ...] = (
 
     Indicator("recruitment_need", "Rekryteringsbehov", "recruitment", "tjänster",
               "Tjänster som behöver rekryteras nu.",
-              ("recruitment_need",), None, subject="Rekryteringsbehovet",
-              shown=frozenset({CARD, SPARKLINE, KEY_FIGURE, SLIDE, REPORT_TABLE})),
+              ("recruitment_need",), True, subject="Rekryteringsbehovet",
+              shown=frozenset({CARD, SPARKLINE, KEY_FIGURE, SLIDE, REPORT_TABLE, SIGNALS})),
     Indicator("recruitments_ongoing", "Pågående rekryteringar", "recruitment", "st",
               "Rekryteringar som pågår.",
               ("recruitments_ongoing",), None, short_label="Pågående", shown=frozenset({CARD, REPORT_TABLE}),

@@ -20,6 +20,11 @@ def month_name(month: dt.date, short: bool = False) -> str:
     return f"{names[month.month - 1]} {month.year}"
 
 
+def tertial_name(month: dt.date) -> str:
+    """The tertial a month ends (or falls in): date(2025, 4, 1) -> 'T1 2025'."""
+    return f"T{(month.month - 1) // 4 + 1} {month.year}"
+
+
 def number(value: float | None, decimals: int = 0) -> str:
     """1234.5 -> '1 234,5' with a no-break space between thousands; None -> '–'."""
     if value is None or (isinstance(value, float) and math.isnan(value)):

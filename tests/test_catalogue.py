@@ -3,6 +3,7 @@ formula in queries/marts/group_month_indicators.sql that reads exactly its decla
 the privacy rule of its class in queries/marts/group_month_values.sql; every formula in the SQL
 is declared; the topics and places it names exist."""
 
+import datetime as dt
 import json
 import re
 
@@ -89,10 +90,13 @@ def test_the_long_view_lists_every_indicator_in_catalogue_order(demo_database):
     from hrdash.store.queries import read
 
     listed = [row[0] for row in read(con, "indicator_values", "DISTINCT indicator").fetchall()]
-    first = read(con, "indicator_values", "indicator", level="enhet").fetchmany(len(INDICATORS))
+    group, month = read(con, "indicator_values", "group_id, month", level="enhet").fetchone()
+    august = read(con, "indicator_values", "indicator", group_id=group, month=dt.date(2026, 8, 1)).fetchall()
+    october = read(con, "indicator_values", "indicator", group_id=group, month=dt.date(2026, 10, 1)).fetchall()
     con.close()
     assert sorted(listed) == sorted(BY_ID)
-    assert [row[0] for row in first] == [i.id for i in INDICATORS]
+    assert [row[0] for row in august] == [i.id for i in INDICATORS]  # the last month of a tertial
+    assert [row[0] for row in october] == [i.id for i in INDICATORS if i.window != catalogue.TERTIAL]
 
 
 def test_topics_places_and_breakdowns_name_what_exists():

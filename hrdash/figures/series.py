@@ -31,6 +31,11 @@ def default_month(con: duckdb.DuckDBPyConnection) -> dt.date | None:
     return read(con, "default_month").fetchone()[0]
 
 
+def kinds_held(con: duckdb.DuckDBPyConnection) -> set[str]:
+    """The kinds of figures the database holds at all: pages leave out the others."""
+    return {row[0] for row in read(con, "kinds_with_data").fetchall()}
+
+
 def coverage(con: duckdb.DuckDBPyConnection, group: Group, month: dt.date) -> dict[str, tuple[int, int]]:
     """kind -> (units reported, units expected) for the group and month."""
     rows = read(con, "group_coverage", "kind, units_reported, units", level=group.level, group_id=group.group_id,
@@ -38,8 +43,11 @@ def coverage(con: duckdb.DuckDBPyConnection, group: Group, month: dt.date) -> di
     return {kind: (reported, units) for kind, reported, units in rows}
 
 
-def coverage_note(reported: int, units: int) -> str:
-    return "" if reported >= units else f"{reported} av {units} enheter har rapporterat"
+def coverage_note(reported: int | None, units: int | None) -> str:
+    """'3 av 15 enheter har rapporterat', or nothing where all did or the figure has no coverage."""
+    if pd.isna(reported) or pd.isna(units) or reported >= units:
+        return ""
+    return f"{int(reported)} av {int(units)} enheter har rapporterat"
 
 
 def series(con: duckdb.DuckDBPyConnection, group: Group, indicator_ids: list[str], unsuppressed: bool,
@@ -125,8 +133,10 @@ def value_at(by_month: pd.DataFrame, indicator_id: str, month: dt.date) -> float
 
 def cards(con: duckdb.DuckDBPyConnection, group: Group, month: dt.date, unsuppressed: bool,
           indicator_ids: tuple[str, ...] | None = None) -> list[Card]:
-    """A card for each indicator shown on Översikt's cards (hrdash/catalogue.py)."""
-    indicator_ids = indicator_ids or shown_in(CARD)
+    """A card for each indicator shown on Översikt's cards (hrdash/catalogue.py), of the kinds of
+    figures the database holds."""
+    held = kinds_held(con)
+    indicator_ids = indicator_ids or tuple(i for i in shown_in(CARD) if BY_ID[i].kind in held)
     wide = series(con, group, list(indicator_ids), unsuppressed, first=month_math.shift(month, -12), last=month)
     by_month = wide.set_index("month")
     goals = targets.Targets(con)

@@ -20,7 +20,7 @@ from hrdash.figures import groups, indicators, narrative
 from hrdash.figures.attention import attention
 from hrdash.figures.format import change_size, format_value
 from hrdash.figures.groups import Group
-from hrdash.figures.series import coverage_note
+from hrdash.figures.series import coverage_note, kinds_held
 from hrdash.months import shift as month_shift
 from hrdash.months import window
 from hrdash.store import comments, targets
@@ -65,6 +65,7 @@ class Report:
     sections: list[Section] = field(default_factory=list)
     members: list[Group] = field(default_factory=list)  # the group and the avdelningar and units under it
     figures: pd.DataFrame | None = None  # every indicator, long format, suppressed: what the workbook lists
+    kinds: set[str] = field(default_factory=set)  # the kinds of figures the database holds: what the report covers
 
     @property
     def title(self) -> str:
@@ -97,13 +98,16 @@ class Figures:
         return row is not None and row[4]
 
     def coverage(self, group_id: str, month: dt.date, indicator_id: str) -> tuple[int, int] | None:
+        """(units reported, units expected); None where there is no figure, or it has no coverage."""
         row = self._rows.get((group_id, month, indicator_id))
-        return None if row is None else (int(row[2]), int(row[3]))
+        return None if row is None or pd.isna(row[3]) else (int(row[2]), int(row[3]))
 
 
 def build(con: duckdb.DuckDBPyConnection, group: Group, month: dt.date, made: dt.date | None = None) -> Report:
     all_groups = groups.groups(con)
     members = [group, *groups.descendants(all_groups, group)]
+    held = kinds_held(con)
+    plans = [plan for plan in PLANS if TOPICS[plan.topic].kind in held]
     first = month_shift(month, -24)
     frame = indicators.fetch(con, unsuppressed=False, levels=tuple({g.level for g in members}),
                              group_ids=tuple(g.group_id for g in members), first=first, last=month)
@@ -113,7 +117,7 @@ def build(con: duckdb.DuckDBPyConnection, group: Group, month: dt.date, made: dt
     # Key figures and the summary.
     rows, summary = [], []
     last_year = month_shift(month, -12)
-    for indicator_id in shown_in(KEY_FIGURE):
+    for indicator_id in (i for i in shown_in(KEY_FIGURE) if BY_ID[i].kind in held):
         now = figures.value(group.group_id, month, indicator_id)
         before = figures.value(group.group_id, last_year, indicator_id)
         goal = target(indicator_id, group)
@@ -125,20 +129,20 @@ def build(con: duckdb.DuckDBPyConnection, group: Group, month: dt.date, made: dt
             "Förändring": _change_text(indicator_id, change),
             "Mål": "" if goal is None else f"högst {format_value(indicator_id, goal)}",
         })
-    for plan in PLANS:
+    for plan in plans:
         now = figures.value(group.group_id, month, plan.main)
         reason = figures.reason(group.group_id, month, plan.main)
         summary.append(narrative.sentence(plan.main, now, month, group.name,
                                           figures.value(group.group_id, last_year, plan.main),
                                           figures.value(group.group_id, month_shift(month, -1), plan.main), reason))
     summary += _notable_changes(figures, members[1:], month)
-    summary += _coverage_sentences(figures, group, month)
+    summary += _coverage_sentences(figures, group, month, plans)
 
     needing = [(unit.name, [a.reason for a in items])
                for unit, items in attention(con, all_groups, group, month, unsuppressed=False)]
     report = Report(group, month, made or dt.date.today(), summary, pd.DataFrame(rows), needing,
-                    members=members, figures=frame)
-    for plan in PLANS:
+                    members=members, figures=frame, kinds=held)
+    for plan in plans:
         report.sections.append(_section(con, figures, plan, group, members, month, target))
     return report
 
@@ -171,9 +175,9 @@ def _notable_changes(figures: Figures, members: list[Group], month: dt.date) -> 
     return sentences
 
 
-def _coverage_sentences(figures: Figures, group: Group, month: dt.date) -> list[str]:
+def _coverage_sentences(figures: Figures, group: Group, month: dt.date, plans: list[TopicPlan]) -> list[str]:
     sentences = []
-    for plan in PLANS:
+    for plan in plans:
         coverage = figures.coverage(group.group_id, month, plan.main)
         if coverage and coverage[0] < coverage[1]:
             sentences.append(f"{TOPICS[plan.topic].title}: {coverage[0]} av {coverage[1]} enheter har rapporterat för "

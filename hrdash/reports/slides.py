@@ -43,7 +43,7 @@ def build(report: Report) -> list[Slide]:
     slides = [Slide("title", f"HR-nyckeltal {month}", report.group.name)]
     numbers = []
     key = report.figures
-    for indicator_id in shown_in(SLIDE):
+    for indicator_id in (i for i in shown_in(SLIDE) if key[key["indicator"] == i]["value"].notna().any()):
         rows = key[(key["group_id"] == report.group.group_id) & (key["indicator"] == indicator_id)]
         by_month = dict(zip(rows["month"], rows["value"]))
         now = by_month.get(report.month)
@@ -63,7 +63,8 @@ def build(report: Report) -> list[Slide]:
         else:
             value = format_value(indicator_id, now)
         numbers.append(Number(label, value, change, colour))
-    slides.append(Slide("numbers", f"Läget i {month}", report.summary[0] if report.summary else "", numbers=numbers))
+    if numbers:
+        slides.append(Slide("numbers", f"Läget i {month}", report.summary[0] if report.summary else "", numbers=numbers))
     for section in report.sections:
         slides.append(Slide("chart", section.title, section.headline, chart=section.chart))
     attention = [f"{unit}: {reasons[0]}" + (f" (och {len(reasons) - 1} nyckeltal till)" if len(reasons) > 1 else "")

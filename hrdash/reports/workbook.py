@@ -43,6 +43,12 @@ def _header(sheet: Worksheet, labels: list[str]) -> None:
     sheet.freeze_panes = "C2"
 
 
+def sheet_name(indicator) -> str:
+    """An indicator's sheet: its name, or its short name where Excel's 31 characters are too few;
+    without the characters Excel does not allow in a sheet's name."""
+    return re.sub(r"[\[\]:*?/\\]", "", indicator.label if len(indicator.label) <= 31 else indicator.short)[:31]
+
+
 def _sheet_title(label: str, used: set[str]) -> str:
     title = re.sub(r"[\[\]:*?/\\]", "", label)[:31]
     while title in used:
@@ -59,14 +65,13 @@ def render(report: Report) -> bytes:
     used = {"Sammanfattning", "Definitioner"}
     months = window(report.month, 13)
     figures = report.figures
-    for indicator in INDICATORS:
-        label = indicator.label if len(indicator.label) <= 31 else indicator.short
-        sheet = workbook.create_sheet(_sheet_title(label, used))
+    for indicator in (i for i in INDICATORS if i.kind in report.kinds):
+        sheet = workbook.create_sheet(_sheet_title(sheet_name(indicator), used))
         _indicator_sheet(sheet, report, indicator.id, months, figures)
     definitions = workbook.create_sheet("Definitioner")
     _header(definitions, ["Nyckeltal", "Id", "Så räknas det"])
     definitions.freeze_panes = "A2"
-    for row, indicator in enumerate(INDICATORS, start=2):
+    for row, indicator in enumerate((i for i in INDICATORS if i.kind in report.kinds), start=2):
         put(definitions, row, 1, indicator.label)
         put(definitions, row, 2, indicator.id)
         put(definitions, row, 3, indicator.definition)

@@ -6,6 +6,7 @@ import duckdb
 import pandas as pd
 
 from hrdash import swedish
+from hrdash.catalogue import KINDS_WITHOUT_COVERAGE
 from hrdash.ingest.columns import DATA_KINDS
 from hrdash.store import batches
 from hrdash.store.queries import read
@@ -54,6 +55,7 @@ def organisation(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
 
 
 def kinds_with_data(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str]]:
-    """(kind id, Swedish name) for the kinds that have any current figures."""
+    """(kind id, Swedish name) for the kinds that have any current figures and are expected to
+    report (exit interviews are not: a month without them had none)."""
     present = {row[0] for row in read(con, "kinds_with_data").fetchall()}
-    return [(k.id, k.name) for k in DATA_KINDS if k.id in present]
+    return [(k.id, k.name) for k in DATA_KINDS if k.id in present and k.id not in KINDS_WITHOUT_COVERAGE]
