@@ -83,7 +83,9 @@ class ParsedFile:
         return [k for k in KINDS if any(p.kind is k for p in self.parts)]
 
     def frame(self, kind: Kind) -> pd.DataFrame:
-        frames = [p.frame for p in self.parts if p.kind is kind]
+        """The rows of one kind from every part, each with the number of its part (`part`): a row is
+        (part, source_row), as two sheets both have a row 2."""
+        frames = [p.frame.assign(part=number) for number, p in enumerate(self.parts) if p.kind is kind]
         return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
 
     @property
