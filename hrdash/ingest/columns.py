@@ -31,7 +31,8 @@ class Column:
     field: str  # the column name in the database
     type: str
     required: bool
-    synonyms: tuple[str, ...] = ()
+    synonyms: tuple[str, ...] = ()  # the contract's synonyms (domain.md), named in messages
+    also: tuple[str, ...] = ()  # more headers read as this column, as payroll systems write them
 
 
 @dataclass(frozen=True)
@@ -116,6 +117,7 @@ SICK_LEAVE = Kind(
             HOURS,
             True,
             ("Varav 60 dagar eller mer", "Långtidssjukfrånvaro (tim)", "Long-term sick hours"),
+            ("Varav ≥ 60 dagar", "Varav minst 60 dagar"),
         ),
         Column("upprepad_korttidsfrånvaro", "repeated_short_absence", COUNT, False,
                ("Upprepad korttidsfrånvaro", "Antal med 6 eller fler sjuktillfällen")),

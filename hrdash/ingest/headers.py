@@ -41,7 +41,7 @@ def _synonym_table() -> dict[str, dict[str, Column]]:
     table: dict[str, dict[str, Column]] = {}
     for kind in KINDS:
         for column in kind.columns:
-            for name in (column.canonical, *column.synonyms):
+            for name in (column.canonical, *column.synonyms, *column.also):
                 table.setdefault(normalize_header(name), {})[kind.id] = column
     return table
 
@@ -126,15 +126,15 @@ def detect_kinds(header: list[object], overrides: dict[str, str] | None = None) 
 
 
 def match_header(
-    rows: list[list[object]], row_index: int, kind: Kind, overrides: dict[str, str] | None = None
+    header: list[object], row_index: int, kind: Kind, overrides: dict[str, str] | None = None
 ) -> HeaderMatch:
-    """Map each cell of the header row to a column of `kind`.
+    """Map each cell of a header (the header row at `row_index`, or two header rows combined,
+    hrdash/ingest/layout.py) to a column of `kind`.
 
     `overrides` maps a header text (as written) to a canonical column name: the hand-made
     mappings from the upload page.
     """
     overrides = {normalize_header(k): v for k, v in (overrides or {}).items()}
-    header = rows[row_index]
     match = HeaderMatch(kind, row_index, {}, {})
     by_canonical: dict[str, list[int]] = {}
     for index, cell in enumerate(header):

@@ -6,9 +6,10 @@ file and the CLI can refuse it before a transaction is opened.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -16,99 +17,41 @@ import pandas as pd
 from hrdash import swedish
 from hrdash.catalogue import QUESTIONS, REASONS
 from hrdash.errors import Problem, UserError
-from hrdash.ingest import values
+from hrdash.ingest import shapes, values
 from hrdash.ingest.columns import (
     AGE_GROUP,
     COUNT,
+    FTE,
     GENDER,
+    HOURS,
     KINDS,
+    MEAN,
     MONTH,
     ORGANISATION,
     QUESTION,
     REASON,
+    SEK,
     TERTIAL,
     TEXT,
     YEAR,
     Column,
     Kind,
 )
-from hrdash.ingest.headers import (
-    HeaderMatch,
-    detect_kinds,
-    find_header_row,
-    match_header,
-    normalize_unit_key,
-    signature,
-)
+from hrdash.ingest.headers import HeaderMatch, detect_kinds, match_header, normalize_header, normalize_unit_key, signature
+from hrdash.ingest.layout import Layout, find_layout
+from hrdash.ingest.model import HeaderRow, ParsedFile, Part, column_letter
 from hrdash.ingest.reading import Sheet, read_sheets
 from hrdash.ingest.values import cell_text, is_empty
 
-
-@dataclass
-class Part:
-    """The rows of one kind read from one sheet."""
-
-    kind: Kind
-    sheet: str | None  # None for a CSV file
-    header_row: int  # 1-based
-    frame: pd.DataFrame  # database fields plus `source_row`
-
-
-@dataclass
-class HeaderRow:
-    """A header row found in a sheet, with every non-empty cell: what the upload page maps."""
-
-    sheet: str | None
-    row: int  # 1-based
-    cells: dict[str, str]  # column letter -> header text
-    signature: str
-    read_as: dict[str, str] = field(default_factory=dict)  # column letter -> canonical column
-
-
-@dataclass
-class ParsedFile:
-    file_name: str
-    sha256: str
-    parts: list[Part] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
-    notices: list[str] = field(default_factory=list)
-    headers: list[HeaderRow] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        return not self.problems and bool(self.parts)
-
-    @property
-    def kinds(self) -> list[Kind]:
-        return [k for k in KINDS if any(p.kind is k for p in self.parts)]
-
-    def frame(self, kind: Kind) -> pd.DataFrame:
-        """The rows of one kind from every part, each with the number of its part (`part`): a row is
-        (part, source_row), as two sheets both have a row 2."""
-        frames = [p.frame.assign(part=number) for number, p in enumerate(self.parts) if p.kind is kind]
-        return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
-
-    @property
-    def row_count(self) -> int:
-        return sum(len(p.frame) for p in self.parts)
-
-
-def column_letter(index: int) -> str:
-    """0 -> 'A', 27 -> 'AB'."""
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
-
+__all__ = ["HeaderRow", "ParsedFile", "Part", "column_letter", "parse_file"]
 
 _TOTAL_LABEL = re.compile(
     r"^(totalt?|summa|sum|totalsumma|summering|samtliga( enheter)?|alla( enheter)?|hela förvaltningen|σ)\b"
     r"|\s(totalt|summa|total)$",
     re.IGNORECASE,
 )
-_PERSONNUMMER = re.compile(r"(19|20)?\d{6}[-+]?\d{4}")
+VALUE_TYPES = (COUNT, HOURS, FTE, SEK, MEAN)
+_EPSILON = 1e-6
 
 
 def parse_file(
@@ -128,9 +71,16 @@ def parse_file(
     except UserError as error:
         parsed.problems.append(Problem(str(error)))
         return parsed
-    incomplete: list[tuple[Kind, str | None, list[Problem]]] = []
     for sheet in sheets:
-        _parse_sheet(sheet, parsed, kind, overrides or {}, single=len(sheets) == 1, incomplete=incomplete)
+        if sheet.note:
+            parsed.notices.append(sheet.note)
+        if sheet.hidden:
+            parsed.notices.append(f"Bladet '{sheet.name}' är dolt och lästes inte in. Visa bladet i Excel om "
+                                  "det ska importeras.")
+    visible = [sheet for sheet in sheets if not sheet.hidden]
+    incomplete: list[tuple[Kind, str | None, list[Problem]]] = []
+    for sheet in visible:
+        _parse_sheet(sheet, parsed, kind, overrides or {}, single=len(visible) == 1, incomplete=incomplete)
     # A sheet that only looks like data (a summary by avdelning, say) is passed over when another
     # sheet of the workbook holds that kind completely; otherwise its missing columns refuse the file.
     for sheet_kind, sheet_name, problems in incomplete:
@@ -149,42 +99,125 @@ def parse_file(
         )
     for data_kind in parsed.kinds:
         _check_unique(parsed, data_kind)
+    parsed.problems = in_order(parsed.problems, [s.name for s in sheets])
     return parsed
 
 
 def _parse_sheet(sheet: Sheet, parsed: ParsedFile, forced: Kind | None, overrides: dict[str, str], single: bool,
                  incomplete: list[tuple[Kind, str | None, list[Problem]]]) -> None:
-    header_index = find_header_row(sheet.rows, overrides)
-    if header_index is None:
+    personnummer = shapes.personnummer_problem(sheet.name, sheet.rows)
+    if personnummer:
+        parsed.problems.append(personnummer)  # nothing else of a sheet about persons is read or repeated
+        return
+    layout = find_layout(sheet.rows, overrides)
+    if layout is None:
         if not single and any(not is_empty(c) for row in sheet.rows for c in row):
             parsed.notices.append(f"Bladet '{sheet.name}' har ingen rubrikrad med kända kolumner och lästes inte in.")
         return
-    header = sheet.rows[header_index]
-    found = HeaderRow(sheet.name, header_index + 1,
-                      {column_letter(i): cell_text(c) for i, c in enumerate(header) if not is_empty(c)},
+    header = layout.names
+    header_row = layout.bottom + 1
+    found = HeaderRow(sheet.name, header_row, {column_letter(i): text for i, text in enumerate(header) if text},
                       signature(header))
     parsed.headers.append(found)
+    body = sheet.rows[layout.bottom + 1:]
+    numbers = list(range(layout.bottom + 2, layout.bottom + 2 + len(body)))
+    person_list = shapes.person_list_problem(sheet.name, header, header_row)
+    if person_list:
+        parsed.problems.append(person_list)
+        return
+    if layout.months:
+        _months_as_columns(sheet, layout, body, numbers, parsed, forced, overrides, found)
+        return
     kinds = [forced] if forced else detect_kinds(header, overrides)
     if not kinds:
+        percent = shapes.percent_columns(header, body, set())
+        if percent:
+            parsed.problems.append(shapes.percent_problem(sheet.name, header, percent, header_row, None))
         return
-    _check_personnummer(sheet, header_index, parsed)
     used: set[int] = set()
     headers: dict[int, str] = {}
     for kind in kinds:
-        match = match_header(sheet.rows, header_index, kind, overrides)
+        match = match_header(header, layout.bottom, kind, overrides)
         headers = match.headers
         used.update(match.columns)
         found.read_as.update({column_letter(i): c.canonical for i, c in match.columns.items()})
         problems = _header_problems(sheet.name, match)
         if problems:
+            percent = shapes.percent_columns(header, body, set())
+            if percent and match.missing:
+                problems = [shapes.percent_problem(sheet.name, header, percent, header_row, kind)]
             incomplete.append((kind, sheet.name, problems))
             continue
-        frame = _read_rows(sheet, match, parsed)
-        parsed.parts.append(Part(kind, sheet.name, header_index + 1, frame))
+        frame = _read_rows(_Table(sheet.name, header, body, numbers), match, parsed)
+        shares = shapes.hours_as_shares(frame, match.columns)
+        if shares:
+            parsed.problems.append(shapes.percent_problem(sheet.name, header, shares, header_row, kind))
+        parsed.parts.append(Part(kind, sheet.name, header_row, frame))
     ignored = [f"{column_letter(i)} ('{text}')" for i, text in headers.items() if i not in used]
     if ignored:
         columns = f"kolumnerna {', '.join(ignored)}" if len(ignored) > 1 else f"kolumnen {ignored[0]}"
         _notice(parsed, sheet.name, f"{columns} känns inte igen och importeras inte.")
+
+
+def _months_as_columns(sheet: Sheet, layout: Layout, body: list[list[object]], numbers: list[int],
+                       parsed: ParsedFile, forced: Kind | None, overrides: dict[str, str],
+                       found: HeaderRow) -> None:
+    """A sheet with one column (or one group of columns) per month: read as one row per unit and
+    month where every month holds all that the kind needs; otherwise refused, naming the shape."""
+    width = len(layout.names)
+    fixed = [name if index not in layout.months else "" for index, name in enumerate(layout.names)]
+    by_month: dict[dt.date, list[int]] = {}
+    for index, month in sorted(layout.months.items()):
+        by_month.setdefault(month, []).append(index)
+    figures = [layout.names[i] for i in layout.months if layout.names[i]]
+    single = not figures
+    kinds = [forced] if forced else detect_kinds(fixed + figures, overrides)
+    kind = kinds[0] if kinds else None
+    plans = []
+    if kind is not None and kind is not ORGANISATION:
+        required = [c for c in kind.columns if c.required and c.type in VALUE_TYPES]
+        for month, columns in by_month.items():
+            header = list(fixed) + ["månad"]
+            for index in columns:
+                name = layout.names[index]
+                if not name and len(columns) == 1 and len(required) == 1:
+                    name = required[0].canonical  # a kind with one figure: the month's one column is it
+                header[index] = name
+            match = match_header(header, layout.bottom, kind, overrides)
+            if _header_problems(sheet.name, match) or match.index_of("månad") != width:
+                plans = []
+                break
+            for index in columns:  # a problem names the month as well as the figure
+                if index in match.headers:
+                    match.headers[index] = f"{swedish.month_name(month)}, {match.headers[index]}"
+            plans.append((month, match))
+    header_row = layout.bottom + 1
+    if not plans:
+        parsed.problems.append(shapes.months_as_columns_problem(sheet.name, list(by_month), header_row, kind, single))
+        return
+    months_read = []
+    for month, match in plans:
+        rows = [list(row[:width]) + [None] * (width - len(row)) + [month] for row in body]
+        if all(all(is_empty(row[i]) for i in by_month[month]) for row in rows):
+            continue  # a month not filled in yet
+        found.read_as.update({column_letter(i): c.canonical for i, c in match.columns.items() if i < width})
+        frame = _read_rows(_Table(sheet.name, match_names(match, width), rows, numbers), match, parsed)
+        parsed.parts.append(Part(kind, sheet.name, header_row, frame))
+        months_read.append(month)
+    if months_read:
+        _notice(parsed, sheet.name, f"månaderna står som kolumner ({_month_span(months_read)}); varje enhet och "
+                                    "månad lästes som en egen rad.")
+
+
+def match_names(match: HeaderMatch, width: int) -> list[str]:
+    return [match.headers.get(i, "") for i in range(width + 1)]
+
+
+def _month_span(months: list[dt.date]) -> str:
+    months = sorted(months)
+    if len(months) == 1:
+        return swedish.month_name(months[0])
+    return f"{swedish.month_name(months[0])}–{swedish.month_name(months[-1])}"
 
 
 def _notice(parsed: ParsedFile, sheet: str | None, text: str) -> None:
@@ -221,26 +254,6 @@ def _header_problems(sheet_name: str | None, match: HeaderMatch) -> list[Problem
     return problems
 
 
-def _check_personnummer(sheet: Sheet, header_index: int, parsed: ParsedFile) -> None:
-    """Figures come per unit, never per person: refuse a column of personal identity numbers."""
-    body = sheet.rows[header_index + 1 : header_index + 201]
-    width = max((len(r) for r in body), default=0)
-    for index in range(width):
-        cells = [cell_text(r[index]) for r in body if index < len(r) and not is_empty(r[index])]
-        hits = [c for c in cells if _PERSONNUMMER.fullmatch(c.replace(" ", ""))]
-        if cells and len(hits) >= max(1, len(cells) // 2):
-            header = sheet.rows[header_index]
-            name = cell_text(header[index]) if index < len(header) and not is_empty(header[index]) else ""
-            parsed.problems.append(
-                Problem(
-                    "Kolumnen ser ut att innehålla personnummer. hrdash tar emot siffror per enhet och månad, "
-                    "aldrig uppgifter om enskilda personer. Ta bort kolumnen och spara filen igen.",
-                    sheet=sheet.name,
-                    column=f"{column_letter(index)} ('{name}')" if name else column_letter(index),
-                )
-            )
-
-
 class _RowProblems:
     """Collects cell problems for one sheet with the sheet's names and Excel row numbers."""
 
@@ -253,19 +266,28 @@ class _RowProblems:
             column = f"{column_letter(index)} ('{self.match.headers.get(index, '')}')"
         shown = None if value is None else cell_text(value)
         text = f"värdet '{shown}' {message}" if shown not in (None, "") else message
-        self.parsed.problems.append(Problem(text[0].upper() + text[1:], self.sheet, row, column, shown))
+        self.parsed.problems.append(Problem(text[0].upper() + text[1:], self.sheet, int(row), column, shown,
+                                            detail=message))
 
 
-def _read_rows(sheet: Sheet, match: HeaderMatch, parsed: ParsedFile) -> pd.DataFrame:
+@dataclass
+class _Table:
+    """The rows under a header: `header` the name of each column, `numbers` each row's number in the sheet."""
+
+    sheet: str | None
+    header: list[str]
+    rows: list[list[object]]
+    numbers: list[int]
+
+
+def _read_rows(table: _Table, match: HeaderMatch, parsed: ParsedFile) -> pd.DataFrame:
     """The data rows below the header, column by column (a 90 000-row export has 700 000 cells:
     each distinct text is parsed once, numbers from Excel are taken as they are)."""
     kind = match.kind
-    problems = _RowProblems(sheet.name, match, parsed)
-    first = match.row_index + 1
-    body = sheet.rows[first:]
-    numbers_all = list(range(first + 1, first + 1 + len(body)))
-    if body and len({len(row) for row in body}) == 1:  # an Excel sheet: every row as wide as the sheet
-        transposed = list(zip(*body))
+    problems = _RowProblems(table.sheet, match, parsed)
+    body, numbers_all = table.rows, table.numbers
+    if body and len({len(row) for row in body}) == 1 and len(body[0]) > max(match.columns, default=0):
+        transposed = list(zip(*body))  # an Excel sheet: every row as wide as the sheet
         cells = {index: list(transposed[index]) for index in match.columns}
     else:
         cells = {index: [row[index] if index < len(row) else None for row in body] for index in match.columns}
@@ -283,8 +305,8 @@ def _read_rows(sheet: Sheet, match: HeaderMatch, parsed: ParsedFile) -> pd.DataF
             continue  # a blank row
         if totals[r] or r > last_data:
             label = next((cell_text(c) for c in body[r] if not is_empty(c)), "")
-            _notice(parsed, sheet.name, f"rad {numbers_all[r]} ('{label}') ser ut att vara en summa- eller fotrad "
-                                        "och importerades inte – summor räknas fram i hrdash.")
+            _notice(parsed, table.sheet, f"rad {numbers_all[r]} ('{label}') ser ut att vara en summa- eller fotrad "
+                                         "och importerades inte – summor räknas fram i hrdash.")
             continue
         keep.append(r)
 
@@ -332,7 +354,7 @@ def _map_distinct(function, values: list) -> list:
 
 
 def _missing(column: Column) -> str:
-    if column.type == TEXT:
+    if column.type not in VALUE_TYPES:
         return f"Cellen är tom men '{column.canonical}' måste fyllas i."
     return f"Cellen är tom men '{column.canonical}' måste fyllas i. Skriv 0 om det inte finns något att rapportera."
 
@@ -372,9 +394,38 @@ def _parse_cached(cells, numbers, index, column, problems, parse) -> list[object
     return out
 
 
+def _month_or_serial(value: object) -> dt.date:
+    """A month in any accepted shape, or an Excel date that lost its format (45658 is 2025-01-01)."""
+    try:
+        return values.parse_month(value)
+    except UserError:
+        if values.is_serial(value):
+            return _Serial.of(value)
+        raise
+
+
+class _Serial(dt.date):
+    """A month read from an Excel serial number: a date, marked so the file gets a notice."""
+
+    @classmethod
+    def of(cls, value: object) -> dt.date:
+        month = values.parse_serial_month(value)
+        return cls(month.year, month.month, 1)
+
+
 def _parse_months(cells, years, numbers, index, column, problems) -> list[object]:
     if years is None:
-        return _parse_cached(cells, numbers, index, column, problems, values.parse_month)
+        out = _parse_cached(cells, numbers, index, column, problems, _month_or_serial)
+        serial = next((cells[i] for i, m in enumerate(out) if m.__class__ is _Serial), None)
+        if serial is not None:
+            first = values.parse_serial_month(serial)
+            problems.parsed.notices.append(
+                (f"Bladet '{problems.sheet}': k" if problems.sheet is not None else "K")
+                + f"olumnen {column_letter(index)} ('{problems.match.headers.get(index, '')}') har månader som tal "
+                  f"(t.ex. {cell_text(serial)}): de lästes som Excels datumnummer ({cell_text(serial)} är "
+                  f"{swedish.month_name(first)}). Formatera kolumnen som datum i Excel för att se dem.")
+            out = [dt.date(m.year, m.month, 1) if m.__class__ is _Serial else m for m in out]
+        return out
     out: list[object] = []
     for value, year, number in zip(cells, years, numbers):
         if is_empty(value):
@@ -403,26 +454,34 @@ def _parse_numbers(cells, numbers, index, column, problems):
                              "är inte ett heltal. Antal ska anges i hela tal.")
         return parsed
     out: list[float | None] = []
+    texts: dict[str, float | UserError] = {}  # each distinct text parsed once
     for value, number in zip(cells, numbers):
         if value.__class__ is not float and is_empty(value):
             if column.required:
                 problems.add(number, index, None, _missing(column))
             out.append(None)
             continue
-        try:
-            parsed = value if value.__class__ is float else values.parse_number(value, whole=whole)
-        except UserError as error:
-            problems.add(number, index, value, str(error))
-            out.append(None)
-            continue
+        if value.__class__ is float:
+            parsed = value
+        else:
+            parsed = texts.get(value) if value.__class__ is str else None
+            if parsed is None:
+                try:
+                    parsed = values.parse_number(value, whole=whole, holds=column.type)
+                except UserError as error:
+                    parsed = error
+                if value.__class__ is str:
+                    texts[value] = parsed
+            if parsed.__class__ is UserError:
+                problems.add(number, index, value, str(parsed))
+                out.append(None)
+                continue
         if parsed < 0:
             problems.add(number, index, value, "är negativt. Ange 0 eller ett större tal.")
         elif whole and not float(parsed).is_integer():
             problems.add(number, index, value, "är inte ett heltal. Antal ska anges i hela tal.")
         out.append(parsed)
     return out
-
-_EPSILON = 1e-6
 
 
 def _check_rules(frame: pd.DataFrame, match: HeaderMatch, problems: _RowProblems) -> None:
@@ -444,7 +503,7 @@ def _check_rules(frame: pd.DataFrame, match: HeaderMatch, problems: _RowProblems
                 Problem(
                     f"{names} är {_fmt(part_sum)}, mer än {label(total)} som är {_fmt(whole)}. {what}",
                     problems.sheet,
-                    row,
+                    int(row),
                     ", ".join(column_letter(index_of[f]) for f in (*parts, total)),
                     _fmt(part_sum),
                 )
@@ -487,6 +546,9 @@ def _fmt(value: float) -> str:
     return cell_text(float(value))
 
 
+# --- One row per unit and month -----------------------------------------------------------------------------------
+
+
 KEY_NAMES = {"gender": "grupp", "age_group": "grupp", "question": "fråga", "reason": "orsak"}
 
 
@@ -497,6 +559,8 @@ def _check_unique(parsed: ParsedFile, kind: Kind) -> None:
     keys = ["valid_from"] if is_organisation else [kind.period.field, *kind.row_keys]
     frames = [p.frame.assign(_sheet=p.sheet) for p in parsed.parts if p.kind is kind]
     rows = pd.concat(frames, ignore_index=True)
+    if rows.empty:
+        return
     rows["_unit"] = rows["unit_code"].fillna(rows["unit_key"])
     rows = rows[rows["_unit"].notna() & (rows[keys[0]].notna() if not is_organisation else True)]
     repeated = rows[rows.duplicated(["_unit", *keys], keep=False)]  # rows missing a unit or month are refused already
@@ -535,3 +599,42 @@ def _term_label(field: str, value: str) -> str:
     """A stored question or reason id as users wrote it; a group (kvinna, 30-49) as it is."""
     terms = {"question": QUESTIONS, "reason": REASONS}.get(field, ())
     return next((f"”{t.label}”" if field == "question" else t.label for t in terms if t.id == value), value)
+
+
+# --- Problems as the user reads them: in row order, a problem repeating in a column said once -------------------
+
+
+def in_order(problems: list[Problem], sheets: list[str | None]) -> list[Problem]:
+    """Every problem in the order of the file (sheet, row, column), and the same problem repeating
+    in one column given once with its rows: "kolumn E, rad 2–97: värdet '#REF!' …"."""
+    grouped: dict[tuple, list[Problem]] = {}
+    single: list[Problem] = []
+    for problem in problems:
+        if problem.detail is not None and problem.row is not None and problem.column is not None:
+            grouped.setdefault((problem.sheet, problem.column, problem.detail), []).append(problem)
+        else:
+            single.append(problem)
+    merged = list(single)
+    for (sheet, column, detail), found in grouped.items():
+        if len(found) == 1:
+            merged.append(found[0])
+            continue
+        found.sort(key=lambda p: p.row)
+        shown = list(dict.fromkeys(p.value for p in found if p.value))
+        if len(shown) <= 1:
+            text = f"Värdet '{shown[0]}' {detail}" if shown else detail
+        else:
+            examples = " och ".join(f"'{v}'" for v in shown[:2])
+            text = f"Värdet på var och en av raderna (t.ex. {examples}) {detail}"
+        merged.append(Problem(text[0].upper() + text[1:], sheet, found[0].row, column, found[0].value,
+                              rows=[p.row for p in found], detail=detail))
+    order = {name: position for position, name in enumerate(sheets)}
+
+    def position(problem: Problem) -> tuple:
+        letters = re.match(r"[A-Z]+", problem.column or "")
+        column = 0
+        for letter in letters.group(0) if letters else "":
+            column = column * 26 + ord(letter) - 64
+        return (order.get(problem.sheet, -1), problem.row or 0, column)
+
+    return sorted(merged, key=position)

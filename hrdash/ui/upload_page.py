@@ -13,10 +13,12 @@ from hrdash.store.preview import STORED_LABELS
 
 
 def problems_table(parsed: ParsedFile) -> pd.DataFrame:
+    """One line per problem, in the order of the file; a problem repeating in a column once, with its rows
+    ('2–97')."""
     return pd.DataFrame(
-        [(p.sheet or "", p.row, p.column or "", p.value or "", p.message) for p in parsed.problems],
+        [(p.sheet or "", p.rows_text or "", p.column or "", p.value or "", p.message) for p in parsed.problems],
         columns=["Blad", "Rad", "Kolumn", "Värde", "Fel"],
-    ).astype({"Rad": "Int64"})
+    )
 
 
 def column_table(header: HeaderRow) -> tuple[pd.DataFrame, list[tuple[str, str]]]:
