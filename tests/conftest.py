@@ -19,7 +19,7 @@ from streamlit.testing.v1 import AppTest
 
 from hrdash.figures import indicators
 from hrdash.ingest.parse import parse_file
-from hrdash.store import batches, database
+from hrdash.store import batches, database, units
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 
@@ -122,15 +122,18 @@ def csv_bytes(rows: list[list[object]], delimiter: str = ";", encoding: str = "u
 
 
 def load(con, content: bytes, name: str = "fil.csv", user: str = "test", **options) -> batches.Batch:
-    """Import a file and fail the test with its problems if it is refused."""
+    """Import a file as the CLI does (its unit names matched to the organisation in `con`), and fail the
+    test with its problems if it is refused."""
+    options.setdefault("units", units.known(con))
     parsed = parse_file(content, name, **options)
     assert parsed.ok, [str(p) for p in parsed.problems]
     return batches.import_file(con, parsed, user)
 
 
 def read(con, content: bytes, name: str = "fil.csv", **options):
-    """A file read as an import reads it, without importing it: what was read, the notices and the
-    problems."""
+    """A file read as an import reads it (its unit names matched to the organisation in `con`),
+    without importing it: what was read, the notices and the problems."""
+    options.setdefault("units", units.known(con))
     return parse_file(content, name, **options)
 
 

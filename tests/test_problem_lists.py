@@ -33,6 +33,25 @@ def test_a_broken_formula_copied_down_a_column_is_one_problem_with_its_rows(org)
          "Rätta formeln i Excel eller skriv in talet, och spara filen igen."]]
 
 
+def test_every_problem_in_row_order_with_repeats_in_a_column_grouped(org):
+    rows = [SICK,
+            ["Ekonomiskt bistånd", "2025-03", 12, 2000, "8 dagar", 0, 0],
+            ["Familjebehandling", "2025-13", 12, 2000, 100, 0, 0],
+            ["Utredning barn och ung 1", "2025-03", 12, 2000, 100, 0, 0],
+            ["Beroendeenheten", "2025-03", 12.5, 2000, "9 dagar", 0, 0],
+            ["Boendestöd", "2025-03", 10, 1600, "-3", 0, 0]]
+    assert refused(org, csv_bytes(rows)) == [
+        "Rad 2, 5, kolumn E ('Sjuktimmar'): Värdet på var och en av raderna (t.ex. '8 dagar' och '9 dagar') är "
+        "angivet i dagar. hrdash behöver timmar: ta ut timmarna ur lönesystemet.",
+        "Rad 3, kolumn B ('Månad'): Värdet '2025-13' har månad 13, som inte finns. Månaden ska vara 1–12.",
+        "Rad 4: Enheten 'Utredning barn och ung 1' finns inte i organisationen. Menade du 'Utredning barn och unga 1 "
+        "(4722)'? Rätta namnet i filen. Är det en ny enhet, välj det när filen laddas upp (på kommandoraden: "
+        "--new-units); den räknas då under 'Ej placerad' tills en organisationsfil placerar den.",
+        "Rad 5, kolumn C ('Anställda'): Värdet '12.5' är inte ett heltal. Antal ska anges i hela tal.",
+        "Rad 6, kolumn E ('Sjuktimmar'): Värdet '-3' är negativt. Ange 0 eller ett större tal.",
+    ]
+
+
 def test_the_cli_and_the_upload_page_read_the_grouped_problems_alike(org):
     rows = [SICK] + [[UNITS[i], "2025-03", 12, 2000, -1, 0, 0] for i in range(8)]
     parsed = read(org, csv_bytes(rows))

@@ -6,7 +6,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from hrdash.ingest.columns import KINDS, ORGANISATION, Column, Kind
+from hrdash.ingest.columns import CODE_OR_UNIT, KINDS, ORGANISATION, Column, Kind
 
 _FOLD = str.maketrans({"å": "a", "ä": "a", "ö": "o", "é": "e", "ü": "u"})
 # Parenthesised unit suffixes like "(tim)" or "[kr]" carry no meaning for the mapping, but a
@@ -153,5 +153,15 @@ def match_header(
             continue
         match.columns[index] = column
         by_canonical.setdefault(column.canonical, []).append(index)
+    units = by_canonical.get("enhet", [])
+    coded = [i for i in units if normalize_header(match.headers[i]) in _CODE_OR_UNIT]
+    if len(units) == 2 and len(coded) == 1 and "enhetskod" not in by_canonical:
+        # "Ansvar" beside "Ansvar benämning": the first holds the code, the second the name.
+        match.columns[coded[0]] = kind.column("enhetskod")
+        by_canonical["enhet"] = [i for i in units if i != coded[0]]
+        by_canonical["enhetskod"] = coded
     match.duplicates = [(kind.column(c), idx) for c, idx in by_canonical.items() if len(idx) > 1]
     return match
+
+
+_CODE_OR_UNIT = {normalize_header(name) for name in CODE_OR_UNIT}

@@ -1,5 +1,5 @@
 """What reading a file gives: its parts (the rows of one kind from one sheet), the problems that
-refuse it, and the notices about what was read and how."""
+refuse it, the notices about what was read and how, and the unit names the organisation lacks."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import pandas as pd
 
 from hrdash.errors import Problem
 from hrdash.ingest.columns import KINDS, Kind
+from hrdash.ingest.units import Unit
 
 
 @dataclass
@@ -33,6 +34,25 @@ class HeaderRow:
 
 
 @dataclass
+class UnknownUnit:
+    """A unit name (or code) in a file that the organisation does not know: a decision for HR."""
+
+    name: str  # as the file writes it
+    key: str  # folded
+    code: str | None
+    rows: list[tuple[str | None, int]]  # (sheet, row) where it is written
+    suggestion: Unit | None  # the closest unit the organisation knows, if close enough
+
+    @property
+    def where(self) -> str:
+        sheets = dict.fromkeys(sheet for sheet, _ in self.rows)
+        first = self.rows[0][1]
+        more = f" (och {len(self.rows) - 1} rader till)" if len(self.rows) > 1 else ""
+        sheet = next(iter(sheets))
+        return (f"blad '{sheet}', " if sheet is not None else "") + f"rad {first}{more}"
+
+
+@dataclass
 class ParsedFile:
     file_name: str
     sha256: str
@@ -40,6 +60,7 @@ class ParsedFile:
     problems: list[Problem] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
     headers: list[HeaderRow] = field(default_factory=list)
+    unknown_units: list[UnknownUnit] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
