@@ -2,11 +2,12 @@
 written before the user confirms."""
 
 import pytest
-from conftest import ORGANISATION, SICK_HEADER, csv_bytes, load, open_app
+from conftest import ORGANISATION, SICK_HEADER, csv_bytes, figures, load, open_app
 from streamlit.testing.v1 import AppTest
 
 from hrdash.store import batches, database
 from hrdash.ui import session
+from hrdash.ui.upload_page import NEW_UNIT
 
 
 @pytest.fixture
@@ -92,10 +93,49 @@ def test_an_unknown_column_is_mapped_by_hand_and_remembered(db_path):
     assert batch_count() == 4
 
 
-def test_a_unit_the_organisation_does_not_know_is_pointed_out(db_path):
+def test_a_unit_the_organisation_does_not_know_is_pointed_out_and_decided_before_import(db_path):
     content = csv_bytes([SICK_HEADER, ["Nystartad enhet", "2025-03", 12, 1000, 70, 0, 0]])
     at = upload_page(("ny.csv", content, "text/csv"))
+    assert any(w.value.startswith("Organisationen känner inte till 'Nystartad enhet'. Välj") for w in at.warning)
+    assert at.button(key="importera_0").disabled
+    at.selectbox(key="enhet_0_nystartad enhet_").select(NEW_UNIT).run()
     assert any(w.value.startswith("Organisationen känner inte till Nystartad enhet.") for w in at.warning)
+    at.button(key="importera_0").click().run()
+    assert batch_count() == 3
+
+
+def test_each_unknown_unit_is_decided_before_import_and_the_choice_is_remembered(db_path):
+    content = csv_bytes([SICK_HEADER, ["Mottagningn", "2025-03", 10, 1000, 80, 0, 0],
+                         ["Nystartad enhet", "2025-03", 12, 1000, 70, 0, 0]])
+    at = upload_page(("stavfel.csv", content, "text/csv"))
+    assert ("Organisationen känner inte till 'Mottagningn', 'Nystartad enhet'. Välj för varje namn vilken enhet det "
+            "är, eller att det är en ny enhet. Valet sparas och används nästa gång namnet finns i en fil."
+            in [w.value for w in at.warning])
+    misspelled, new = at.selectbox(key="enhet_0_mottagningn_"), at.selectbox(key="enhet_0_nystartad enhet_")
+    assert misspelled.label == "'Mottagningn' (rad 2) – menade du Mottagningen?"
+    assert misspelled.options[:2] == ["Mottagningen", NEW_UNIT]  # the closest unit first
+    assert new.label == "'Nystartad enhet' (rad 3)"
+    assert at.button(key="importera_0").disabled
+
+    misspelled.select("Mottagningen").run()
+    assert at.button(key="importera_0").disabled  # one name is still undecided
+    at.selectbox(key="enhet_0_nystartad enhet_").select(NEW_UNIT).run()
+    assert not at.button(key="importera_0").disabled
+    at.button(key="importera_0").click().run()
+    assert batch_count() == 3
+    values = figures(session.cursor())
+    assert values["enhet", "Mottagningen", "2025-03", "sick_leave_pct"] == pytest.approx(8.0)  # 80 / 1000
+    assert values["avdelning", "Ej placerad", "2025-03", "sick_leave_pct"] == pytest.approx(7.0)  # 70 / 1000
+    assert ("enhet", "Mottagningn", "2025-03", "sick_leave_pct") not in values
+
+    # The next file with the misspelled name is read as the unit chosen for it, without asking.
+    april = csv_bytes([SICK_HEADER, ["Mottagningn", "2025-04", 10, 1000, 40, 0, 0]])
+    at = upload_page(("april.csv", april, "text/csv"))
+    assert not [s for s in at.selectbox if s.key.startswith("enhet_")]
+    assert ":material/info: 'Mottagningn' lästes som Mottagningen, som valts för det namnet." in [
+        c.value.replace("\\", "") for c in at.caption]  # as shown, without Markdown's escapes
+    at.button(key="importera_0").click().run()
+    assert figures(session.cursor())["enhet", "Mottagningen", "2025-04", "sick_leave_pct"] == pytest.approx(4.0)
 
 
 def test_several_files_at_once(db_path):

@@ -8,7 +8,8 @@ import pandas as pd
 
 from hrdash import swedish
 from hrdash.ingest.columns import KINDS, Kind
-from hrdash.ingest.parse import HeaderRow, ParsedFile
+from hrdash.ingest.parse import HeaderRow, ParsedFile, UnknownUnit
+from hrdash.ingest.units import Unit
 from hrdash.store.preview import STORED_LABELS
 
 
@@ -52,3 +53,19 @@ def last_month(parsed: ParsedFile) -> dt.date | None:
     """The newest month in a file: where the receipt's links lead."""
     months = [m for p in parsed.parts if "month" in p.frame for m in p.frame["month"] if isinstance(m, dt.date)]
     return max(months, default=None)
+
+
+# --- Unit names the organisation does not know: HR chooses what each one is -----------------------------------
+
+NEW_UNIT = "En ny enhet (räknas under 'Ej placerad' tills en organisationsfil placerar den)"
+
+
+def unit_options(unknown: UnknownUnit, units: list[Unit]) -> list[str]:
+    """What an unknown name may be: the closest known unit first, a new unit, then every other unit."""
+    first = [unknown.suggestion.label] if unknown.suggestion else []
+    return [*first, NEW_UNIT, *(u.label for u in units if u.label not in first)]
+
+
+def chosen_unit(choice: str, units: list[Unit]) -> Unit | None:
+    """The unit a choice names; None for a new unit."""
+    return None if choice == NEW_UNIT else next(u for u in units if u.label == choice)
