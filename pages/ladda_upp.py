@@ -1,6 +1,9 @@
 """Ladda upp: HR drops monthly files, sees how they were read and what would change, and
 confirms. Nothing is written before the confirmation."""
 
+import datetime as dt
+import hashlib
+
 import streamlit as st
 
 from hrdash import swedish
@@ -159,8 +162,37 @@ def show_file(position: int, name: str, content: bytes, file_id: str) -> None:
             st.rerun()
 
 
+def typed_figures() -> tuple[str, bytes] | None:
+    """A form to type one month's figures of one kind, a row per unit: what it gives is read and
+    checked as a file, and imported as a batch like one."""
+    with st.expander("Skriv in en månads siffror i stället för att ladda upp en fil", icon=":material/edit:"):
+        known = cache.organisation_units(session.version())
+        if not known:
+            st.caption("Ladda upp en organisationsfil först: formuläret har en rad för varje enhet i organisationen.")
+            return None
+        left, right = st.columns(2)
+        kind = left.selectbox("Uppgifter", upload_page.TYPED_KINDS, key="inmatning_typ",
+                              format_func=lambda k: k.name.capitalize())
+        month = right.selectbox("Månad", upload_page.typed_months(dt.date.today()), index=1, key="inmatning_manad",
+                                format_func=swedish.month_name)
+        grid = st.data_editor(upload_page.typed_grid(known, kind), key=f"inmatning_{kind.id}", hide_index=True,
+                              width="stretch", num_rows="fixed", disabled=["avdelning", "enhet", "enhetskod"])
+        st.caption("Lämna en enhets rad tom om den inte ska rapporteras. Siffrorna kontrolleras med samma regler som "
+                   "en fil och sparas som en import som kan ångras.")
+        if st.button("Granska siffrorna", key="inmatning_granska"):
+            try:
+                st.session_state["inmatning"] = upload_page.typed_file(grid, kind, month)
+            except UserError as empty:
+                st.warning(empty.message, icon=":material/edit:")
+    return st.session_state.get("inmatning")
+
+
 for position, uploaded in enumerate(files or []):
     show_file(position, uploaded.name, uploaded.getvalue(), uploaded.file_id)
+typed = typed_figures()
+if typed:
+    typed_name, typed_content = typed
+    show_file(len(files or []), typed_name, typed_content, f"inmatning:{hashlib.sha256(typed_content).hexdigest()}")
 
 if "kvitto" in st.session_state:
     batch, month = st.session_state["kvitto"]

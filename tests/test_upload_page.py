@@ -1,13 +1,17 @@
 """Ladda upp through AppTest: a good file, a refused file, a hand-mapped column; nothing is
 written before the user confirms."""
 
+import datetime as dt
+
 import pytest
 from conftest import ORGANISATION, SICK_HEADER, csv_bytes, figures, load, open_app
 from streamlit.testing.v1 import AppTest
 
-from hrdash.store import batches, database
+from hrdash.errors import UserError
+from hrdash.ingest.columns import VACANCIES
+from hrdash.store import batches, database, units
 from hrdash.ui import session
-from hrdash.ui.upload_page import NEW_UNIT
+from hrdash.ui.upload_page import NEW_UNIT, typed_file, typed_grid
 
 
 @pytest.fixture
@@ -147,3 +151,23 @@ def test_several_files_at_once(db_path):
     at.button(key="importera_1").click().run()
     assert batch_count() == 3
     assert imports()[0].kind == "turnover"
+
+
+def test_one_months_figures_typed_in_a_grid_are_read_and_imported_like_a_file(tmp_path):
+    con = database.connect(tmp_path / "hr.duckdb")
+    load(con, csv_bytes([*ORGANISATION, ["Gamla enheten", "Nedlagd", "Socialförvaltningen"]]), "org.csv")
+    grid = typed_grid(units.known(con).units, VACANCIES)
+    assert list(grid["enhet"]) == ["Mottagningen", "Utredning", "Beroende", "Liten"]  # not the closed unit
+    assert list(grid.columns) == ["avdelning", "enhet", "enhetskod", "budgeterade_tjänster", "besatta_tjänster",
+                                  "vakanta_tjänster", "konsulter", "konsultkostnad_kr"]
+    grid.loc[0, ["budgeterade_tjänster", "besatta_tjänster"]] = [10, 8.5]
+    grid.loc[2, ["budgeterade_tjänster", "besatta_tjänster", "konsultkostnad_kr"]] = [6, 6, 45000]
+    name, content = typed_file(grid, VACANCIES, dt.date(2025, 3, 1))
+    assert name == "inmatning_vakanser_2025-03.csv"
+    load(con, content, name)
+    values = figures(con)
+    assert values["förvaltning", "Socialförvaltningen", "2025-03", "vacancies"] == pytest.approx(1.5)
+    assert values["förvaltning", "Socialförvaltningen", "2025-03", "vacancy_rate_pct"] == pytest.approx(1.5 / 16 * 100)
+    assert values["enhet", "Utredning", "2025-03", "vacancies"] is None  # left empty: not reported
+    with pytest.raises(UserError, match="Skriv in siffror för minst en enhet."):
+        typed_file(typed_grid(units.known(con).units, VACANCIES), VACANCIES, dt.date(2025, 3, 1))
