@@ -122,9 +122,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _import(con, args) -> int:
     from hrdash.ingest.parse import parse_file
-    from hrdash.store import batches
-
-    from hrdash.store import units
+    from hrdash.store import batches, units
 
     contents = []
     failed = False

@@ -69,21 +69,6 @@ class HeaderMatch:
         return next((i for i, c in self.columns.items() if c.canonical == canonical), None)
 
 
-def recognised_count(row: list[object], overrides: dict[str, str] | None = None) -> int:
-    known = {normalize_header(k) for k in overrides or {}}
-    return sum(1 for cell in row if normalize_header(cell) in SYNONYMS or normalize_header(cell) in known)
-
-
-def find_header_row(rows: list[list[object]], overrides: dict[str, str] | None = None, scan: int = 50) -> int | None:
-    """The row (0-based) among the first `scan` that names the most known columns, if it names at least two."""
-    best, best_count = None, 1
-    for index, row in enumerate(rows[:scan]):
-        count = recognised_count(row, overrides)
-        if count > best_count:
-            best, best_count = index, count
-    return best
-
-
 def _found_columns(header: list[object], overrides: dict[str, str] | None) -> dict[str, set[str]]:
     """kind id -> canonical names of that kind the header row names."""
     found: dict[str, set[str]] = {kind.id: set() for kind in KINDS}

@@ -9,7 +9,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from hrdash.errors import UserError
-from hrdash.ingest.headers import SYNONYMS, find_header_row, normalize_header
+from hrdash.ingest.headers import SYNONYMS, normalize_header
 from hrdash.ingest.values import cell_text, is_empty, parse_month
 
 SCAN = 50  # rows searched for the header
@@ -162,4 +162,4 @@ def _is_sub_header(row: list[object]) -> bool:
     return not any(_is_numeric(c) for c in cells if header_month(c) is None)
 
 
-__all__ = ["Layout", "find_layout", "find_header_row", "header_month"]
+__all__ = ["Layout", "find_layout", "header_month"]
