@@ -104,6 +104,12 @@ class Indicator:
         return self.short_label or self.label
 
     @property
+    def is_ratio(self) -> bool:
+        """A ratio of sums (a share, cases per worker, a mean), which a whole group has as fairly as its
+        units; not a count, which grows with the group."""
+        return self.unit in ("%", "ärenden per handläggare", "1–5")
+
+    @property
     def sentence_subject(self) -> str:
         return self.subject or self.label
 
@@ -119,12 +125,20 @@ class Indicator:
 
 
 KINDS_WITHOUT_COVERAGE = ("exit_reasons",)
+# Kinds not every unit reports: only the units that have reported one at least once are expected
+# to (queries/intermediate/unit_month_parts.sql), and pages compare only those.
+KINDS_OF_SOME_UNITS = ("caseload", "pulse")
 
 
 @dataclass(frozen=True)
 class Breakdown:
+    """A chart on a topic's page below its trend. One indicator: a trend of its own, with its target
+    and, where it has one, its control chart; several: lines side by side; `bars`: the month's
+    value of each, as bars (the exit reasons)."""
+
     title: str
     missing: str = "Uppgiften finns inte i de inlästa filerna för den här perioden."
+    bars: bool = False
 
 
 @dataclass(frozen=True)
@@ -145,7 +159,8 @@ TOPICS: dict[str, Topic] = {
     for topic in (
         Topic("sick_leave", "Sjukfrånvaro", "sick_leave", "pages/sjukfranvaro.py", "sick_leave_pct",
               "sick_leave_12m_pct", "sick_leave_pct", "sick_leave_pct", (
-                  Breakdown("Kort och lång sjukfrånvaro"),
+                  Breakdown("Korttidssjukfrånvaro (dag 1–14)"),
+                  Breakdown("Andel långa sjukfall (60 dagar eller mer)"),
                   Breakdown("Kvinnor och män", "Filerna delar inte upp sjukfrånvaron på kön, eller grupperna är för "
                                                "små för att visas."),
                   Breakdown("Åldersgrupper", "Filerna delar inte upp sjukfrånvaron på ålder, eller grupperna är för "
@@ -160,11 +175,12 @@ TOPICS: dict[str, Topic] = {
               "turnover_12m_pct", "turnover_12m_pct", "turnover_12m_pct", (
                   Breakdown("Avgångar: interna flyttar, lämnat förvaltningen, pension"),
                   Breakdown("Lämnat förvaltningen, rullande 12 månader"),
-                  Breakdown("Varför slutar de?", "Inga avgångssamtal är inlästa för de senaste 12 månaderna."),
+                  Breakdown("Varför slutar de?", "Inga avgångssamtal är inlästa för de senaste 12 månaderna.",
+                            bars=True),
               )),
         Topic("workload", "Arbetsbelastning", "caseload", "pages/arbetsbelastning.py", "caseload_per_worker", None,
               "caseload_per_worker", "caseload_per_worker", (
-                  Breakdown("Aktuella ärenden och handläggare"),
+                  Breakdown("Aktuella ärenden"),
                   Breakdown("Inflöde och utflöde", "Filerna anger inte nya och avslutade ärenden för alla enheter."),
               )),
         Topic("voice", "Medarbetarnas röst", "pulse", "pages/medarbetarnas_rost.py", "pulse_work_situation_agree_pct",
@@ -202,12 +218,12 @@ INDICATORS: tuple[Indicator, ...] = (
               "Sjuktimmar under dag 1–14 av ett sjukfall (sjuklöneperioden) som andel av de ordinarie arbetstimmarna.",
               ("sick_hours_day_1_14", "ordinary_hours"), True, HEALTH, "employees", short_label="Kort (dag 1–14)",
               subject="Korttidssjukfrånvaron", shown=frozenset({CARD, ATTENTION, KEY_FIGURE, REPORT_TABLE, SIGNALS}),
-              breakdown="Kort och lång sjukfrånvaro"),
+              breakdown="Korttidssjukfrånvaro (dag 1–14)"),
     Indicator("long_sick_leave_share_pct", "Andel långa sjukfall (60 dagar eller mer)", "sick_leave", "%",
               "Hur stor del av sjuktimmarna som hör till sjukfall som pågått 60 dagar eller mer.",
               ("sick_hours_60_days", "sick_hours"), True, HEALTH, "employees", short_label="Andel långa sjukfall",
               subject="Andelen långa sjukfall", shown=frozenset({CARD, REPORT_TABLE}),
-              breakdown="Kort och lång sjukfrånvaro"),
+              breakdown="Andel långa sjukfall (60 dagar eller mer)"),
     Indicator("sick_leave_12m_pct", "Sjukfrånvaro, 12 månader", "sick_leave", "%",
               "Sjuktimmar som andel av ordinarie arbetstimmar under de senaste 12 månaderna. "
               "Visas bara när alla enheter har rapporterat alla 12 månaderna.",
@@ -279,7 +295,7 @@ INDICATORS: tuple[Indicator, ...] = (
     Indicator("open_cases", "Aktuella ärenden", "workload", "ärenden",
               "Ärenden som var öppna vid månadens slut.",
               ("open_cases",), None, subject="Antalet aktuella ärenden", shown=frozenset({REPORT_TABLE}),
-              breakdown="Aktuella ärenden och handläggare"),
+              breakdown="Aktuella ärenden"),
     Indicator("caseload_per_worker", "Ärenden per handläggare", "workload", "ärenden per handläggare",
               "Aktuella ärenden vid månadens slut delat med antalet handläggare (årsarbetare) som handlade dem.",
               ("open_cases", "case_workers"), True, subject="Antalet ärenden per handläggare",
@@ -319,7 +335,8 @@ INDICATORS: tuple[Indicator, ...] = (
     Indicator("vacancy_rate_pct", "Andel vakanta tjänster", "vacancies", "%",
               "Vakanta tjänster som andel av de budgeterade tjänsterna.",
               ("budgeted_positions", "filled_positions"), True, short_label="Andel vakanta",
-              subject="Andelen vakanta tjänster", shown=frozenset({CARD, ATTENTION, REPORT_TABLE, SIGNALS}),
+              subject="Andelen vakanta tjänster",
+              shown=frozenset({CARD, ATTENTION, KEY_FIGURE, REPORT_TABLE, SIGNALS}),
               breakdown="Andel vakanta tjänster"),
     Indicator("consultants", "Inhyrda konsulter", "vacancies", "st",
               "Antal inhyrda konsulter under månaden.",

@@ -25,6 +25,12 @@ def tertial_name(month: dt.date) -> str:
     return f"T{(month.month - 1) // 4 + 1} {month.year}"
 
 
+def tertial_months(month: dt.date) -> str:
+    """The months of a tertial: date(2025, 4, 1) -> 'januari–april 2025'."""
+    first = (month.month - 1) // 4 * 4
+    return f"{MONTHS[first]}–{MONTHS[first + 3]} {month.year}"
+
+
 def number(value: float | None, decimals: int = 0) -> str:
     """1234.5 -> '1 234,5' with a no-break space between thousands; None -> '–'."""
     if value is None or (isinstance(value, float) and math.isnan(value)):

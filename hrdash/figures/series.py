@@ -14,8 +14,8 @@ import pandas as pd
 
 from hrdash import months as month_math
 from hrdash.catalogue import BY_ID, CARD, SPARKLINE, shown_in
-from hrdash.figures import indicators
-from hrdash.figures.format import format_value
+from hrdash.figures import indicators, signals
+from hrdash.figures.format import beside_label, format_value
 from hrdash.figures.groups import Group
 from hrdash.store import targets
 from hrdash.store.queries import read
@@ -105,6 +105,8 @@ class Card:
     target: float | None
     note: str  # suppression reason or coverage
     spark: list[float | None] = field(default_factory=list)  # the 12 months ending with the month
+    variation: str | None = None  # what its control chart says of the month: concern, improvement, common
+    capability: str | None = None  # whether the process meets its target: every month, sometimes, not
 
     @property
     def label(self) -> str:
@@ -112,7 +114,7 @@ class Card:
 
     @property
     def text(self) -> str:
-        return format_value(self.indicator_id, self.value)
+        return beside_label(self.indicator_id, self.value)
 
     def change(self, other: float | None) -> float | None:
         return None if self.value is None or other is None else self.value - other
@@ -140,17 +142,22 @@ def cards(con: duckdb.DuckDBPyConnection, group: Group, month: dt.date, unsuppre
     wide = series(con, group, list(indicator_ids), unsuppressed, first=month_math.shift(month, -12), last=month)
     by_month = wide.set_index("month")
     goals = targets.Targets(con)
+    charts = {s.indicator_id: s for s in signals.all_series(con, level=group.level, group_id=group.group_id)}
     result = []
     for indicator_id in indicator_ids:
         note = by_month.loc[month, f"note_{indicator_id}"] if month in by_month.index else "ingen uppgift"
+        target = goals.for_group(indicator_id, group)
+        point = signals.point_at(charts.get(indicator_id), month, unsuppressed)
         result.append(Card(
             indicator_id,
             value_at(by_month, indicator_id, month),
             value_at(by_month, indicator_id, month_math.shift(month, -1)),
             value_at(by_month, indicator_id, month_math.shift(month, -12)),
-            goals.for_group(indicator_id, group),
+            target,
             note if isinstance(note, str) else "",
             [value_at(by_month, indicator_id, m) for m in month_math.window(month, 12)],
+            point.variation(signals.worse_when_higher(indicator_id)) if point else None,
+            signals.capability(point, target, signals.worse_when_higher(indicator_id)) if point else None,
         ))
     return result
 
