@@ -1,4 +1,5 @@
-"""Data: the imports with undo, which units have reported, the organisation, targets and the log."""
+"""Data: the imports with undo, which units have reported, the organisation, targets and baselines,
+the settings of the cost figures, and the log."""
 
 import pandas as pd
 import streamlit as st
@@ -15,8 +16,8 @@ registry.guard(__file__)
 st.title("Data")
 con = session.cursor()
 user = session.user()
-imports_tab, completeness_tab, organisation_tab, goals_tab, log_tab = st.tabs(
-    ["Importer", "Rapporterat", "Organisation", "Mål", "Logg"])
+imports_tab, completeness_tab, organisation_tab, goals_tab, baselines_tab, settings_tab, log_tab = st.tabs(
+    ["Importer", "Rapporterat", "Organisation", "Mål", "Baslinjer", "Inställningar", "Logg"])
 
 with imports_tab:
     table = data_page.batches_table(con)
@@ -106,6 +107,12 @@ with goals_tab:
                 targets.set_target(con, indicator, group.level, group.group_id, value, user.name)
                 st.toast("Målet är sparat.")
                 st.rerun()
+
+with baselines_tab:
+    data_page.signal_baselines(con, cache.groups(session.version()), user)
+
+with settings_tab:
+    data_page.cost_settings(con, user)
 
 with log_tab:
     st.dataframe(audit.entries(con).rename(columns={"happened_at": "Tid", "who": "Vem", "action": "Händelse",

@@ -11,8 +11,8 @@ from conftest import APP, open_app
 from streamlit.testing.v1 import AppTest
 
 from hrdash import swedish
-from hrdash.catalogue import INDICATORS
-from hrdash.figures.format import format_value
+from hrdash.catalogue import BY_ID, CARD, INDICATORS, SLIDE, shown_in
+from hrdash.figures.format import beside_label, format_value
 from hrdash.ui import registry
 
 # Every page HR opens in demo mode, but presentation mode, whose title is the slide's.
@@ -44,9 +44,12 @@ def test_overview_cards_equal_the_cli(app, demo_database):
     expected = demo_database.values("avdelning", "Vuxen", "2026-08")
     assert cards["Sjukfrånvaro"] == swedish.percent(expected["sick_leave_pct"])
     assert cards["Personalomsättning, 12 månader"] == swedish.percent(expected["turnover_12m_pct"])
-    assert cards["Vakanta tjänster"] == format_value("vacancies", expected["vacancies"])
+    assert cards["Vakanta tjänster"] == beside_label("vacancies", expected["vacancies"])  # '2': the name says tjänster
     assert cards["Rekryteringsbehov"] == format_value("recruitment_need", expected["recruitment_need"])
-    assert len(cards) == 12
+    assert cards["Ärenden per handläggare"] == swedish.number(expected["caseload_per_worker"], 1)
+    assert list(cards)[:len(shown_in(CARD))] == [BY_ID[i].label for i in shown_in(CARD)]
+    assert list(cards)[len(shown_in(CARD)):] == ["Personalomsättningens kostnad, 12 månader",
+                                                 "Konsulter räknat i egen personal", "Sjuklönekostnad"]
 
 
 def test_overview_defaults_to_the_latest_complete_month_of_the_forvaltning(app):
@@ -113,8 +116,9 @@ def test_ranking_marks_the_small_unit_as_hidden(app):
 def test_breakdowns_by_gender_and_age(app, demo_database):
     at = app("pages/sjukfranvaro.py", manad="oktober 2026")
     headers = [h.value for h in at.header]
-    assert headers[1:4] == ["Kort och lång sjukfrånvaro", "Kvinnor och män", "Åldersgrupper"]
-    gender = pio.from_json(at.get("plotly_chart")[3].proto.spec)
+    assert headers[1:5] == ["Korttidssjukfrånvaro (dag 1–14)", "Andel långa sjukfall (60 dagar eller mer)",
+                            "Kvinnor och män", "Åldersgrupper"]
+    gender = pio.from_json(at.get("plotly_chart")[4].proto.spec)
     expected = demo_database.values("förvaltning", "Socialförvaltningen", "2026-10")
     assert [t.name for t in gender.data] == ["Kvinnor", "Män"]
     assert numbers(gender.data[0].y)[-1] == pytest.approx(expected["sick_leave_women_pct"])
@@ -180,5 +184,7 @@ def test_presentation_steps_through_one_message_per_slide(app):
     at.button(key="framåt").click().run()
     assert at.header[0].value == "Läget i oktober 2026"
     assert [m.label for m in at.metric] == ["Sjukfrånvaro", "Personalomsättning, 12 månader",
-                                            "Vakanta tjänster", "Rekryteringsbehov (tjänster)"]
+                                            "Ärenden per handläggare", "Vakanta tjänster",
+                                            "Rekryteringsbehov (tjänster)"]
+    assert len(shown_in(SLIDE)) == 5
     assert at.query_params["bild"] == "2"

@@ -11,7 +11,9 @@ import streamlit as st
 from hrdash import swedish
 from hrdash.catalogue import BY_ID, SPARKLINE, TOPICS, privacy_note, shown_in
 from hrdash.charts import interactive
+from hrdash.charts.trend import Trend
 from hrdash.figures.format import change_size, format_value
+from hrdash.figures import signals
 from hrdash.figures.series import Card
 from hrdash.markdown import plain
 from hrdash.store import comments
@@ -65,8 +67,27 @@ def card(item: Card, month: dt.date) -> None:
             else:
                 st.badge(f"Inom målet ({word} {format_value(item.indicator_id, item.target)})", icon=":material/check_circle:",
                          color="green")
+        variation(item.variation, item.capability)
         if item.note:
             st.caption(item.note if item.value is not None else f"Visas inte: {item.note.lower()}.")
+
+
+VARIATION_BADGES = {  # word, colour, icon: what a control chart says of a month
+    signals.CONCERN: ("Oroande förändring", "red", ":material/trending_up:"),
+    signals.IMPROVEMENT: ("Förbättring", "green", ":material/thumb_up:"),
+    signals.COMMON: ("Normal variation", "gray", ":material/horizontal_rule:"),
+}
+
+
+def variation(word: str | None, capability: str | None) -> None:
+    """One icon and word for what the figure's control chart says, and whether it meets its target."""
+    if word is None:
+        return
+    text, colour, icon = VARIATION_BADGES[word]
+    st.badge(text, icon=icon, color=colour, help="Styrdiagrammet skiljer en verklig förändring från den normala "
+             "variationen: se Om siffrorna.")
+    if capability:
+        st.caption(capability)
 
 
 def coverage_warnings(coverage: dict[str, tuple[int, int]], month: dt.date) -> None:
@@ -80,17 +101,20 @@ def coverage_warnings(coverage: dict[str, tuple[int, int]], month: dt.date) -> N
 
 
 def table(frame: pd.DataFrame, indicator_ids: list[str], first_column: str = "month",
-          first_label: str = "Månad") -> None:
-    """The numbers behind a chart, formatted the Swedish way; suppressed figures as '–'."""
+          first_label: str = "Månad", period: str = "month", labels: dict[str, str] | None = None) -> None:
+    """The numbers behind a chart, formatted the Swedish way; suppressed figures as '–'. The
+    months are survey tertials ('T1 2025') where `period` is 'tertial'; `labels` names columns
+    shorter than the indicators' names."""
     shown = pd.DataFrame()
     if first_column == "month":
-        shown[first_label] = [swedish.month_name(m) for m in frame["month"]]
+        name = swedish.tertial_name if period == "tertial" else swedish.month_name
+        shown["Period" if period == "tertial" else first_label] = [name(m) for m in frame["month"]]
     else:
         shown[first_label] = frame[first_column]
     notes = []
     for indicator_id in indicator_ids:
-        shown[BY_ID[indicator_id].label] = [format_value(indicator_id, None if v != v else v)
-                                            for v in frame[indicator_id]]
+        shown[(labels or {}).get(indicator_id, BY_ID[indicator_id].label)] = [
+            format_value(indicator_id, None if v != v else v) for v in frame[indicator_id]]
         if f"note_{indicator_id}" in frame:
             notes.append(frame[f"note_{indicator_id}"].fillna(""))
     if notes:
@@ -141,7 +165,8 @@ def slide(item) -> None:
             column.metric(number.label, number.value, delta=number.change.lstrip("▲▼= ") or None,
                           delta_color=number.colour, delta_arrow=arrow, border=True)
     elif item.kind == "chart":
-        st.plotly_chart(interactive.projector(interactive.trend(item.chart, max_ticks=7)),
+        drawn = interactive.draw(item.chart, max_ticks=7) if isinstance(item.chart, Trend) else interactive.draw(item.chart)
+        st.plotly_chart(interactive.projector(drawn),
                         config={**PLOTLY_CONFIG, "displayModeBar": False, "staticPlot": True}, theme=None, key="bild")
     else:
         st.markdown("\n".join(f"- ### {plain(line)}" for line in item.items))
