@@ -10,7 +10,7 @@ from fpdf import FPDF
 from fpdf.fonts import FontFace
 
 from hrdash import swedish
-from hrdash.charts.static import trend_png
+from hrdash.charts.static import png
 from hrdash.reports.model import Report
 
 FONTS = Path(__file__).with_name("fonts")
@@ -85,9 +85,22 @@ def render(report: Report) -> bytes:
     document = _Document(report)
     _cover(document, report)
     _summary(document, report)
+    _signals(document, report)
     for section in report.sections:
         _section(document, section)
+    _definitions(document, report)
     return bytes(document.output())
+
+
+def _definitions(document: _Document, report: Report) -> None:
+    """Every figure of the report in plain Swedish, on the last pages: the sections stay one page each."""
+    document.add_page()
+    document.heading("Så räknas siffrorna")
+    for section in report.sections:
+        document.paragraph(section.title, 10, bold=True, height=5)
+        for label, definition in section.definitions:
+            document.paragraph(f"{label}: {definition}", 8.5, colour=MUTED, height=4.2)
+        document.ln(2)
 
 
 def _cover(document: _Document, report: Report) -> None:
@@ -127,16 +140,39 @@ def _summary(document: _Document, report: Report) -> None:
     document.heading("Nyckeltal", 13)
     columns = list(report.key_figures.columns)
     rows = [columns] + report.key_figures.astype(str).values.tolist()
-    document.grid(rows, [58, 26, 26, 38, 26], size=8.8)
+    document.grid(rows, [32, 17, 17, 31, 30, 47], size=7.8)
     if report.attention:
         document.heading("Behöver uppmärksamhet", 13)
-        document.paragraph("Enheter över sitt mål, eller där nyckeltalet har ökat tre månader i rad.", 9, colour=MUTED)
+        document.paragraph("En verklig förändring till det sämre enligt styrdiagrammet, eller ett nyckeltal över sitt mål "
+                           "som inte nås utan förändring. Det allvarligaste först.", 9, colour=MUTED)
         document.ln(1)
         for unit, reasons in report.attention[:ATTENTION_LISTED]:
             document.bullet(f"{unit}: " + "; ".join(reasons) + ".")
         if len(report.attention) > ATTENTION_LISTED:
             document.paragraph(f"… och {len(report.attention) - ATTENTION_LISTED} enheter till; se Excelfilen eller "
                                "instrumentpanelen.", 9, colour=MUTED)
+    if report.costs:
+        document.heading("Vad det kostar", 13)
+        for cost in report.costs:
+            amount = swedish.kronor(cost.amount) if cost.amount is not None else "–"
+            document.bullet(f"{cost.label}: {amount}. " + (f"{cost.arithmetic}." if cost.amount is not None
+                                                          else cost.note))
+
+
+def _signals(document: _Document, report: Report) -> None:
+    """The control charts' reading of each figure that has one."""
+    if report.signals is None or report.signals.empty:
+        return
+    document.ln(2)
+    document.heading("Är förändringen verklig?", 13)
+    document.paragraph("Styrdiagrammen skiljer en verklig förändring från den normala variationen mellan månaderna. "
+                       "Mittlinjen är medelvärdet av de 12 månader som är baslinjen; gränserna visar hur mycket "
+                       "siffran brukar variera. Ett värde utanför gränserna, sju månader i rad på samma sida om "
+                       "mittlinjen, sex månader i rad uppåt eller nedåt, eller två av tre månader nära en gräns "
+                       "är en signal.", 9.5, colour=MUTED, height=4.8)
+    document.ln(2)
+    columns = list(report.signals.columns)
+    document.grid([columns] + report.signals.astype(str).values.tolist(), [36, 18, 24, 28, 68], size=8)
 
 
 CHART_WIDTH, CHART_HEIGHT = 6.85, 2.28  # inches: the text width of the page, a third as high
@@ -147,7 +183,7 @@ def _section(document: _Document, section) -> None:
     document.heading(section.title)
     document.paragraph(section.headline, 11.5, bold=True, height=6)
     document.ln(2)
-    document.image(io.BytesIO(trend_png(section.chart, CHART_WIDTH, CHART_HEIGHT)), w=document.epw)
+    document.image(io.BytesIO(png(section.chart, CHART_WIDTH, CHART_HEIGHT)), w=document.epw)
     document.ln(2)
     if section.comment:
         body, author, written_at = section.comment
@@ -168,8 +204,4 @@ def _section(document: _Document, section) -> None:
                   [name_width] + [other] * (len(table.columns) - 1), bold_rows=bold)
     for note in section.footnotes:
         document.paragraph(note, 8, colour=MUTED, height=4)
-    document.ln(1)
-    document.paragraph("Så räknas siffrorna", 8.5, bold=True, height=4.4)
-    for label, definition in section.definitions:
-        document.paragraph(f"{label}: {definition}", 8, colour=MUTED, height=4)
 

@@ -13,8 +13,8 @@ from pptx.util import Emu, Pt
 from hrdash import swedish
 from hrdash.catalogue import BY_ID, SLIDE, TOPICS, shown_in
 from hrdash.figures.format import change_size, format_value
-from hrdash.charts.static import trend_png
-from hrdash.charts.trend import Trend
+from hrdash.charts.static import png
+from hrdash.charts.trend import Lines, Trend
 from hrdash.reports.model import Report
 
 MAX_ITEMS = 5  # more lines than this cannot be read from the back of a room
@@ -34,7 +34,7 @@ class Slide:
     title: str
     message: str = ""
     numbers: list[Number] = field(default_factory=list)
-    chart: Trend | None = None
+    chart: Trend | Lines | None = None
     items: list[str] = field(default_factory=list)
 
 
@@ -72,8 +72,19 @@ def build(report: Report) -> list[Slide]:
     if len(attention) > MAX_ITEMS:
         attention = attention[:MAX_ITEMS - 1] + [f"… och {len(attention) - MAX_ITEMS + 1} enheter till"]
     slides.append(Slide("list", "Behöver uppmärksamhet",
-                        "Enheter över sitt mål, eller där nyckeltalet ökat tre månader i rad." if attention
-                        else "Ingen enhet ligger över sitt mål eller har ökat tre månader i rad.", items=attention))
+                        "En verklig förändring till det sämre, eller över ett mål som inte nås utan förändring. "
+                        "Det allvarligaste först." if attention
+                        else "Ingen enhet har en oroande förändring eller ligger över ett mål den inte klarar.",
+                        items=attention))
+    if report.signals is not None and not report.signals.empty:
+        said = [f"{row['Nyckeltal']}: {row['Vad diagrammet säger'].split(' (')[0].lower()}"
+                for row in report.signals.to_dict("records")]
+        slides.append(Slide("list", "Är förändringen verklig?", "Vad styrdiagrammen säger om månaden.",
+                            items=said[:MAX_ITEMS]))
+    shown = [c for c in report.costs if c.amount is not None]
+    if shown:
+        slides.append(Slide("numbers", "Vad det kostar", "Med inställningarna under Data → Inställningar.",
+                            numbers=[Number(c.label, swedish.kronor(c.amount), c.arithmetic, "gray") for c in shown]))
     notes = [f"{TOPICS[s.topic].title}: {s.comment[0]}" for s in report.sections if s.comment]
     slides.append(Slide("list", "Kommentarer från HR",
                         "" if notes else f"Inga kommentarer är skrivna för {month}.", items=notes[:MAX_ITEMS]))
@@ -118,7 +129,7 @@ def render_pptx(slides: list[Slide]) -> bytes:
                 _text(slide, left, Emu(2900000), width, Emu(1000000), number.value, 44, True)
                 _text(slide, left, Emu(4000000), width, Emu(600000), number.change, 18, colour=COLOURS[number.colour])
         elif item.kind == "chart":
-            picture = trend_png(item.chart, 12.3, 4.4, font_size=15, dpi=150, max_ticks=7)  # a slide's full width
+            picture = png(item.chart, 12.3, 4.4, font_size=15, dpi=150, max_ticks=7)  # a slide's full width
             slide.shapes.add_picture(io.BytesIO(picture), margin, Emu(2000000), width=inner)
         else:
             for position, line in enumerate(item.items):
