@@ -134,6 +134,6 @@ def test_demo_loads_once(tmp_path):
     db = tmp_path / "demo.duckdb"
     result = run("demo", db=db)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.count("importerad som batch") == 7
+    assert result.stdout.count("importerad som batch") == 10
     assert "Mål satta för sjukfrånvaro (högst 7,0)" in result.stdout
     assert run("demo", "--if-empty", db=db).stdout == ""
