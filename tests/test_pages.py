@@ -145,7 +145,19 @@ def test_an_empty_database_gets_a_helpful_message_not_an_error(tmp_path, monkeyp
     at.switch_page(page.file).run()
     assert not at.exception
     assert at.info[0].value.startswith("Inga uppgifter för")
-    assert at.info[0].value.endswith("ännu – ladda upp filer under **Ladda upp**.")
+    assert at.info[0].value.endswith("ännu. Ladda upp filer under **Ladda upp**.")
+
+
+def test_a_unit_hidden_by_the_privacy_rule_says_so_not_that_files_are_missing(app):
+    at = app("pages/sjukfranvaro.py", grupp="Ledningsstöd – enhet i Stab")
+    assert at.info[0].value == ("Siffrorna för Ledningsstöd visas inte: färre än 10 personer. Det är "
+                                "integritetsskyddet (se Om siffrorna), inte en uppgift som saknas.")
+    assert not [link for link in at.main.get("page_link") if "Ladda upp" in link.proto.label]
+
+
+def test_a_unit_that_handles_no_cases_says_so(app):
+    at = app("pages/arbetsbelastning.py", grupp="Ledningsstöd – enhet i Stab")
+    assert at.info[0].value == "Ledningsstöd har inga enheter som rapporterar arbetsbelastning."
 
 
 def test_om_siffrorna_explains_every_indicator_and_the_privacy_rule(app):

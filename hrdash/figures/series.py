@@ -75,6 +75,22 @@ def series(con: duckdb.DuckDBPyConnection, group: Group, indicator_ids: list[str
     return wide.sort_values("month").reset_index(drop=True)
 
 
+def why_empty(frame: pd.DataFrame, indicator_id: str, group_name: str, what: str) -> tuple[str, bool]:
+    """Why a group's series of an indicator shows nothing, in a sentence, and whether the files
+    lack it (so HR can upload them) rather than the privacy rule hiding it or no unit reporting it."""
+    reported, units = f"reported_{indicator_id}", f"units_{indicator_id}"
+    if frame.empty or reported not in frame:
+        return f"Det finns inga uppgifter om {what} i de uppladdade filerna ännu.", True
+    hidden = frame[(frame[reported].fillna(0) > 0) & frame[indicator_id].isna()]
+    notes = [n for n in hidden.get(f"note_{indicator_id}", []) if isinstance(n, str) and n]
+    if notes:
+        return (f"Siffrorna för {group_name} visas inte: {notes[-1][0].lower()}{notes[-1][1:]}. "
+                "Det är integritetsskyddet (se Om siffrorna), inte en uppgift som saknas."), False
+    if (frame[units].fillna(0) == 0).all():
+        return f"{group_name} har inga enheter som rapporterar {what}.", False
+    return f"{group_name} har inte rapporterat {what} för de valda månaderna.", True
+
+
 def ranking(con: duckdb.DuckDBPyConnection, members: list[Group], indicator_id: str, month: dt.date,
             unsuppressed: bool) -> pd.DataFrame:
     """name, value, note for each member group in one month."""

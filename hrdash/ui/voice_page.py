@@ -12,6 +12,7 @@ from hrdash.charts import interactive as charts
 from hrdash.figures import voice as voice_module
 from hrdash.figures.format import format_value
 from hrdash.figures.groups import member_units, reporting
+from hrdash.figures.series import why_empty
 from hrdash.figures.voice import AGREE, ANSWERS, RESPONSE
 from hrdash.markdown import plain
 from hrdash.months import shift
@@ -36,7 +37,7 @@ def render() -> None:
     series = cache.series(data_version, group, (*AGREE, *ANSWERS, RESPONSE,
                                                *(f"pulse_{q.id}_mean" for q in QUESTIONS)), hidden, since, month)
     if series.empty or series[list(AGREE)].isna().all().all() and not found.notes:
-        widgets.empty_state(f"pulsfrågorna för {group.name}")
+        widgets.empty_state("pulsfrågorna", *why_empty(series, AGREE[0], group.name, "pulsfrågorna"))
         return
     st.markdown(f"#### {voice_module.headline(group.name, found)}")
     st.caption("Andelen som instämmer är de som svarat något av de två högsta stegen på skalan. "

@@ -196,6 +196,13 @@ def comment(topic: str, group, month: dt.date) -> None:
             st.rerun()
 
 
-def empty_state(what: str) -> None:
-    st.info(f"Inga uppgifter för {what} ännu – ladda upp filer under **Ladda upp**.", icon=":material/folder_open:")
-    st.page_link("pages/ladda_upp.py", label="Gå till Ladda upp", icon=":material/upload:")
+def empty_state(what: str, reason: str | None = None, files_lack_it: bool = True) -> None:
+    """Nothing to show, and the true reason: not in the files yet (HR is sent to Ladda upp),
+    hidden by the privacy rule, or not reported."""
+    may_upload = session.user().role in ("hr", "admin")
+    if reason is None:
+        reason = f"Inga uppgifter för {what} ännu." + (" Ladda upp filer under **Ladda upp**." if may_upload else "")
+    icon = ":material/folder_open:" if files_lack_it else ":material/visibility_off:"
+    st.info(reason, icon=icon)
+    if files_lack_it and may_upload:
+        st.page_link("pages/ladda_upp.py", label="Gå till Ladda upp", icon=":material/upload:")
