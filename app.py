@@ -28,6 +28,11 @@ sidebar.navigation(user)
 sidebar.account(user)
 if info.uses_selection:
     sidebar.selectors()
+    if session.unsuppressed() and info.file not in ("pages/presentation.py", "pages/rapport.py"):
+        # Presentation mode and the report always hide them; the other pages say so while they do not.
+        st.warning("**Dolda uppgifter visas.** Den här sidan visar siffror som integritetsskyddet annars döljer "
+                   "(grupper under 10 personer). Visa den inte för nämnden. Presentationsläget och rapporterna "
+                   "visar dem aldrig.", icon=":material/visibility:")
 try:
     page.run()
 except UserError as error:

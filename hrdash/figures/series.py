@@ -15,7 +15,7 @@ import pandas as pd
 from hrdash import months as month_math
 from hrdash.catalogue import BY_ID, CARD, SPARKLINE, shown_in
 from hrdash.figures import indicators, signals
-from hrdash.figures.format import beside_label, format_value
+from hrdash.figures.format import beside_label, difference, format_value, target_status
 from hrdash.figures.groups import Group
 from hrdash.store import targets
 from hrdash.store.queries import read
@@ -133,12 +133,11 @@ class Card:
         return beside_label(self.indicator_id, self.value)
 
     def change(self, other: float | None) -> float | None:
-        return None if self.value is None or other is None else self.value - other
+        return difference(self.indicator_id, self.value, other)
 
     @property
-    def above_target(self) -> bool:
-        worse_up = BY_ID[self.indicator_id].higher_is_worse
-        return bool(self.target is not None and self.value is not None and worse_up and self.value > self.target)
+    def target_status(self) -> tuple[str, bool | None]:
+        return target_status(self.indicator_id, self.value, self.target)
 
 
 def value_at(by_month: pd.DataFrame, indicator_id: str, month: dt.date) -> float | None:

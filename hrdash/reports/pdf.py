@@ -10,6 +10,7 @@ from fpdf import FPDF
 from fpdf.fonts import FontFace
 
 from hrdash import swedish
+from hrdash.catalogue import TOPICS
 from hrdash.charts.static import png
 from hrdash.reports.model import Report
 
@@ -63,15 +64,16 @@ class _Document(FPDF):
         self.ln(1)
 
     def grid(self, rows: list[list[str]], widths: list[float], bold_rows: set[int] = frozenset(),
-             size: float = 8.5) -> None:
-        """A table: the first row is the heading; rows in `bold_rows` (avdelningar) stand out."""
+             size: float = 8.5, align: list[str] | None = None) -> None:
+        """A table: the first row is the heading; rows in `bold_rows` (avdelningar) stand out. Names
+        left, figures right, unless `align` says otherwise."""
         self.set_font(FAMILY, "", size)
         self.set_text_color(*INK)
         self.set_draw_color(200, 205, 212)
         heading = FontFace(emphasis="BOLD", color=(255, 255, 255), fill_color=BLUE)
         plain = FontFace(color=INK, fill_color=(255, 255, 255))
         group = FontFace(emphasis="BOLD", color=INK, fill_color=PALE)
-        with self.table(col_widths=widths, text_align=["LEFT"] + ["RIGHT"] * (len(widths) - 1),
+        with self.table(col_widths=widths, text_align=align or ["LEFT"] + ["RIGHT"] * (len(widths) - 1),
                         headings_style=heading, line_height=size * 0.5, padding=(0.9, 1.2),
                         borders_layout="HORIZONTAL_LINES") as table:
             for position, values in enumerate(rows):
@@ -121,8 +123,8 @@ def _cover(document: _Document, report: Report) -> None:
     document.set_font(FAMILY, "B", 22)
     document.cell(0, 11, report.title, new_x="LMARGIN", new_y="NEXT")
     document.set_font(FAMILY, "", 12)
-    document.cell(0, 8, "Sjukfrånvaro · personalomsättning · vakanser · rekryteringsbehov", new_x="LMARGIN",
-                  new_y="NEXT")
+    topics = [TOPICS[section.topic].title.lower() for section in report.sections]
+    document.multi_cell(0, 8, " · ".join(topics).capitalize(), new_x="LMARGIN", new_y="NEXT")
     document.set_y(250)
     document.set_font(FAMILY, "", 10)
     document.set_text_color(*MUTED)
@@ -140,7 +142,7 @@ def _summary(document: _Document, report: Report) -> None:
     document.heading("Nyckeltal", 13)
     columns = list(report.key_figures.columns)
     rows = [columns] + report.key_figures.astype(str).values.tolist()
-    document.grid(rows, [32, 17, 17, 31, 30, 47], size=7.8)
+    document.grid(rows, [42, 21, 21, 27, 33, 30], size=7.8, align=["LEFT", "RIGHT", "RIGHT", "RIGHT", "LEFT", "LEFT"])
     if report.attention:
         document.heading("Behöver uppmärksamhet", 13)
         document.paragraph("En verklig förändring till det sämre enligt styrdiagrammet, eller ett nyckeltal över sitt mål "

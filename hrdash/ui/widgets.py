@@ -17,6 +17,7 @@ from hrdash.figures import signals
 from hrdash.figures.series import Card
 from hrdash.markdown import plain
 from hrdash.store import comments
+from hrdash.reports import slides
 from hrdash.ui import session
 PLOTLY_CONFIG = {"displaylogo": False, "locale": "sv", "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
 
@@ -57,19 +58,22 @@ def card(item: Card, month: dt.date) -> None:
             sign = {"up": "▲ ", "down": "▼ ", "off": ""}[arrow]
             st.markdown(f"Samma månad i fjol: {format_value(item.indicator_id, item.last_year)} "
                         f":{colour}[{sign}{change_size(item.indicator_id, yearly)}]")
-        if item.target is not None:
-            word = "högst" if indicator.higher_is_worse else "mål"
-            if item.value is None:
-                st.badge(f"Mål: {word} {format_value(item.indicator_id, item.target)}", color="gray")
-            elif item.above_target:
-                st.badge(f"Över målet ({word} {format_value(item.indicator_id, item.target)})", icon=":material/warning:",
-                         color="red")
-            else:
-                st.badge(f"Inom målet ({word} {format_value(item.indicator_id, item.target)})", icon=":material/check_circle:",
-                         color="green")
+        status, met = item.target_status
+        if status:
+            target_badge(status, met)
         variation(item.variation, item.capability)
         if item.note:
             st.caption(item.note if item.value is not None else f"Visas inte: {item.note.lower()}.")
+
+
+def target_badge(status: str, met: bool | None) -> None:
+    """'Över målet (högst 7,0 %)' in red, 'Inom målet (…)' in green, 'Mål: …' in gray."""
+    if met is None:
+        st.badge(status, color="gray")
+    elif met:
+        st.badge(status, icon=":material/check_circle:", color="green")
+    else:
+        st.badge(status, icon=":material/warning:", color="red")
 
 
 VARIATION_BADGES = {  # word, colour, icon: what a control chart says of a month
@@ -140,7 +144,7 @@ def sparkline_grid(frame: pd.DataFrame) -> None:
     config = {"Grupp": st.column_config.TextColumn("Avdelning / enhet", width="large"), "Nivå": None}
     order = ["Grupp"]
     for indicator_id in shown_in(SPARKLINE):
-        label = BY_ID[indicator_id].short
+        label = BY_ID[indicator_id].label
         config[indicator_id] = st.column_config.TextColumn(label, width="small")
         config[f"{indicator_id}_trend"] = st.column_config.LineChartColumn("12 mån", width="small", y_min=0)
         order += [indicator_id, f"{indicator_id}_trend"]
@@ -160,10 +164,15 @@ def slide(item) -> None:
     if item.message:
         st.subheader(item.message)
     if item.kind == "numbers":
-        for column, number in zip(st.columns(len(item.numbers)), item.numbers):
-            arrow = "up" if number.change.startswith("▲") else "down" if number.change.startswith("▼") else "off"
-            column.metric(number.label, number.value, delta=number.change.lstrip("▲▼= ") or None,
-                          delta_color=number.colour, delta_arrow=arrow, border=True)
+        per_row = min(len(item.numbers), slides.PER_ROW)
+        for start in range(0, len(item.numbers), per_row):
+            for column, number in zip(st.columns(per_row), item.numbers[start:start + per_row]):
+                with column, st.container(border=True):
+                    arrow = "up" if number.change.startswith("▲") else "down" if number.change.startswith("▼") else "off"
+                    st.metric(number.label, number.value, delta=number.change.lstrip("▲▼= ") or None,
+                              delta_color=number.colour, delta_arrow=arrow)
+                    if number.target:
+                        target_badge(number.target, number.met)
     elif item.kind == "chart":
         drawn = interactive.draw(item.chart, max_ticks=7) if isinstance(item.chart, Trend) else interactive.draw(item.chart)
         st.plotly_chart(interactive.projector(drawn),
