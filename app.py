@@ -2,6 +2,8 @@
 the user's role may open, the shared sidebar, and the one place a user-facing error of a page
 is shown."""
 
+from pathlib import Path
+
 import streamlit as st
 
 from hrdash.errors import UserError
@@ -10,6 +12,7 @@ from hrdash.ui import registry, session, sidebar
 
 st.set_page_config(page_title="HR-nyckeltal", page_icon=":material/monitoring:", layout="wide")
 
+st.html(f"<style>{(Path(__file__).parent / 'hrdash' / 'ui' / 'style.css').read_text()}</style>")
 user = session.sign_in()
 
 # Every page is registered, so a direct address to a page the role may not open reaches its

@@ -7,8 +7,9 @@ from hrdash.ui import cache, registry, sidebar, widgets
 
 registry.guard(__file__)
 # Room for one message on a 1280×720 projector: less space above it, larger figures.
-st.html("<style>.stMainBlockContainer {padding-top: 3.2rem; padding-bottom: 0.5rem;}"
-        " [data-testid='stMetricValue'] {font-size: 3.2rem;} .st-key-tangenter {display: none;}</style>")
+st.html("<style>.stMainBlockContainer {padding-top: 4.2rem; padding-bottom: 0.5rem;}"
+        " [data-testid='stMetricValue'] {font-size: 3.2rem;} [data-testid='stMetricLabel'] p {font-size: 1.15rem;}"
+        " .st-key-tangenter {display: none;}</style>")
 selection = sidebar.selection()
 if selection is None:
     st.title("Presentationsläge")

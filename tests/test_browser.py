@@ -256,6 +256,25 @@ def test_next_and_previous_step_through_the_slides(server, page):
     assert "bild=2" in page.url
 
 
+def test_a_clicker_and_the_keyboard_step_through_the_slides(server, page):
+    """A presenter's clicker sends Page Down/Page Up; a keyboard has the arrow keys too."""
+    page.goto(f"{server.url}/presentation")
+    settle(page)
+    page.keyboard.press("PageDown")
+    settle(page)
+    expect(page.get_by_role("heading", name="Läget i oktober 2026")).to_be_visible()
+    page.keyboard.press("ArrowRight")
+    settle(page)
+    expect(page.get_by_role("heading", name="Sjukfrånvaro", exact=True)).to_be_visible()
+    page.keyboard.press("ArrowLeft")
+    settle(page)
+    page.keyboard.press("PageUp")
+    settle(page)
+    expect(page.get_by_role("heading", name="HR-nyckeltal oktober 2026")).to_be_visible()
+    assert "bild=1" in page.url
+    expect(page.get_by_role("button", name="Nästa bild")).to_have_count(0)  # the arrow keys' buttons are hidden
+
+
 class Provider:
     """A real OpenID Connect provider for the tests: the PyPI package oidc-provider-mock."""
 

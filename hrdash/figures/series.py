@@ -13,6 +13,7 @@ import duckdb
 import pandas as pd
 
 from hrdash import months as month_math
+from hrdash import swedish
 from hrdash.catalogue import BY_ID, CARD, SPARKLINE, shown_in
 from hrdash.figures import indicators, signals
 from hrdash.figures.format import beside_label, difference, format_value, target_status
@@ -130,6 +131,9 @@ class Card:
 
     @property
     def text(self) -> str:
+        """The card's figure: amounts in tkr or mnkr, the unit left out where the label says it."""
+        if BY_ID[self.indicator_id].unit == "kr":
+            return swedish.kronor_rounded(self.value)
         return beside_label(self.indicator_id, self.value)
 
     def change(self, other: float | None) -> float | None:
@@ -192,7 +196,7 @@ def sparklines(con: duckdb.DuckDBPyConnection, members: list[Group], month: dt.d
         row = {"Grupp": member.name if member.level != "enhet" else f"   {member.name}", "Nivå": member.level}
         for indicator_id in indicator_ids:
             trend = [values.get((member.group_id, indicator_id, m)) for m in window]
-            row[indicator_id] = format_value(indicator_id, trend[-1])
+            row[indicator_id] = beside_label(indicator_id, trend[-1])  # the column's header names the unit
             row[f"{indicator_id}_trend"] = [v for v in trend if v is not None]
         rows.append(row)
     return pd.DataFrame(rows)

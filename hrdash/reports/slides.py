@@ -12,7 +12,7 @@ from pptx.util import Emu, Pt
 
 from hrdash import swedish
 from hrdash.catalogue import BY_ID, INDICATORS, SLIDE, TOPICS, shown_in
-from hrdash.figures.format import change_size, difference, format_value, target_status
+from hrdash.figures.format import beside_label, change_size, difference, target_status
 from hrdash.charts.static import png
 from hrdash.charts.trend import Lines, Trend
 from hrdash.reports.model import Report
@@ -65,8 +65,10 @@ def build(report: Report) -> list[Slide]:
         if unit in ("tjänster", "st"):  # the unit goes in the label, so the figure itself stays large
             label = label if unit in label.lower() else f"{label} ({unit})"
             value = swedish.number(now, 0 if now is None or now.is_integer() else 1)
+        elif unit == "kr":
+            value = swedish.kronor_rounded(now)
         else:
-            value = format_value(indicator_id, now)
+            value = beside_label(indicator_id, now)  # '12,2' under Ärenden per handläggare
         numbers.append(Number(label, value, change, colour, *target_status(indicator_id, now,
                                                                            report.targets.get(indicator_id))))
     if numbers:
@@ -90,7 +92,7 @@ def build(report: Report) -> list[Slide]:
     shown = [c for c in report.costs if c.amount is not None]
     if shown:
         slides.append(Slide("numbers", "Vad det kostar", "Med inställningarna under Data → Inställningar.",
-                            numbers=[Number(c.label, swedish.kronor(c.amount), c.arithmetic, "gray") for c in shown]))
+                            numbers=[Number(c.label, swedish.kronor_rounded(c.amount), c.arithmetic, "gray") for c in shown]))
     notes = [f"{TOPICS[s.topic].title}: {s.comment[0]}" for s in report.sections if s.comment]
     if notes:
         slides.append(Slide("list", "Kommentarer från HR", "", items=notes[:MAX_ITEMS]))
