@@ -177,7 +177,18 @@ def _signals(document: _Document, report: Report) -> None:
     document.grid([columns] + report.signals.astype(str).values.tolist(), [36, 18, 24, 28, 68], size=8)
 
 
-CHART_WIDTH, CHART_HEIGHT = 6.85, 2.28  # inches: the text width of the page, a third as high
+CHART_WIDTH = 6.85  # inches: the text width of the page
+CHART_HEIGHTS = (2.3, 3.4)  # inches: as tall as the page leaves room for, within these
+ROW_MM, NOTE_MM = 6.8, 4.5  # the height of a table's row, and of a footnote's line
+
+
+def _chart_height(document: _Document, section) -> float:
+    """The chart as large as can be read on paper while the section's table and notes still fit
+    on its page: a page with only a footnote on it is never printed."""
+    rows = len(section.table) + 2  # the heading takes two lines
+    below = rows * ROW_MM + len(section.footnotes) * NOTE_MM + (30 if section.comment else 0) + 12
+    room_mm = document.h - document.b_margin - document.get_y() - below
+    return max(CHART_HEIGHTS[0], min(CHART_HEIGHTS[1], room_mm / 25.4 * CHART_WIDTH / (document.epw / 25.4)))
 
 
 def _section(document: _Document, section) -> None:
@@ -185,7 +196,7 @@ def _section(document: _Document, section) -> None:
     document.heading(section.title)
     document.paragraph(section.headline, 11.5, bold=True, height=6)
     document.ln(2)
-    document.image(io.BytesIO(png(section.chart, CHART_WIDTH, CHART_HEIGHT)), w=document.epw)
+    document.image(io.BytesIO(png(section.chart, CHART_WIDTH, _chart_height(document, section))), w=document.epw)
     document.ln(2)
     if section.comment:
         body, author, written_at = section.comment
@@ -200,7 +211,7 @@ def _section(document: _Document, section) -> None:
         document.ln(3)
     table = section.table.drop(columns=["Nivå"])
     bold = {i + 1 for i, level in enumerate(section.table["Nivå"]) if level != "enhet"}
-    name_width = 54
+    name_width = 54 if len(table.columns) <= 4 else 46  # the figures' headers need the room more
     other = (document.epw - name_width) / (len(table.columns) - 1)
     document.grid([list(table.columns)] + table.astype(str).values.tolist(),
                   [name_width] + [other] * (len(table.columns) - 1), bold_rows=bold)
