@@ -16,7 +16,7 @@ from hrdash import months as month_math
 from hrdash import swedish
 from hrdash.catalogue import BY_ID, CARD, SPARKLINE, shown_in
 from hrdash.figures import indicators, signals
-from hrdash.figures.format import beside_label, difference, format_value, target_status
+from hrdash.figures.format import beside_label, difference, target_status
 from hrdash.figures.groups import Group
 from hrdash.store import targets
 from hrdash.store.queries import read

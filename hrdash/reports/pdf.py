@@ -142,7 +142,8 @@ def _summary(document: _Document, report: Report) -> None:
     document.heading("Nyckeltal", 13)
     columns = list(report.key_figures.columns)
     rows = [columns] + report.key_figures.astype(str).values.tolist()
-    document.grid(rows, [42, 21, 21, 27, 33, 30], size=7.8, align=["LEFT", "RIGHT", "RIGHT", "RIGHT", "LEFT", "LEFT"])
+    document.grid(rows, [42, 21, 21, 27, 33, 30], size=7.8,
+                  align=["LEFT", "RIGHT", "RIGHT", "RIGHT", "LEFT", "LEFT"])
     if report.attention:
         document.heading("Behöver uppmärksamhet", 13)
         document.paragraph("En verklig förändring till det sämre enligt styrdiagrammet, eller ett nyckeltal över sitt mål "

@@ -178,7 +178,8 @@ def sparkline_grid(frame: pd.DataFrame) -> None:
     rows = []
     for row in frame.to_dict("records"):
         cells = "".join(f"<td>{html.escape(row[i])}{_sparkline(row[f'{i}_trend'], i)}</td>" for i in ids)
-        rows.append(f'<tr class="{row["Nivå"]}"><th scope="row">{html.escape(row["Grupp"].strip())}</th>{cells}</tr>')
+        name = html.escape(row["Grupp"].strip())
+        rows.append(f'<tr class="{row["Nivå"]}"><th scope="row">{name}</th>{cells}</tr>')
     st.html(f'{GRID_STYLE}<div style="overflow-x: auto"><table class="hr-grid"><caption style="caption-side: bottom; text-align: left; '
             f'color: #4B5563; font-size: 0.85rem; padding-top: 0.4rem">Värdet för månaden och linjen för de '
             f'senaste 12 månaderna. – betyder att uppgiften saknas eller döljs.</caption>'
