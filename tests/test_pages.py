@@ -162,7 +162,7 @@ def test_a_unit_that_handles_no_cases_says_so(app):
 
 def test_om_siffrorna_explains_every_indicator_and_the_privacy_rule(app):
     at = app("pages/om_siffrorna.py")
-    definitions = at.dataframe[0].value
+    definitions = at.table[0].value
     assert "Sjuktimmar som andel av de ordinarie (schemalagda) arbetstimmarna under månaden." in list(
         definitions["Så räknas det"])
     assert len(definitions) == len(INDICATORS)

@@ -79,8 +79,8 @@ SECTIONS = (
 
 def definitions_table() -> pd.DataFrame:
     return pd.DataFrame(
-        [(TOPICS[i.topic].title, i.label, i.definition, i.id) for i in INDICATORS],
-        columns=["Område", "Nyckeltal", "Så räknas det", "Id"],
+        [(TOPICS[i.topic].title, i.label, i.definition) for i in INDICATORS],
+        columns=["Område", "Nyckeltal", "Så räknas det"],
     )
 
 
