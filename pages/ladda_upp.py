@@ -156,7 +156,7 @@ def show_file(position: int, name: str, content: bytes, file_id: str) -> None:
                 for header in parsed.headers:
                     mappings.remember_mapping(con, header.signature, mapping, user)
             units.remember_choices(con, choices, user)
-            imported[file_id] = (f"Importerad som batch {batch.batch_id} ({batch.kind_names}, "
+            imported[file_id] = (f"Importerad som import nr {batch.batch_id} ({batch.kind_names}, "
                                  f"{batch.rows_text}). Du kan ångra importen under Data.")
             st.session_state["kvitto"] = (batch, upload_page.last_month(parsed))
             st.rerun()
@@ -196,7 +196,7 @@ if typed:
 
 if "kvitto" in st.session_state:
     batch, month = st.session_state["kvitto"]
-    st.success(f"Kvitto: {batch.file_name} är importerad som batch {batch.batch_id} av {batch.imported_by}, "
+    st.success(f"Kvitto: {batch.file_name} är importerad som import nr {batch.batch_id} av {batch.imported_by}, "
                f"{batch.imported_at:%Y-%m-%d %H:%M}.", icon=":material/receipt_long:")
     params = sidebar.link_params(None, month)
     for kind_id in batch.kind.split(","):

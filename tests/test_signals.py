@@ -91,6 +91,7 @@ def test_capability_against_a_target():
     assert capability(point, 9.0) == "Klarar målet varje månad"
     assert capability(point, 5.0) == "Klarar målet ibland"
     assert capability(point, 2.0) == "Klarar inte målet utan förändring"
+    assert capability(chart(STABLE + [12])[12], 9.0) is None  # a signal: the process is changing
 
 
 ORG = [["enhet", "avdelning", "förvaltning"], ["Stor", "Vuxen", "Soc"], ["Liten", "Vuxen", "Soc"]]

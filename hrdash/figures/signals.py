@@ -170,6 +170,14 @@ def all_series(con: duckdb.DuckDBPyConnection, baseline_from: dt.date | None = N
             start = end
 
 
+def point_at(series: Series | None, month: dt.date, unsuppressed: bool) -> Point | None:
+    """A series' point of a month as a reader may see it; None where there is none or it is hidden."""
+    if series is None:
+        return None
+    months = [p.month for p in series.points]
+    return series.shown(unsuppressed)[months.index(month)] if month in months else None
+
+
 def explain(point: Point, indicator_id: str, format_value: Callable[[str, float | None], str]) -> list[str]:
     """Each rule that holds at a point, in plain Swedish: 'Ovanligt hög: över den övre gränsen 9,8 %'."""
     texts = []
@@ -193,8 +201,9 @@ VARIATION_WORDS = {CONCERN: "Oroande förändring", IMPROVEMENT: "Förbättring"
 
 def capability(point: Point, target: float | None, higher_is_worse: bool = True) -> str | None:
     """Whether the process, as its limits say, will meet a target: every month (the limits are on
-    the good side of it), sometimes (it lies between them), or not without a change."""
-    if target is None or not point.has_limits:
+    the good side of it), sometimes (it lies between them), or not without a change. Only said of a
+    stable process: where a rule holds, the process is changing and its limits do not describe it."""
+    if target is None or not point.has_limits or point.rules:
         return None
     worst, best = (point.upper, point.lower) if higher_is_worse else (point.lower, point.upper)
     meets = (lambda v: v <= target) if higher_is_worse else (lambda v: v >= target)

@@ -12,6 +12,7 @@ from hrdash import swedish
 from hrdash.errors import UserError
 from hrdash.store import audit
 from hrdash.store.queries import read
+from hrdash.store.targets import inherited
 
 SIGNALS, PULSE = "signals", "pulse"
 WHAT = {SIGNALS: "Styrdiagrammens baslinje", PULSE: "Nollmätning för pulsfrågorna"}
@@ -21,6 +22,13 @@ def current(con: duckdb.DuckDBPyConnection, kind: str, level: str, group_id: str
     """The month of the group's own mark, if it has one."""
     row = read(con, "current_baselines", "month", kind=kind, level=level, group_id=group_id).fetchone()
     return row[0] if row else None
+
+
+def for_group(con: duckdb.DuckDBPyConnection, kind: str, group) -> tuple[dt.date, str] | None:
+    """(month, level) of the mark that holds for a group: its own, else the nearest above it."""
+    marks = {(level, group_id): month for level, group_id, month in
+             read(con, "current_baselines", "level, group_id, month", kind=kind).fetchall()}
+    return next(((marks[key], key[0]) for key in inherited(group) if key in marks), None)
 
 
 def mark(con: duckdb.DuckDBPyConnection, kind: str, level: str, group_id: str, month: dt.date | None,
