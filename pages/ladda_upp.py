@@ -104,7 +104,7 @@ def show_file(position: int, name: str, content: bytes, file_id: str) -> None:
             return
         same = batches.find_same_file(con, parsed.sha256)
         if same:
-            st.warning(f"Den här filen är redan importerad, oförändrad, som batch {same.batch_id} "
+            st.warning(f"Den här filen är redan importerad, oförändrad, som import nr {same.batch_id} "
                        f"({swedish.date(same.imported_at.date())}, {same.imported_by}).", icon=":material/history:")
             return
 
