@@ -16,10 +16,11 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-# Start the dashboard; the first time, load the demo data into an empty database.
+# Start the dashboard; the first time, load the demo data into an empty database. --dev: Streamlit
+# watches the code, for working on it (`hrdash serve` alone runs as production wants it).
 run: $(STAMP)
 	$(BIN)/hrdash demo --db $(DB) --if-empty
-	$(BIN)/hrdash serve --db $(DB) --port $(PORT)
+	$(BIN)/hrdash serve --dev --db $(DB) --port $(PORT)
 
 demo: $(STAMP)
 	$(BIN)/hrdash demo --db $(DB)

@@ -1,5 +1,11 @@
-"""Start the dashboard: `hrdash serve`, what `make run` and the Docker image run. In production
-(HRDASH_ENV=production) it refuses to start without sign-in configured."""
+"""Start the dashboard: `hrdash serve`, what the Docker image runs (and `make run`, with --dev).
+In production (HRDASH_ENV=production) it refuses to start without sign-in configured.
+
+The server runs as production wants it unless --dev: no file watcher (Streamlit would watch every
+module for changes, and check them on every run), no rerun on save, no garbage collection forced
+after every run (Python's own collector still runs). Measured with `make bench`: these alone
+take a warm page view from about 0.8 s of server CPU to about 0.3 s; caching the built charts
+(hrdash/ui/cache.py) does the rest."""
 
 from __future__ import annotations
 
@@ -33,7 +39,18 @@ def configuration_problem() -> str | None:
             f"{secrets_files()[0]}. Se README, avsnittet för IT.")
 
 
-def run(port: int, address: str, options: list[str] = ()) -> None:
+# Streamlit's options for a server in production; more options after `--` override them.
+PRODUCTION = ("--server.fileWatcherType", "none", "--server.runOnSave", "false", "--runner.postScriptGC", "false")
+
+
+def streamlit_arguments(port: int, address: str, options: list[str] = (), dev: bool = False) -> list[str]:
+    """The command line Streamlit is started with: production settings unless `dev`, then `options`."""
+    return ["streamlit", "run", str(PROJECT_ROOT / "app.py"), "--server.port", str(port), "--server.address",
+            address, "--server.headless", "true", "--browser.gatherUsageStats", "false",
+            *(() if dev else PRODUCTION), *options]
+
+
+def run(port: int, address: str, options: list[str] = (), dev: bool = False) -> None:
     """Run the Streamlit server on app.py in this process; `options` are more of Streamlit's own.
 
     Streamlit has an old mode for apps with a pages/ folder, in which the first session of a new
@@ -45,6 +62,5 @@ def run(port: int, address: str, options: list[str] = ()) -> None:
 
     os.chdir(PROJECT_ROOT)
     PagesManager.uses_pages_directory = False
-    sys.argv = ["streamlit", "run", str(PROJECT_ROOT / "app.py"), "--server.port", str(port), "--server.address",
-                address, "--server.headless", "true", "--browser.gatherUsageStats", "false", *options]
+    sys.argv = streamlit_arguments(port, address, options, dev)
     cli.main()

@@ -44,8 +44,7 @@ class Server:
         self.url = f"http://{host}:{self.port}"
         self.log = open(tmp / "streamlit.log", "w")
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "hrdash.cli", "serve", "--port", str(self.port), "--",
-             "--server.fileWatcherType", "none", *extra_args],
+            [sys.executable, "-m", "hrdash.cli", "serve", "--port", str(self.port), "--", *extra_args],
             cwd=ROOT, env={**os.environ, "HRDASH_DB": str(self.db)}, stdout=self.log, stderr=subprocess.STDOUT,
         )
         for _ in range(120):

@@ -53,3 +53,32 @@ def test_the_dockerfile_serves_with_the_database_on_a_volume():
     assert "HRDASH_DB=/data/hr.duckdb" in dockerfile and "HRDASH_ENV=production" in dockerfile
     assert 'CMD ["hrdash", "serve", "--port", "8501"]' in dockerfile
     assert "chromium" not in dockerfile  # the report's charts are drawn in-process: no browser in the image
+
+
+def test_serve_runs_streamlit_as_production_wants_it(monkeypatch):
+    """No file watcher, no rerun on save, no garbage collection forced after every run; `--dev`
+    (what `make run` uses) keeps Streamlit's own settings; options after `--` still win. The
+    command line is parsed by Streamlit itself, so a misspelt option would fail here."""
+    from streamlit.web import cli as streamlit_cli
+
+    from hrdash import cli
+
+    started = []
+    monkeypatch.setattr(streamlit_cli, "main", lambda: started.append(list(sys.argv)))
+    monkeypatch.setattr(sys, "argv", list(sys.argv))
+    monkeypatch.chdir(ROOT)
+
+    def options(*args: str) -> dict:
+        assert cli.main(["serve", "--port", "8600", *args]) == 0
+        streamlit_options = streamlit_cli.main_run.make_context("run", started.pop()[2:]).params
+        return {k: v for k, v in streamlit_options.items() if v is not None and v != ()}
+
+    production = options()
+    assert production["server_fileWatcherType"] == "none"
+    assert production["server_runOnSave"] is False
+    assert production["runner_postScriptGC"] is False
+    assert production["server_port"] == 8600 and production["server_headless"] is True
+    assert options("--", "--server.runOnSave", "true")["server_runOnSave"] is True
+    development = options("--dev")
+    assert "server_fileWatcherType" not in development and "runner_postScriptGC" not in development
+    assert "--dev" in (ROOT / "Makefile").read_text().split("\nrun:")[1].split("\n\n")[0]
