@@ -8,14 +8,13 @@ import streamlit as st
 
 from hrdash import swedish
 from hrdash.catalogue import BY_ID, TOPICS, breakdowns
-from hrdash.charts import interactive as charts
 from hrdash.charts.trend import Trend
 from hrdash.figures import narrative
 from hrdash.figures.groups import member_units, parent
 from hrdash.figures.series import coverage
 from hrdash.months import shift
 from hrdash.store import targets
-from hrdash.ui import cache, session, sidebar, widgets
+from hrdash.ui import cache, charts, session, sidebar, widgets
 
 
 def render(topic_id: str) -> None:

@@ -10,12 +10,12 @@ import streamlit as st
 
 from hrdash import swedish
 from hrdash.catalogue import BY_ID, SPARKLINE, TOPICS, privacy_note, shown_in
-from hrdash.charts import interactive
 from hrdash.figures.format import change_size, format_value
 from hrdash.figures.series import Card
 from hrdash.markdown import plain
 from hrdash.store import comments
-from hrdash.ui import session
+from hrdash.ui import charts, session
+
 PLOTLY_CONFIG = {"displaylogo": False, "locale": "sv", "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
 
 
@@ -82,6 +82,13 @@ def coverage_warnings(coverage: dict[str, tuple[int, int]], month: dt.date) -> N
 def table(frame: pd.DataFrame, indicator_ids: list[str], first_column: str = "month",
           first_label: str = "Månad") -> None:
     """The numbers behind a chart, formatted the Swedish way; suppressed figures as '–'."""
+    st.dataframe(_formatted(frame, indicator_ids, first_column, first_label), hide_index=True, width="stretch")
+
+
+@st.cache_data(show_spinner=False, max_entries=512)
+def _formatted(frame: pd.DataFrame, indicator_ids: list[str], first_column: str, first_label: str) -> pd.DataFrame:
+    """The table of `table`, made once per content (formatting every value costs more than the
+    table's few rows suggest, on every run of every session)."""
     shown = pd.DataFrame()
     if first_column == "month":
         shown[first_label] = [swedish.month_name(m) for m in frame["month"]]
@@ -97,7 +104,7 @@ def table(frame: pd.DataFrame, indicator_ids: list[str], first_column: str = "mo
         combined = [next((n for n in row if n), "") for row in zip(*notes)]
         if any(combined):
             shown["Anmärkning"] = combined
-    st.dataframe(shown, hide_index=True, width="stretch")
+    return shown
 
 
 def definitions(indicator_ids: list[str]) -> None:
@@ -141,7 +148,7 @@ def slide(item) -> None:
             column.metric(number.label, number.value, delta=number.change.lstrip("▲▼= ") or None,
                           delta_color=number.colour, delta_arrow=arrow, border=True)
     elif item.kind == "chart":
-        st.plotly_chart(interactive.projector(interactive.trend(item.chart, max_ticks=7)),
+        st.plotly_chart(charts.projector_trend(item.chart, max_ticks=7),
                         config={**PLOTLY_CONFIG, "displayModeBar": False, "staticPlot": True}, theme=None, key="bild")
     else:
         st.markdown("\n".join(f"- ### {plain(line)}" for line in item.items))
