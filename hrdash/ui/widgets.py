@@ -85,7 +85,7 @@ def table(frame: pd.DataFrame, indicator_ids: list[str], first_column: str = "mo
     st.dataframe(_formatted(frame, indicator_ids, first_column, first_label), hide_index=True, width="stretch")
 
 
-@st.cache_data(show_spinner=False, max_entries=512)
+@st.cache_data(show_spinner=False, max_entries=512, hash_funcs=charts.BY_CONTENT)
 def _formatted(frame: pd.DataFrame, indicator_ids: list[str], first_column: str, first_label: str) -> pd.DataFrame:
     """The table of `table`, made once per content (formatting every value costs more than the
     table's few rows suggest, on every run of every session)."""
