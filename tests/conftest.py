@@ -56,7 +56,10 @@ class DemoDatabase:
 def demo_database(tmp_path_factory) -> DemoDatabase:
     """Made once for the whole run and copied for each test process: DuckDB lets one process at a
     time hold a database file."""
-    shared = tmp_path_factory.getbasetemp().parent  # the same folder for every worker of one run
+    # The same folder for every worker of one run: under xdist each worker's basetemp is a folder
+    # of the run's; without it, basetemp is the run's own (its parent holds every run, of every checkout).
+    base = tmp_path_factory.getbasetemp()
+    shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
     built, printed_file = shared / "demo" / "hr.duckdb", shared / "demo" / "indicators.csv"
     built.parent.mkdir(exist_ok=True)
     with open(shared / "demo.lock", "w") as lock:
