@@ -56,24 +56,28 @@ def test_the_dockerfile_serves_with_the_database_on_a_volume():
 
 
 def test_serve_runs_streamlit_as_production_wants_it(monkeypatch):
-    """No file watcher, no rerun on save, no garbage collection forced after every run; `--dev`
-    (what `make run` uses) keeps Streamlit's own settings; options after `--` still win. The
-    command line is parsed by Streamlit itself, so a misspelt option would fail here."""
+    """No file watcher, no rerun on save, no garbage collection forced after every run, Streamlit's
+    own files served from memory; `--dev` (what `make run` uses) keeps Streamlit's own settings;
+    options after `--` still win. The command line is parsed by Streamlit itself, so a misspelt
+    option would fail here."""
     from streamlit.web import cli as streamlit_cli
 
-    from hrdash import cli
+    from hrdash import cli, serving
 
-    started = []
+    started, from_memory = [], []
     monkeypatch.setattr(streamlit_cli, "main", lambda: started.append(list(sys.argv)))
+    monkeypatch.setattr(serving, "_serve_static_assets_from_memory", lambda: from_memory.append(True))
     monkeypatch.setattr(sys, "argv", list(sys.argv))
     monkeypatch.chdir(ROOT)
 
     def options(*args: str) -> dict:
+        from_memory.clear()
         assert cli.main(["serve", "--port", "8600", *args]) == 0
         streamlit_options = streamlit_cli.main_run.make_context("run", started.pop()[2:]).params
         return {k: v for k, v in streamlit_options.items() if v is not None and v != ()}
 
     production = options()
+    assert from_memory == [True]
     assert production["server_fileWatcherType"] == "none"
     assert production["server_runOnSave"] is False
     assert production["runner_postScriptGC"] is False
@@ -81,4 +85,5 @@ def test_serve_runs_streamlit_as_production_wants_it(monkeypatch):
     assert options("--", "--server.runOnSave", "true")["server_runOnSave"] is True
     development = options("--dev")
     assert "server_fileWatcherType" not in development and "runner_postScriptGC" not in development
+    assert from_memory == []
     assert "--dev" in (ROOT / "Makefile").read_text().split("\nrun:")[1].split("\n\n")[0]
