@@ -5,7 +5,8 @@ The server runs as production wants it unless --dev: no file watcher (Streamlit 
 module for changes), no rerun on save, no garbage collection forced after every run (Python's own
 collector still runs), and Streamlit's own files served from memory (`StaticAssets`). With the
 charts built once (hrdash/ui/charts.py) that takes a page view from about half a second of the
-server's CPU to about a tenth (`make bench`, figures in the README)."""
+server's CPU to about a tenth (`make bench`, figures in the README). It also starts the log for
+IT (hrdash/logs.py)."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ import sys
 import tomllib
 from pathlib import Path
 
+from hrdash import logs
 from hrdash.store.database import PROJECT_ROOT
 
 REQUIRED = ("redirect_uri", "cookie_secret", "client_id", "client_secret", "server_metadata_url")
@@ -27,6 +29,14 @@ REQUIRED = ("redirect_uri", "cookie_secret", "client_id", "client_secret", "serv
 def secrets_files() -> list[Path]:
     """Where Streamlit looks for secrets: the project's .streamlit/secrets.toml and the user's."""
     return [PROJECT_ROOT / ".streamlit" / "secrets.toml", Path.home() / ".streamlit" / "secrets.toml"]
+
+
+def _auth() -> dict:
+    """The [auth] section of the first secrets file there is."""
+    for path in secrets_files():
+        if path.exists():
+            return tomllib.loads(path.read_text()).get("auth", {})
+    return {}
 
 
 def configuration_problem() -> str | None:
@@ -139,5 +149,8 @@ def run(port: int, address: str, options: list[str] = (), dev: bool = False) -> 
     PagesManager.uses_pages_directory = False
     if not dev:
         _serve_static_assets_from_memory()
+    logs.configure()
+    logs.set_key(os.environ.get("HRDASH_LOG_KEY") or _auth().get("cookie_secret"))
+    logs.event("start", port=port, läge="utveckling" if dev else "produktion")
     sys.argv = streamlit_arguments(port, address, options, dev)
     cli.main()

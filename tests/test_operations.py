@@ -62,11 +62,12 @@ def test_serve_runs_streamlit_as_production_wants_it(monkeypatch):
     option would fail here."""
     from streamlit.web import cli as streamlit_cli
 
-    from hrdash import cli, serving
+    from hrdash import cli, logs, serving
 
     started, from_memory = [], []
     monkeypatch.setattr(streamlit_cli, "main", lambda: started.append(list(sys.argv)))
     monkeypatch.setattr(serving, "_serve_static_assets_from_memory", lambda: from_memory.append(True))
+    monkeypatch.setattr(logs, "configure", lambda: None)
     monkeypatch.setattr(sys, "argv", list(sys.argv))
     monkeypatch.chdir(ROOT)
 

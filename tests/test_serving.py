@@ -1,4 +1,5 @@
-"""`hrdash serve` as IT runs it: Streamlit's files served from memory."""
+"""`hrdash serve` as IT runs it: Streamlit's files served from memory, one log line per event on
+stdout."""
 
 import gzip
 import re
@@ -49,3 +50,8 @@ def test_streamlits_own_files_are_served_as_streamlit_serves_them(running):
             assert error.code in (400, 404)
         else:
             assert b"_create_option" not in body  # never a file outside Streamlit's static folder
+
+
+def test_the_log_starts_with_how_the_server_runs(running):
+    first = running.log()[0]
+    assert re.fullmatch(rf"\S+ \S+ INFO hrdash: start port={running.port} läge=produktion", first), first

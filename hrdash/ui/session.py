@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import duckdb
 import streamlit as st
 
+from hrdash import logs
 from hrdash.markdown import plain
 from hrdash.store import audit, database, roles, snapshot
 
@@ -79,22 +80,24 @@ def sign_in() -> User:
         groups = [groups] if isinstance(groups, str) else list(groups)
         role = roles.role_for(cursor(), email, groups)
         if role is None:
-            _record_once(email, "Nekad inloggning", "ingen roll")
+            _record_once(email, "Nekad inloggning", "ingen roll", log=("nekad inloggning", {"roll": "ingen"}))
             st.title("HR-nyckeltal")
             st.warning(f"Du är inloggad som {plain(email)} men har ingen behörighet i hrdash ännu. "
                        "Be en administratör att ge dig en roll.", icon=":material/lock:")
             st.button("Logga ut", on_click=st.logout, key="logga_ut")
             st.stop()
         user = User(email, role)
-        _record_once(email, "Inloggning", roles.ROLE_NAMES[role])
+        _record_once(email, "Inloggning", roles.ROLE_NAMES[role], log=("inloggning", {"roll": role}))
     st.session_state["_användare"] = user
     return user
 
 
-def _record_once(who: str, action: str, detail: str) -> None:
-    """Log a sign-in once per browser session, not on every rerun."""
+def _record_once(who: str, action: str, detail: str, log: tuple[str, dict]) -> None:
+    """Record a sign-in once per browser session, not on every rerun: in the audit log with the
+    name, in the server's log (for IT) with a pseudonym."""
     if st.session_state.get("_loggad") != (who, action):
         audit.record(cursor(), who, action, detail)
+        logs.event(log[0], **log[1], av=logs.pseudonym(who))
         st.session_state["_loggad"] = (who, action)
 
 
