@@ -1,12 +1,13 @@
 """Start the dashboard: `hrdash serve`, what the Docker image runs (and `make run`, with --dev).
-In production (HRDASH_ENV=production) it refuses to start without sign-in configured.
+It refuses to start when the configuration is wrong: in production (HRDASH_ENV=production)
+without sign-in, and with backup settings it cannot use.
 
 The server runs as production wants it unless --dev: no file watcher (Streamlit would watch every
 module for changes), no rerun on save, no garbage collection forced after every run (Python's own
 collector still runs), and Streamlit's own files served from memory (`StaticAssets`). With the
 charts built once (hrdash/ui/charts.py) that takes a page view from about half a second of the
 server's CPU to about a tenth (`make bench`, figures in the README). It also starts the log for
-IT (hrdash/logs.py)."""
+IT (hrdash/logs.py) and the nightly backup (hrdash/store/backup.py)."""
 
 from __future__ import annotations
 
@@ -21,6 +22,8 @@ import tomllib
 from pathlib import Path
 
 from hrdash import logs
+from hrdash.errors import UserError
+from hrdash.store import backup, database
 from hrdash.store.database import PROJECT_ROOT
 
 REQUIRED = ("redirect_uri", "cookie_secret", "client_id", "client_secret", "server_metadata_url")
@@ -41,6 +44,10 @@ def _auth() -> dict:
 
 def configuration_problem() -> str | None:
     """Why the app must not start, in Swedish; None when it may."""
+    try:
+        backup.Schedule.from_environment()
+    except UserError as error:
+        return str(error)
     if os.environ.get("HRDASH_ENV", "").lower() != "production":
         return None
     for path in secrets_files():
@@ -151,6 +158,10 @@ def run(port: int, address: str, options: list[str] = (), dev: bool = False) -> 
         _serve_static_assets_from_memory()
     logs.configure()
     logs.set_key(os.environ.get("HRDASH_LOG_KEY") or _auth().get("cookie_secret"))
-    logs.event("start", port=port, läge="utveckling" if dev else "produktion")
+    schedule = backup.Schedule.from_environment()
+    logs.event("start", port=port, läge="utveckling" if dev else "produktion",
+               säkerhetskopior=f"{schedule.folder}@{schedule.at:%H:%M:%S}" if schedule else "ingen")
+    if schedule:
+        backup.start_nightly(schedule, database.shared)
     sys.argv = streamlit_arguments(port, address, options, dev)
     cli.main()

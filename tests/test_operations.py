@@ -47,10 +47,11 @@ def test_production_refuses_to_start_without_sign_in(tmp_path):
     assert "HRDASH_ENV=production men inloggning är inte konfigurerad" in result.stderr
 
 
-def test_the_dockerfile_serves_with_the_database_on_a_volume():
+def test_the_dockerfile_serves_with_the_database_and_its_backups_on_volumes():
     dockerfile = (ROOT / "Dockerfile").read_text()
-    assert 'VOLUME ["/data"]' in dockerfile
+    assert 'VOLUME ["/data", "/backup"]' in dockerfile
     assert "HRDASH_DB=/data/hr.duckdb" in dockerfile and "HRDASH_ENV=production" in dockerfile
+    assert "HRDASH_BACKUP_DIR=/backup" in dockerfile and "TZ=Europe/Stockholm" in dockerfile
     assert 'CMD ["hrdash", "serve", "--port", "8501"]' in dockerfile
     assert "chromium" not in dockerfile  # the report's charts are drawn in-process: no browser in the image
 
@@ -68,6 +69,7 @@ def test_serve_runs_streamlit_as_production_wants_it(monkeypatch):
     monkeypatch.setattr(streamlit_cli, "main", lambda: started.append(list(sys.argv)))
     monkeypatch.setattr(serving, "_serve_static_assets_from_memory", lambda: from_memory.append(True))
     monkeypatch.setattr(logs, "configure", lambda: None)
+    monkeypatch.delenv("HRDASH_BACKUP_DIR", raising=False)
     monkeypatch.setattr(sys, "argv", list(sys.argv))
     monkeypatch.chdir(ROOT)
 

@@ -127,6 +127,12 @@ def unplaced_units(con: duckdb.DuckDBPyConnection, batch_id: int) -> list[str]:
 _write_lock = threading.Lock()
 
 
+def writes_waiting() -> threading.Lock:
+    """`with writes_waiting():` holds imports and undos of this process back until the block
+    ends: a backup takes its copy in between two imports, never during one."""
+    return _write_lock
+
+
 def import_file(con: duckdb.DuckDBPyConnection, parsed: ParsedFile, user: str) -> Batch:
     """Store a parsed file as a new batch, or refuse it and leave the database unchanged."""
     with _write_lock:

@@ -18,15 +18,10 @@ from hrdash.markdown import plain
 from hrdash.store import audit, database, roles, snapshot
 
 
-@st.cache_resource
-def _connection(path: str) -> duckdb.DuckDBPyConnection:
-    # The schema and views are made here, once, before any page runs concurrently.
-    return database.connect(path)
-
-
 def cursor() -> duckdb.DuckDBPyConnection:
-    """A cursor on the shared connection; DuckDB cursors are safe to use one per thread."""
-    return _connection(str(database.default_path())).cursor()
+    """A cursor on the process's one connection (made, with the schema and views, the first time);
+    DuckDB cursors are safe to use one per thread."""
+    return database.shared().cursor()
 
 
 def version() -> str:
