@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pandas as pd
+import pyarrow as pa
 import streamlit as st
 
 from hrdash import swedish
@@ -85,10 +86,11 @@ def table(frame: pd.DataFrame, indicator_ids: list[str], first_column: str = "mo
     st.dataframe(_formatted(frame, indicator_ids, first_column, first_label), hide_index=True, width="stretch")
 
 
-@st.cache_data(show_spinner=False, max_entries=512, hash_funcs=charts.BY_CONTENT)
-def _formatted(frame: pd.DataFrame, indicator_ids: list[str], first_column: str, first_label: str) -> pd.DataFrame:
-    """The table of `table`, made once per content (formatting every value costs more than the
-    table's few rows suggest, on every run of every session)."""
+@st.cache_resource(show_spinner=False, max_entries=512, hash_funcs=charts.BY_CONTENT)
+def _formatted(frame: pd.DataFrame, indicator_ids: list[str], first_column: str, first_label: str) -> pa.Table:
+    """The table of `table`, made once per content and shared by every session: formatting every
+    value, and converting the frame to Arrow as st.dataframe would, cost more on every run than
+    the table's few rows suggest. Given an Arrow table, st.dataframe only serialises it."""
     shown = pd.DataFrame()
     if first_column == "month":
         shown[first_label] = [swedish.month_name(m) for m in frame["month"]]
@@ -104,7 +106,7 @@ def _formatted(frame: pd.DataFrame, indicator_ids: list[str], first_column: str,
         combined = [next((n for n in row if n), "") for row in zip(*notes)]
         if any(combined):
             shown["Anmärkning"] = combined
-    return shown
+    return pa.Table.from_pandas(shown)
 
 
 def definitions(indicator_ids: list[str]) -> None:
