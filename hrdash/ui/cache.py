@@ -17,9 +17,11 @@ from hrdash.ingest.columns import kind_by_name
 from hrdash.ingest.parse import parse_file
 from hrdash.reports import exports, slides as slides_module
 from hrdash.reports import model as report_module
+from hrdash.store import comments as comments_module
 from hrdash.store import preview
+from hrdash.store import targets as targets_module
 from hrdash.store.queries import read
-from hrdash.ui.session import cursor
+from hrdash.ui.session import cursor, versions
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
@@ -67,13 +69,43 @@ def sparklines(data_version: str, group: Group, month: dt.date, hidden_shown: bo
 
 def targets_version() -> str:
     """Changes whenever a target is set, so cards and attention lists follow."""
-    return str(read(cursor(), "versions", "targets").fetchone()[0])
+    return versions()[1]
 
 
 def report_version() -> str:
     """Everything a report shows: figures, targets and comments."""
-    data, targets, comments = read(cursor(), "versions").fetchone()
-    return f"{data}|{targets}|{comments}"
+    return "|".join(versions())
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _targets(targets_version: str) -> targets_module.Targets:
+    return targets_module.Targets(cursor())
+
+
+def targets() -> targets_module.Targets:
+    """The targets that hold now, read once per change of them and shared (nothing changes them)."""
+    return _targets(targets_version())
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _comment(comments_version: str, topic: str, level: str, group_id: str, month: dt.date):
+    return comments_module.current(cursor(), topic, level, group_id, month)
+
+
+def comment(topic: str, level: str, group_id: str, month: dt.date):
+    """HR's comment for a topic, group and month: (body, written_by, written_at) or None."""
+    return _comment(versions()[2], topic, level, group_id, month)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def import_status(data_version: str) -> tuple:
+    """(latest import that counts, how many count): the sidebar's footnote."""
+    return read(cursor(), "import_status").fetchone()
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def coverage(data_version: str, group: Group, month: dt.date) -> dict[str, tuple[int, int]]:
+    return series_module.coverage(cursor(), group, month)
 
 
 @st.cache_data(show_spinner="Sammanställer rapporten …", max_entries=16)

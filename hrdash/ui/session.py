@@ -12,10 +12,12 @@ from dataclasses import dataclass
 
 import duckdb
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from hrdash import logs
 from hrdash.markdown import plain
-from hrdash.store import audit, database, roles, snapshot
+from hrdash.store import audit, database, roles
+from hrdash.store.queries import read
 
 
 def cursor() -> duckdb.DuckDBPyConnection:
@@ -24,9 +26,24 @@ def cursor() -> duckdb.DuckDBPyConnection:
     return database.shared().cursor()
 
 
+def versions() -> tuple[str, str, str]:
+    """The versions of the figures, the targets and the comments (queries/state/versions.sql):
+    read once per run of the script, since the frame and the page both ask. Every page that
+    writes reruns the script, so a run never needs a version it changed itself."""
+    ctx = get_script_run_ctx()
+    run = getattr(ctx, "cursors", None)  # a new dict on every run of a session's script
+    memo = getattr(ctx, "_hrdash_versions", None)
+    if run is not None and memo is not None and memo[0] is run:
+        return memo[1]
+    found = tuple(str(v) for v in read(cursor(), "versions").fetchone())
+    if run is not None:
+        ctx._hrdash_versions = (run, found)
+    return found
+
+
 def version() -> str:
     """The data version: the key of every cache of figures."""
-    return snapshot.data_version(cursor())
+    return versions()[0]
 
 
 @dataclass(frozen=True)

@@ -11,9 +11,7 @@ from hrdash.catalogue import BY_ID, TOPICS, breakdowns
 from hrdash.charts.trend import Trend
 from hrdash.figures import narrative
 from hrdash.figures.groups import member_units, parent
-from hrdash.figures.series import coverage
 from hrdash.months import shift
-from hrdash.store import targets
 from hrdash.ui import cache, charts, session, sidebar, widgets
 
 
@@ -27,10 +25,10 @@ def render(topic_id: str) -> None:
     group, month = selection.group, selection.month
     data_version, hidden = session.version(), session.unsuppressed()
     st.subheader(f"{group.name} · {swedish.month_name(month)}")
-    covered = coverage(session.cursor(), group, month)
+    covered = cache.coverage(data_version, group, month)
     widgets.coverage_warnings({topic.kind: covered[topic.kind]} if topic.kind in covered else {}, month)
 
-    goals = targets.Targets(session.cursor())
+    goals = cache.targets()
     target = goals.for_group(topic.main, group)
     parts = breakdowns(topic.id)
     ids = tuple(dict.fromkeys([topic.main, topic.rank_by] + ([topic.rolling] if topic.rolling else [])

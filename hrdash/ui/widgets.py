@@ -15,7 +15,7 @@ from hrdash.figures.format import change_size, format_value
 from hrdash.figures.series import Card
 from hrdash.markdown import plain
 from hrdash.store import comments
-from hrdash.ui import charts, session
+from hrdash.ui import cache, charts, session
 
 PLOTLY_CONFIG = {"displaylogo": False, "locale": "sv", "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
 
@@ -158,8 +158,7 @@ def slide(item) -> None:
 
 def comment(topic: str, group, month: dt.date) -> None:
     """HR's comment for this view, and for HR a box to write or change it."""
-    con = session.cursor()
-    found = comments.current(con, topic, group.level, group.group_id, month)
+    found = cache.comment(topic, group.level, group.group_id, month)
     st.markdown("##### Kommentar från HR")
     if found:
         body, author, written_at = found
@@ -175,7 +174,7 @@ def comment(topic: str, group, month: dt.date) -> None:
                             help="Visas på sidan, i månadsrapporten och i presentationsläget. "
                                  "Lämna tomt för att ta bort kommentaren.")
         if st.form_submit_button("Spara kommentaren"):
-            comments.write(con, topic, group.level, group.group_id, month, text, session.user().name)
+            comments.write(session.cursor(), topic, group.level, group.group_id, month, text, session.user().name)
             st.success("Kommentaren är sparad.")
             st.rerun()
 
