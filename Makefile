@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 DB ?= data/hr.duckdb
 PORT ?= 8501
 
-.PHONY: install run test test-fast demo bench clean
+.PHONY: install run test test-fast demo bench bench-viewers clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,10 @@ test-fast: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
+
+# Only the committee in real browsers against `hrdash serve` (part of `make bench`; a few minutes).
+bench-viewers: $(STAMP)
+	$(BIN)/python bench/viewers.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis screenshots
