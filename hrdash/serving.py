@@ -5,8 +5,8 @@ without sign-in, and with backup settings it cannot use.
 The server runs as production wants it unless --dev: no file watcher (Streamlit would watch every
 module for changes), no rerun on save, no garbage collection forced after every run (Python's own
 collector still runs), and Streamlit's own files served from memory (`StaticAssets`). With the
-charts built once (hrdash/ui/charts.py) that takes a page view from about half a second of the
-server's CPU to about a tenth (`make bench`, figures in the README). It also starts the log for
+charts built once (hrdash/ui/charts.py) that takes a warm page view from 0.8–1.0 s of the
+server's CPU to about 0.1 s (`make bench-viewers`, figures in the README). It also starts the log for
 IT (hrdash/logs.py) and the nightly backup (hrdash/store/backup.py)."""
 
 from __future__ import annotations
