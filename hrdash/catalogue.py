@@ -24,9 +24,12 @@ PRIVACY_NOTES = {
     PERSONAL: "Färre än 5 svar – uppgiften visas inte för att skydda dem som svarat.",
 }
 
-# Windows: a month's figure, or the 12 months ending with the month.
+# Windows: a month's figure, the 12 months ending with the month, or a tertial of the staff
+# survey (a figure only at the tertial's last month: April, August, December).
 MONTH = "month"
 TWELVE_MONTHS = "12m"
+TERTIAL = "tertial"
+TERTIAL_END_MONTHS = (4, 8, 12)
 
 # Where an indicator is shown, besides its topic's page, the workbook and Om siffrorna, which
 # show every indicator.
@@ -36,7 +39,45 @@ ATTENTION = "attention"  # checked for "Behöver uppmärksamhet"
 KEY_FIGURE = "key_figure"  # the report's table of key figures
 SLIDE = "slide"  # the overview slide
 REPORT_TABLE = "report_table"  # its topic's per-unit table in the report
-PLACES = (CARD, SPARKLINE, ATTENTION, KEY_FIGURE, SLIDE, REPORT_TABLE)
+SIGNALS = "signals"  # an XmR chart: `hrdash signals`, the limits on its trend, a word on its card
+PLACES = (CARD, SPARKLINE, ATTENTION, KEY_FIGURE, SLIDE, REPORT_TABLE, SIGNALS)
+
+
+@dataclass(frozen=True)
+class Term:
+    """A word a file may hold in a column of fixed values (a pulse question, an exit reason): its
+    id, the name pages show, the texts a file may write for it (matched like headers), and a short
+    name for charts and tables."""
+
+    id: str
+    label: str
+    texts: tuple[str, ...]
+    short: str = ""
+
+
+# The staff survey's three questions (Stockholm's plan, seed 004), by full text or short name.
+QUESTIONS = (
+    Term("work_situation", "Jag har en bra arbetssituation", ("Jag har en bra arbetssituation", "arbetssituation"),
+         "Bra arbetssituation"),
+    Term("good_work", "Jag känner att jag kan göra ett gott arbete",
+         ("Jag känner att jag kan göra ett gott arbete", "gott arbete"), "Kan göra ett gott arbete"),
+    Term("recommend", "Jag kan rekommendera min arbetsplats till andra",
+         ("Jag kan rekommendera min arbetsplats till andra", "rekommendera"), "Rekommenderar arbetsplatsen"),
+)
+
+# The main reason given in an exit interview: the categories the seeds' exit interviews name.
+REASONS = (
+    Term("salary", "Lön", ("Lön",)),
+    Term("workload", "Arbetsbelastning", ("Arbetsbelastning", "Hög arbetsbelastning")),
+    Term("management", "Ledarskap och chefsstöd", ("Ledarskap", "Chefsstöd", "Chef")),
+    Term("development", "Utveckling och karriär", ("Utveckling", "Nya arbetsuppgifter", "Karriär")),
+    Term("organisation", "Omorganisation", ("Omorganisation", "Organisation")),
+    Term("work_environment", "Arbetsmiljö", ("Arbetsmiljö",)),
+    Term("private", "Privata skäl", ("Privata skäl", "Flytt", "Resväg")),
+    Term("retirement", "Pension", ("Pension",)),
+    Term("studies", "Studier", ("Studier",)),
+    Term("other", "Annat eller vill ej uppge", ("Annat", "Övrigt", "Vill ej uppge")),
+)
 
 
 @dataclass(frozen=True)
@@ -51,15 +92,22 @@ class Indicator:
     privacy: str = NONE  # HEALTH, PERSONAL or NONE
     people: str | None = None  # the count the privacy rule reads (a column of group_month_values)
     window: str = MONTH  # MONTH or TWELVE_MONTHS
-    short_label: str | None = None  # for narrow table columns; the label where none is given
+    short_label: str | None = None  # an Excel sheet's name (at most 31 characters) where the label is longer
     subject: str | None = None  # the subject of a sentence ("Sjukfrånvaron"); the label where none
     shown: frozenset[str] = frozenset()  # PLACES it appears in
     breakdown: str | None = None  # the title of its topic page's breakdown chart, if it is in one
     legend: str | None = None  # its name in that chart's legend, where shorter than the label
+    source: str | None = None  # the kind of file it comes from, where not its topic's
 
     @property
-    def short(self) -> str:
+    def sheet_label(self) -> str:
         return self.short_label or self.label
+
+    @property
+    def is_ratio(self) -> bool:
+        """A ratio of sums (a share, cases per worker, a mean), which a whole group has as fairly as its
+        units; not a count, which grows with the group."""
+        return self.unit in ("%", "ärenden per handläggare", "1–5")
 
     @property
     def sentence_subject(self) -> str:
@@ -67,14 +115,30 @@ class Indicator:
 
     @property
     def kind(self) -> str:
-        """The kind of file whose coverage (units reported of units expected) applies."""
-        return TOPICS[self.topic].kind
+        """The kind of file it comes from, whose coverage (units reported of units expected) applies."""
+        return self.source or TOPICS[self.topic].kind
+
+    @property
+    def has_coverage(self) -> bool:
+        """Exit interviews have no coverage: a unit-month without them had none."""
+        return self.kind not in KINDS_WITHOUT_COVERAGE
+
+
+KINDS_WITHOUT_COVERAGE = ("exit_reasons",)
+# Kinds not every unit reports: only the units that have reported one at least once are expected
+# to (queries/intermediate/unit_month_parts.sql), and pages compare only those.
+KINDS_OF_SOME_UNITS = ("caseload", "pulse")
 
 
 @dataclass(frozen=True)
 class Breakdown:
+    """A chart on a topic's page below its trend. One indicator: a trend of its own, with its target
+    and, where it has one, its control chart; several: lines side by side; `bars`: the month's
+    value of each, as bars (the exit reasons)."""
+
     title: str
     missing: str = "Uppgiften finns inte i de inlästa filerna för den här perioden."
+    bars: bool = False
 
 
 @dataclass(frozen=True)
@@ -83,10 +147,9 @@ class Topic:
     title: str
     kind: str  # the kind of file its figures come from (hrdash/ingest/columns.py)
     page: str  # the file in pages/
-    main: str  # the indicator of its page's trend
-    rolling: str | None  # the 12-month figure drawn beside it
+    main: str  # its headline: the indicator of its page's trend, its report section and its slide
+    rolling: str | None  # the 12-month figure drawn beside it, a percentage of the same kind
     rank_by: str  # the indicator its page compares the units by
-    report_main: str  # the indicator of its section in the report and on the slides
     breakdowns: tuple[Breakdown, ...] = ()
 
 
@@ -94,25 +157,44 @@ TOPICS: dict[str, Topic] = {
     topic.id: topic
     for topic in (
         Topic("sick_leave", "Sjukfrånvaro", "sick_leave", "pages/sjukfranvaro.py", "sick_leave_pct",
-              "sick_leave_12m_pct", "sick_leave_pct", "sick_leave_pct", (
-                  Breakdown("Kort och lång sjukfrånvaro"),
+              "sick_leave_12m_pct", "sick_leave_pct", (
+                  Breakdown("Korttidssjukfrånvaro (dag 1–14)"),
+                  Breakdown("Andel långa sjukfall (60 dagar eller mer)"),
                   Breakdown("Kvinnor och män", "Filerna delar inte upp sjukfrånvaron på kön, eller grupperna är för "
                                                "små för att visas."),
                   Breakdown("Åldersgrupper", "Filerna delar inte upp sjukfrånvaron på ålder, eller grupperna är för "
                                              "små för att visas."),
+                  Breakdown("Tidiga signaler: upprepad korttidsfrånvaro och frisknärvaro",
+                            "Filerna anger inte upprepad korttidsfrånvaro och frisknärvaro för alla enheter, eller "
+                            "gruppen är för liten för att visas."),
+                  Breakdown("Sjuklönekostnad", "Filerna anger inte sjuklönekostnad för alla enheter, eller gruppen är "
+                                               "för liten för att visas."),
               )),
-        Topic("turnover", "Personalomsättning", "turnover", "pages/personalomsattning.py", "turnover_pct",
-              "turnover_12m_pct", "turnover_12m_pct", "turnover_12m_pct", (
+        Topic("turnover", "Personalomsättning", "turnover", "pages/personalomsattning.py", "turnover_12m_pct",
+              None, "turnover_12m_pct", (
                   Breakdown("Avgångar: interna flyttar, lämnat förvaltningen, pension"),
                   Breakdown("Lämnat förvaltningen, rullande 12 månader"),
+                  Breakdown("Varför slutar de?", "Inga avgångssamtal är inlästa för de senaste 12 månaderna.",
+                            bars=True),
               )),
-        Topic("vacancies", "Vakanser", "vacancies", "pages/vakanser.py", "vacancies", None, "vacancies", "vacancies", (
+        Topic("workload", "Arbetsbelastning", "caseload", "pages/arbetsbelastning.py", "caseload_per_worker", None,
+              "caseload_per_worker", (
+                  Breakdown("Aktuella ärenden"),
+                  Breakdown("Inflöde och utflöde", "Filerna anger inte nya och avslutade ärenden för alla enheter."),
+              )),
+        Topic("voice", "Medarbetarnas röst", "pulse", "pages/medarbetarnas_rost.py", "pulse_work_situation_agree_pct",
+              None, "pulse_work_situation_agree_pct", (
+                  Breakdown("Andel som instämmer"),
+                  Breakdown("Medelvärde (1–5)", "Filerna anger inte medelvärden för alla enheter."),
+                  Breakdown("Svarsfrekvens", "Filerna anger inte hur många som tillfrågades."),
+              )),
+        Topic("vacancies", "Vakanser", "vacancies", "pages/vakanser.py", "vacancies", None, "vacancies", (
             Breakdown("Andel vakanta tjänster"),
             Breakdown("Inhyrda konsulter", "Filerna anger inte konsulter för alla enheter."),
             Breakdown("Konsultkostnad", "Filerna anger inte konsultkostnad för alla enheter."),
         )),
         Topic("recruitment", "Rekryteringsbehov", "recruitment", "pages/rekrytering.py", "recruitment_need", None,
-              "recruitment_need", "recruitment_need", (
+              "recruitment_need", (
                   Breakdown("Pågående rekryteringar och tillsatta tjänster"),
               )),
     )
@@ -130,22 +212,22 @@ INDICATORS: tuple[Indicator, ...] = (
     Indicator("sick_leave_pct", "Sjukfrånvaro", "sick_leave", "%",
               "Sjuktimmar som andel av de ordinarie (schemalagda) arbetstimmarna under månaden.",
               ("sick_hours", "ordinary_hours"), True, HEALTH, "employees", subject="Sjukfrånvaron",
-              shown=frozenset({CARD, SPARKLINE, ATTENTION, KEY_FIGURE, SLIDE, REPORT_TABLE})),
+              shown=frozenset({CARD, SPARKLINE, ATTENTION, KEY_FIGURE, SLIDE, REPORT_TABLE, SIGNALS})),
     Indicator("short_sick_leave_pct", "Korttidssjukfrånvaro (dag 1–14)", "sick_leave", "%",
               "Sjuktimmar under dag 1–14 av ett sjukfall (sjuklöneperioden) som andel av de ordinarie arbetstimmarna.",
-              ("sick_hours_day_1_14", "ordinary_hours"), True, HEALTH, "employees", short_label="Kort (dag 1–14)",
-              subject="Korttidssjukfrånvaron", shown=frozenset({CARD, ATTENTION, KEY_FIGURE, REPORT_TABLE}),
-              breakdown="Kort och lång sjukfrånvaro"),
+              ("sick_hours_day_1_14", "ordinary_hours"), True, HEALTH, "employees",
+              subject="Korttidssjukfrånvaron", shown=frozenset({CARD, ATTENTION, KEY_FIGURE, REPORT_TABLE, SIGNALS}),
+              breakdown="Korttidssjukfrånvaro (dag 1–14)"),
     Indicator("long_sick_leave_share_pct", "Andel långa sjukfall (60 dagar eller mer)", "sick_leave", "%",
               "Hur stor del av sjuktimmarna som hör till sjukfall som pågått 60 dagar eller mer.",
               ("sick_hours_60_days", "sick_hours"), True, HEALTH, "employees", short_label="Andel långa sjukfall",
               subject="Andelen långa sjukfall", shown=frozenset({CARD, REPORT_TABLE}),
-              breakdown="Kort och lång sjukfrånvaro"),
+              breakdown="Andel långa sjukfall (60 dagar eller mer)"),
     Indicator("sick_leave_12m_pct", "Sjukfrånvaro, 12 månader", "sick_leave", "%",
               "Sjuktimmar som andel av ordinarie arbetstimmar under de senaste 12 månaderna. "
               "Visas bara när alla enheter har rapporterat alla 12 månaderna.",
               ("sick_hours", "ordinary_hours"), True, HEALTH, "employees_min_12m", TWELVE_MONTHS,
-              short_label="Sjukfrånvaro 12 mån", subject="Sjukfrånvaron de senaste 12 månaderna",
+              subject="Sjukfrånvaron de senaste 12 månaderna",
               shown=frozenset({CARD, KEY_FIGURE, REPORT_TABLE})),
     _sick_leave_by_group("sick_leave_women_pct", "Sjukfrånvaro, kvinnor", "Kvinnor", "kvinnorna", "women_employees",
                          "Kvinnor och män"),
@@ -157,36 +239,93 @@ INDICATORS: tuple[Indicator, ...] = (
                          "medarbetare som är 30–49 år", "age_30_49_employees", "Åldersgrupper"),
     _sick_leave_by_group("sick_leave_age_50_pct", "Sjukfrånvaro, 50 år eller äldre", "50 år eller äldre",
                          "medarbetare som är 50 år eller äldre", "age_50_employees", "Åldersgrupper"),
+    Indicator("repeated_short_absence_pct", "Upprepad korttidsfrånvaro", "sick_leave", "%",
+              "Andel av de anställda som haft sex eller fler sjuktillfällen de senaste 12 månaderna, räknat vid "
+              "månadens slut: en tidig signal om ohälsa.",
+              ("repeated_short_absence", "employees"), True, HEALTH, "employees",
+              breakdown="Tidiga signaler: upprepad korttidsfrånvaro och frisknärvaro"),
+    Indicator("healthy_presence_pct", "Frisknärvaro", "sick_leave", "%",
+              "Andel av de anställda som haft högst fem sjukdagar de senaste 12 månaderna, räknat vid månadens slut.",
+              ("healthy_presence", "employees"), False, HEALTH, "employees", subject="Frisknärvaron",
+              breakdown="Tidiga signaler: upprepad korttidsfrånvaro och frisknärvaro"),
+    Indicator("sick_pay_cost_sek", "Sjuklönekostnad", "sick_leave", "kr",
+              "Sjuklön som betalats ut under månaden, i kronor.",
+              ("sick_pay_cost_sek",), True, HEALTH, "employees", subject="Sjuklönekostnaden",
+              breakdown="Sjuklönekostnad"),
 
     Indicator("turnover_pct", "Personalomsättning", "turnover", "%",
               "Tillsvidareanställda som slutat på enheten under månaden, som andel av antalet tillsvidareanställda. "
               "Räknar även dem som flyttat till en annan enhet i förvaltningen.",
-              ("leavers", "permanent_employees"), True, short_label="Omsättning, månaden",
+              ("leavers", "permanent_employees"), True,
               subject="Personalomsättningen", shown=frozenset({REPORT_TABLE}),
               breakdown="Avgångar: interna flyttar, lämnat förvaltningen, pension"),
     Indicator("turnover_12m_pct", "Personalomsättning, 12 månader", "turnover", "%",
               "Avgångar under de senaste 12 månaderna som andel av det genomsnittliga antalet tillsvidareanställda "
               "under samma tid.",
-              ("leavers", "permanent_employees"), True, window=TWELVE_MONTHS, short_label="Omsättning 12 mån",
+              ("leavers", "permanent_employees"), True, window=TWELVE_MONTHS,
               subject="Personalomsättningen de senaste 12 månaderna",
               shown=frozenset({CARD, SPARKLINE, ATTENTION, KEY_FIGURE, SLIDE, REPORT_TABLE})),
     Indicator("external_turnover_pct", "Lämnat förvaltningen", "turnover", "%",
               "Avgångar utom flyttar till en annan enhet i förvaltningen, som andel av antalet tillsvidareanställda: "
               "de som lämnat förvaltningen.",
-              ("leavers", "internal_moves", "permanent_employees"), True, short_label="Lämnat förv., månaden",
+              ("leavers", "internal_moves", "permanent_employees"), True,
               breakdown="Avgångar: interna flyttar, lämnat förvaltningen, pension"),
     Indicator("external_turnover_12m_pct", "Lämnat förvaltningen, 12 månader", "turnover", "%",
               "Avgångar ur förvaltningen under de senaste 12 månaderna som andel av det genomsnittliga antalet "
               "tillsvidareanställda.",
               ("leavers", "internal_moves", "permanent_employees"), True, window=TWELVE_MONTHS,
-              short_label="Lämnat förv. 12 mån",
+              short_label="Lämnat förvaltningen, 12 mån",
               subject="Andelen som lämnat förvaltningen de senaste 12 månaderna",
               shown=frozenset({CARD, KEY_FIGURE, REPORT_TABLE}), breakdown="Lämnat förvaltningen, rullande 12 månader"),
     Indicator("turnover_excl_retirement_pct", "Personalomsättning utom pension", "turnover", "%",
               "Avgångar ur förvaltningen utom pensionsavgångar, som andel av antalet tillsvidareanställda.",
               ("leavers", "internal_moves", "retirements", "permanent_employees"), True,
-              short_label="Utom pension, månaden", shown=frozenset({REPORT_TABLE}),
+              shown=frozenset({REPORT_TABLE}),
               breakdown="Avgångar: interna flyttar, lämnat förvaltningen, pension"),
+    *(Indicator(f"exit_reason_{reason.id}_pct", f"Avgångsorsak: {reason.label}", "turnover", "%",
+                f"Andel av avgångssamtalen de senaste 12 månaderna där huvudorsaken var: {reason.label.lower()}.",
+                (f"exit_{reason.id}", "exit_interviews"), None, PERSONAL, "exit_interviews_12m", TWELVE_MONTHS,
+                breakdown="Varför slutar de?", legend=reason.label, source="exit_reasons")
+      for reason in REASONS),
+    Indicator("exit_interviews_12m", "Avgångssamtal, 12 månader", "turnover", "st",
+              "Antal avgångssamtal med en angiven huvudorsak under de senaste 12 månaderna.",
+              ("exit_interviews",), None, window=TWELVE_MONTHS, source="exit_reasons"),
+
+    Indicator("open_cases", "Aktuella ärenden", "workload", "ärenden",
+              "Ärenden som var öppna vid månadens slut.",
+              ("open_cases",), None, subject="Antalet aktuella ärenden", shown=frozenset({REPORT_TABLE}),
+              breakdown="Aktuella ärenden"),
+    Indicator("caseload_per_worker", "Ärenden per handläggare", "workload", "ärenden per handläggare",
+              "Aktuella ärenden vid månadens slut delat med antalet handläggare (årsarbetare) som handlade dem.",
+              ("open_cases", "case_workers"), True, subject="Antalet ärenden per handläggare",
+              shown=frozenset({CARD, SPARKLINE, ATTENTION, KEY_FIGURE, SLIDE, REPORT_TABLE, SIGNALS})),
+    Indicator("new_cases", "Nya ärenden", "workload", "ärenden",
+              "Ärenden som öppnades under månaden (inflöde).",
+              ("new_cases",), None, shown=frozenset({REPORT_TABLE}), breakdown="Inflöde och utflöde"),
+    Indicator("closed_cases", "Avslutade ärenden", "workload", "ärenden",
+              "Ärenden som avslutades under månaden (utflöde).",
+              ("closed_cases",), None, shown=frozenset({REPORT_TABLE}), breakdown="Inflöde och utflöde"),
+
+    *(Indicator(f"pulse_{question.id}_agree_pct", f"{question.short}, andel som instämmer", "voice", "%",
+                f"Andel av dem som svarade på påståendet ”{question.label}” som instämmer (de två högsta stegen på "
+                "skalan).",
+                (f"pulse_{question.id}_agree", f"pulse_{question.id}_answers"), False, PERSONAL,
+                f"pulse_{question.id}_answers", TERTIAL, short_label=f"{question.short}, instämmer",
+                shown=frozenset({REPORT_TABLE}), breakdown="Andel som instämmer", legend=question.short)
+      for question in QUESTIONS),
+    *(Indicator(f"pulse_{question.id}_answers", f"{question.short}, antal svar", "voice", "st",
+                f"Antal som svarade på påståendet ”{question.label}”.",
+                (f"pulse_{question.id}_answers",), None, PERSONAL, f"pulse_{question.id}_answers", TERTIAL)
+      for question in QUESTIONS),
+    *(Indicator(f"pulse_{question.id}_mean", f"{question.short}, medelvärde", "voice", "1–5",
+                f"Medelvärdet av svaren på påståendet ”{question.label}” på skalan 1–5, vägt med antalet svar.",
+                (f"pulse_{question.id}_mean_x_answers", f"pulse_{question.id}_answers"), False, PERSONAL,
+                f"pulse_{question.id}_answers", TERTIAL, breakdown="Medelvärde (1–5)", legend=question.short)
+      for question in QUESTIONS),
+    Indicator("pulse_response_rate_pct", "Svarsfrekvens, pulsfrågor", "voice", "%",
+              "Svar på de tre pulsfrågorna som andel av dem som tillfrågades.",
+              ("pulse_answers", "pulse_asked"), False, window=TERTIAL, shown=frozenset({REPORT_TABLE}),
+              breakdown="Svarsfrekvens"),
 
     Indicator("vacancies", "Vakanta tjänster", "vacancies", "tjänster",
               "Budgeterade tjänster minus besatta tjänster.",
@@ -194,8 +333,9 @@ INDICATORS: tuple[Indicator, ...] = (
               shown=frozenset({CARD, SPARKLINE, KEY_FIGURE, SLIDE, REPORT_TABLE})),
     Indicator("vacancy_rate_pct", "Andel vakanta tjänster", "vacancies", "%",
               "Vakanta tjänster som andel av de budgeterade tjänsterna.",
-              ("budgeted_positions", "filled_positions"), True, short_label="Andel vakanta",
-              subject="Andelen vakanta tjänster", shown=frozenset({CARD, ATTENTION, REPORT_TABLE}),
+              ("budgeted_positions", "filled_positions"), True,
+              subject="Andelen vakanta tjänster",
+              shown=frozenset({CARD, ATTENTION, KEY_FIGURE, REPORT_TABLE, SIGNALS}),
               breakdown="Andel vakanta tjänster"),
     Indicator("consultants", "Inhyrda konsulter", "vacancies", "st",
               "Antal inhyrda konsulter under månaden.",
@@ -207,15 +347,15 @@ INDICATORS: tuple[Indicator, ...] = (
 
     Indicator("recruitment_need", "Rekryteringsbehov", "recruitment", "tjänster",
               "Tjänster som behöver rekryteras nu.",
-              ("recruitment_need",), None, subject="Rekryteringsbehovet",
-              shown=frozenset({CARD, SPARKLINE, KEY_FIGURE, SLIDE, REPORT_TABLE})),
+              ("recruitment_need",), True, subject="Rekryteringsbehovet",
+              shown=frozenset({CARD, SPARKLINE, KEY_FIGURE, SLIDE, REPORT_TABLE, SIGNALS})),
     Indicator("recruitments_ongoing", "Pågående rekryteringar", "recruitment", "st",
               "Rekryteringar som pågår.",
-              ("recruitments_ongoing",), None, short_label="Pågående", shown=frozenset({CARD, REPORT_TABLE}),
+              ("recruitments_ongoing",), None, shown=frozenset({CARD, REPORT_TABLE}),
               breakdown="Pågående rekryteringar och tillsatta tjänster"),
     Indicator("positions_filled", "Tillsatta tjänster", "recruitment", "st",
               "Tjänster som tillsattes under månaden.",
-              ("positions_filled",), None, short_label="Tillsatta", shown=frozenset({CARD, REPORT_TABLE}),
+              ("positions_filled",), None, shown=frozenset({CARD, REPORT_TABLE}),
               breakdown="Pågående rekryteringar och tillsatta tjänster"),
 )
 BY_ID: dict[str, Indicator] = {i.id: i for i in INDICATORS}

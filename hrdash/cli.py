@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import json
 import os
 import shutil
 import sys
@@ -64,6 +65,14 @@ def build_parser() -> argparse.ArgumentParser:
     ind.add_argument("--to", dest="last", type=_month_argument, help="sista månad, ÅÅÅÅ-MM")
     ind.add_argument("--format", choices=("csv", "json"), default="csv")
     ind.add_argument("--unsuppressed", action="store_true", help="visa även uppgifter om grupper under 10 personer")
+
+    sig = command("signals", "Skriv ut styrdiagrammens mittlinje, gränser och signaler för varje grupp och nyckeltal.")
+    sig.add_argument("--unit", help="bara denna enhet, avdelning eller förvaltning")
+    sig.add_argument("--baseline-from", dest="baseline_from", type=_month_argument,
+                     help="baslinjen börjar med den här månaden, ÅÅÅÅ-MM (standard: seriens första, eller där HR "
+                          "startat om den)")
+    sig.add_argument("--format", choices=("csv", "json"), default="csv")
+    sig.add_argument("--unsuppressed", action="store_true", help="visa även dolda uppgifter")
 
     rep = command("report", "Skriv månadsrapporten som PDF, Excel eller PowerPoint.")
     rep.add_argument("--month", required=True, type=_month_argument, help="rapportens månad, ÅÅÅÅ-MM")
@@ -137,7 +146,7 @@ def _import(con, args) -> int:
             status = 1
             _print_problems(parsed.file_name, refused.problems)
             continue
-        print(f"{parsed.file_name}: importerad som batch {batch.batch_id} ({batch.kind_names}, {batch.rows_text}).")
+        print(f"{parsed.file_name}: importerad som import nr {batch.batch_id} ({batch.kind_names}, {batch.rows_text}).")
         unplaced = batches.unplaced_units(con, batch.batch_id)
         if unplaced:
             print(f"{parsed.file_name}: organisationen känner inte till {', '.join(unplaced)}; de räknas under "
@@ -161,6 +170,48 @@ def _indicators(con, args) -> int:
         with open(path, encoding="utf-8") as written:
             shutil.copyfileobj(written, sys.stdout)
     return 0
+
+
+SIGNAL_COLUMNS = ("level", "unit", "month", "indicator", "value", "centre", "lower", "upper", "signal", "variation")
+
+
+def _signals(con, args) -> int:
+    """Every point of every series, as `hrdash indicators` prints figures: a decimal point and six
+    decimals, empty (null) where hidden or not applicable."""
+    import csv
+
+    from hrdash.figures import signals
+
+    filters = {"group_key": " ".join(args.unit.split()).lower()} if args.unit else {}
+    rows = []
+    for series in signals.all_series(con, args.baseline_from, **filters):
+        worse_up = signals.worse_when_higher(series.indicator_id)
+        for point, month in zip(series.shown(args.unsuppressed), (p.month for p in series.points)):
+            limits = point is not None and point.has_limits
+            rows.append([series.level, series.group_name, f"{month:%Y-%m}", series.indicator_id,
+                         _decimal(point and point.value), _decimal(limits and point.centre),
+                         _decimal(limits and point.lower), _decimal(limits and point.upper),
+                         point.signal if limits else None, point.variation(worse_up) if limits else None])
+    if args.format == "json":
+        records = ("{" + ",".join(f"{json.dumps(k)}:{_json(k, v)}" for k, v in zip(SIGNAL_COLUMNS, row)) + "}"
+                   for row in rows)
+        sys.stdout.write("[" + ",\n".join(records) + "]\n")
+    else:
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(SIGNAL_COLUMNS)
+        writer.writerows([["" if v is None else v for v in row] for row in rows])
+    return 0
+
+
+def _decimal(value) -> str | None:
+    """A number as the CLI prints figures: a decimal point and six decimals."""
+    return None if value is None or value is False else f"{value:.6f}"
+
+
+def _json(column: str, value: str | None) -> str:
+    if value is None:
+        return "null"
+    return value if column in ("value", "centre", "lower", "upper") else json.dumps(value)
 
 
 def _report(con, args) -> int:
@@ -243,11 +294,11 @@ def _undo(con, args) -> int:
     from hrdash.store import batches
 
     batch = batches.undo(con, args.batch, _user())
-    print(f"Batch {batch.batch_id} ({batch.file_name}) är ångrad. Det den ersatte gäller igen.")
+    print(f"Import nr {batch.batch_id} ({batch.file_name}) är ångrad. Det den ersatte gäller igen.")
     return 0
 
 
-COMMANDS = {"import": _import, "indicators": _indicators, "report": _report, "demo": _demo, "batches": _batches,
+COMMANDS = {"import": _import, "indicators": _indicators, "signals": _signals, "report": _report, "demo": _demo, "batches": _batches,
             "undo": _undo, "backup": _backup, "restore": _restore, "serve": _serve}
 
 if __name__ == "__main__":

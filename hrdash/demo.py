@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 
 import duckdb
@@ -10,7 +11,7 @@ from hrdash import swedish
 from hrdash.catalogue import BY_ID
 from hrdash.errors import UserError
 from hrdash.ingest.parse import parse_file
-from hrdash.store import batches, targets
+from hrdash.store import baselines, batches, targets
 from hrdash.store.database import PROJECT_ROOT
 from hrdash.store.queries import read
 
@@ -24,6 +25,9 @@ DEMO_FILES = (
     "personalomsattning.xlsx",
     "vakanser.csv",
     "rekryteringsbehov.xlsx",
+    "arenden.xlsx",
+    "puls.csv",
+    "avgangssamtal.xlsx",
 )
 
 
@@ -33,7 +37,12 @@ def is_empty(con: duckdb.DuckDBPyConnection) -> bool:
 
 # The targets the demo administration has set for itself (the förvaltning's default).
 DEMO_TARGETS = (("sick_leave_pct", 7.0), ("short_sick_leave_pct", 2.5), ("turnover_12m_pct", 15.0),
-                ("vacancy_rate_pct", 3.0))
+                ("vacancy_rate_pct", 3.0), ("caseload_per_worker", 13.0))
+# Arbetsmarknadsinsatser moved from Ekonomiskt bistånd to Vuxen in July 2025: HR started the two
+# avdelningar's baselines again from then. The first survey (T1 2024) is what the pulse answers
+# are compared with.
+DEMO_RESTARTS = (("Vuxen", dt.date(2025, 7, 1)), ("Ekonomiskt bistånd", dt.date(2025, 7, 1)))
+DEMO_PULSE_BASELINE = dt.date(2024, 4, 1)
 
 
 def load(con: duckdb.DuckDBPyConnection, user: str) -> Iterator[str]:
@@ -46,9 +55,16 @@ def load(con: duckdb.DuckDBPyConnection, user: str) -> Iterator[str]:
         except UserError as refused:
             yield f"{name}: {refused.lines()[0]}"
             continue
-        yield f"{name}: importerad som batch {batch.batch_id} ({batch.kind_names}, {batch.rows_text})."
+        yield f"{name}: importerad som import nr {batch.batch_id} ({batch.kind_names}, {batch.rows_text})."
     if not targets.Targets(con):
         administration = read(con, "organisation_placements", "min(administration)").fetchone()[0]
         for indicator, value in DEMO_TARGETS:
             targets.set_target(con, indicator, "förvaltning", administration, value, user)
         yield "Mål satta för " + ", ".join(f"{BY_ID[i].label.lower()} (högst {swedish.number(v, 1)})" for i, v in DEMO_TARGETS) + "."
+        for department, month in DEMO_RESTARTS:
+            baselines.mark(con, baselines.SIGNALS, "avdelning", f"{administration} / {department}", month, user,
+                           department)
+        baselines.mark(con, baselines.PULSE, "förvaltning", administration, DEMO_PULSE_BASELINE, user, administration)
+        yield (f"Styrdiagrammens baslinje startar om från {swedish.month_name(DEMO_RESTARTS[0][1])} för "
+               f"{' och '.join(d for d, _ in DEMO_RESTARTS)}; pulsfrågorna jämförs med "
+               f"{swedish.tertial_name(DEMO_PULSE_BASELINE)}.")

@@ -20,6 +20,17 @@ def month_name(month: dt.date, short: bool = False) -> str:
     return f"{names[month.month - 1]} {month.year}"
 
 
+def tertial_name(month: dt.date) -> str:
+    """The tertial a month ends (or falls in): date(2025, 4, 1) -> 'T1 2025'."""
+    return f"T{(month.month - 1) // 4 + 1} {month.year}"
+
+
+def tertial_months(month: dt.date) -> str:
+    """The months of a tertial: date(2025, 4, 1) -> 'januari–april 2025'."""
+    first = (month.month - 1) // 4 * 4
+    return f"{MONTHS[first]}–{MONTHS[first + 3]} {month.year}"
+
+
 def number(value: float | None, decimals: int = 0) -> str:
     """1234.5 -> '1 234,5' with a no-break space between thousands; None -> '–'."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
@@ -47,6 +58,17 @@ def points(value: float | None, decimals: int = 1) -> str:
 
 def kronor(value: float | None) -> str:
     return DASH if value is None or (isinstance(value, float) and math.isnan(value)) else f"{number(value)}{NBSP}kr"
+
+
+def kronor_rounded(value: float | None) -> str:
+    """An amount for a card or a slide, in words a committee uses: '9,6 mnkr', '899 tkr', '850 kr'."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return DASH
+    if abs(value) >= 1_000_000:
+        return f"{number(value / 1_000_000, 1)}{NBSP}mnkr"
+    if abs(value) >= 10_000:
+        return f"{number(value / 1000)}{NBSP}tkr"
+    return kronor(value)
 
 
 def date(value: dt.date) -> str:

@@ -1,4 +1,5 @@
-"""Översikt: every indicator for the chosen group and month, and the units that need attention."""
+"""Översikt: every indicator for the chosen group and month, the units that need attention (most
+serious first), what it costs, and each avdelning and unit over the last 12 months."""
 
 import streamlit as st
 
@@ -20,16 +21,20 @@ st.subheader(f"{group.name} · {swedish.month_name(month)}")
 data_version, hidden = session.version(), session.unsuppressed()
 widgets.coverage_warnings(cache.coverage(data_version, group, month), month)
 
-cards = cache.cards(data_version, group, month, hidden, cache.targets_version())
+cards = cache.cards(group, month, hidden)
 for row_start in range(0, len(cards), 3):
     for column, item in zip(st.columns(3), cards[row_start:row_start + 3]):
         with column:
             widgets.card(item, month)
 
 st.header("Behöver uppmärksamhet")
-attention = cache.attention(data_version, group, month, hidden, cache.targets_version())
-if not attention:
-    st.success("Ingen enhet ligger över sitt mål eller har ökat tre månader i rad.", icon=":material/check_circle:")
+attention = cache.attention(group, month, hidden)
+if attention:
+    st.caption("En verklig förändring till det sämre enligt styrdiagrammet, eller ett nyckeltal över sitt mål som "
+               "inte nås utan förändring. Det allvarligaste först.")
+else:
+    st.success("Ingen enhet har en oroande förändring eller ligger över ett mål den inte klarar utan förändring.",
+               icon=":material/check_circle:")
 SHOWN = 20  # a whole municipality can have hundreds; the units' own pages hold the rest
 for unit, items in attention[:SHOWN]:
     topic = TOPICS[BY_ID[items[0].indicator_id].topic]
@@ -41,6 +46,15 @@ for unit, items in attention[:SHOWN]:
 
 if len(attention) > SHOWN:
     st.caption(f"… och {len(attention) - SHOWN} enheter till. Välj en avdelning i sidomenyn för att se dess enheter.")
+
+st.header("Vad det kostar")
+for column, cost in zip(st.columns(3), cache.costs(group, month, hidden)):
+    with column, st.container(border=True):
+        st.metric(cost.label, swedish.kronor_rounded(cost.amount) if cost.amount is not None else "–",
+                  help=swedish.kronor(cost.amount) if cost.amount is not None else None)
+        st.caption(plain(cost.arithmetic) if cost.amount is not None else f"Visas inte: {cost.note[0].lower()}"
+                   f"{cost.note[1:]}")
+st.caption("Beloppen räknas med inställningarna under Data → Inställningar.")
 
 st.header("Per avdelning och enhet, senaste 12 månaderna")
 widgets.sparkline_grid(cache.sparklines(data_version, group, month, hidden))

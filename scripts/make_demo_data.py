@@ -2,9 +2,15 @@
 
 A made-up Socialförvaltningen with 4 avdelningar and 15 units, 36 months up to October 2026:
 winter peaks in sick leave, one unit whose turnover climbs (Utredning barn och unga 2), and
-vacancies and consultant costs that fall after a recruitment drive from autumn 2025. The
-files are shaped like real exports, several of them messy, and are loaded through the same
-import path as a user's upload (`hrdash demo`).
+vacancies and consultant costs that fall after a recruitment drive from autumn 2025. The units
+that handle cases report their caseload; in Utredning barn och unga 1 it climbs through 2026, its
+staff's answers to the pulse questions fall, and its sick leave follows. Every unit answers the
+pulse questions each tertial (the 7 people of Ledningsstöd are often too few to be shown); leavers
+give a reason in an exit interview; from November 2024 the sick-leave export also has repeated
+short-term absence, frisknärvaro and sick pay. Arbetsmarknadsinsatser moves to Vuxen in July 2025
+(`hrdash demo` then restarts the baselines of the avdelningar concerned). The files are shaped like
+real exports, several of them messy, and are loaded through the same import path as a user's
+upload (`hrdash demo`).
 
     python scripts/make_demo_data.py
 """
@@ -42,6 +48,9 @@ UNITS = [
     ("1402", "HR och ekonomi", "Stab", 10, 4.8, False),
 ]
 CLIMBING = "Utredning barn och unga 2"
+OVERLOADED = "Utredning barn och unga 1"  # caseload climbs through 2026; answers fall; sick leave follows
+LOAD_FROM = dt.date(2026, 1, 1)
+SIGNALS_FROM = dt.date(2024, 11, 1)  # the sick-leave export has the three early signals from here
 MOVED = ("Arbetsmarknadsinsatser", "Vuxen", dt.date(2025, 7, 1))  # reorganisation: moves to Vuxen
 DRIVE = dt.date(2025, 9, 1)  # the recruitment drive starts
 SEASON = {1: 2.4, 2: 2.6, 3: 1.5, 4: 0.4, 5: -0.3, 6: -0.8, 7: -1.6, 8: -0.9, 9: 0.0, 10: 0.4, 11: 1.0, 12: 1.8}
@@ -68,8 +77,10 @@ def build(rng: np.random.Generator) -> dict[str, list[dict]]:
         for i in range(MONTHS):
             month = month_at(i)
             drive = max(0, (month.year - DRIVE.year) * 12 + month.month - DRIVE.month)
-            # Sick leave: unit level + season + slow improvement over the three years + noise.
-            rate = max(1.0, level + SEASON[month.month] - 0.025 * i + rng.normal(0, 0.7)) / 100
+            # Sick leave: unit level + season + slow improvement over the three years + noise; in the
+            # overloaded unit it follows the caseload from the spring of 2026.
+            strain = max(0, _months_between(LOAD_FROM, month) - 2) * 0.75 if name == OVERLOADED else 0.0
+            rate = max(1.0, level + SEASON[month.month] - 0.025 * i + strain + rng.normal(0, 0.7)) / 100
             cells = []
             groups = [(g, a, GENDER_SHARE[g] * AGE_SHARE[a]) for g in GENDER_SHARE for a in AGE_SHARE]
             people = split(employees, [s for _, _, s in groups], rng)
@@ -127,6 +138,73 @@ def build(rng: np.random.Generator) -> dict[str, list[dict]]:
     return {"sick": sick, "turnover": turnover, "vacancies": vacancies, "recruitment": recruitment}
 
 
+def _months_between(first: dt.date, month: dt.date) -> int:
+    """Whole months from `first` to `month`; negative before it."""
+    return (month.year - first.year) * 12 + month.month - first.month
+
+
+HANDLES_CASES = [(code, name, department, size) for code, name, department, size, _, hard in UNITS if hard]
+REASON_WEIGHTS = {"Lön": 0.22, "Hög arbetsbelastning": 0.24, "Chefsstöd": 0.12, "Karriär": 0.14, "Omorganisation": 0.04,
+                  "Arbetsmiljö": 0.06, "Flytt": 0.08, "Pension": 0.04, "Studier": 0.03, "Vill ej uppge": 0.03}
+QUESTIONS = ("Jag har en bra arbetssituation", "gott arbete", "Rekommendera")
+
+
+def build_part2(rows: dict[str, list[dict]], rng: np.random.Generator) -> dict[str, list[dict]]:
+    """Caseload, pulse answers, exit interviews and the sick-leave export's early signals, drawn
+    from a random stream of their own so that the other figures stay as they were."""
+    caseload, pulse, exits = [], [], []
+    for code, name, department, size in HANDLES_CASES:
+        workers = round(size * 0.7 * 2) / 2
+        for i in range(MONTHS):
+            month = month_at(i)
+            per_worker = 11.5 + rng.normal(0, 0.8) + (0.6 * max(0, _months_between(LOAD_FROM, month))
+                                                       if name == OVERLOADED else 0)
+            staffed = workers - (1.0 if rng.random() < 0.15 else 0.0)
+            open_cases = int(round(per_worker * staffed))
+            new = int(rng.poisson(open_cases * 0.18))
+            closed = max(0, new - int(round(rng.normal(0.6 if name == OVERLOADED and month >= LOAD_FROM else 0, 1.5))))
+            caseload.append(dict(enhetskod=code, enhet=name, månad=month, aktuella_ärenden=open_cases,
+                                 handläggare=staffed, nya_ärenden=new, avslutade_ärenden=closed))
+    for code, name, department, size, _, _ in UNITS:
+        base = rng.uniform(0.55, 0.75)
+        for i in range(MONTHS):
+            month = month_at(i)
+            if month.month not in (4, 8, 12):
+                continue
+            asked = size - int(rng.integers(0, 2))
+            strain = 0.045 * max(0, _months_between(LOAD_FROM, month)) if name == OVERLOADED else 0.0
+            for question, offset in zip(QUESTIONS, (0.0, 0.12, -0.08)):
+                answers = int(rng.binomial(asked, 0.8))
+                share = min(0.95, max(0.05, base + offset - strain + rng.normal(0, 0.05)))
+                agree = int(rng.binomial(answers, share))
+                mean = round(min(5.0, max(1.0, 1.6 + 3.0 * share + rng.normal(0, 0.1))), 1)
+                pulse.append(dict(enhet=name, period=f"{month.year} T{(month.month - 1) // 4 + 1}", fråga=question,
+                                  svar=answers, instämmer=agree, tillfrågade=asked, medelvärde=mean))
+    for r in rows["turnover"]:
+        left = r["avgångar"] - r["varav_interna"]
+        if left <= 0:
+            continue
+        interviewed = int(rng.binomial(left, 0.85))
+        weights = dict(REASON_WEIGHTS)
+        if r["enhet"] == CLIMBING:
+            weights["Hög arbetsbelastning"] *= 2.5
+        if r["varav_pension"]:
+            weights["Pension"] *= 6
+        reasons = rng.choice(list(weights), size=interviewed, p=np.array(list(weights.values())) / sum(weights.values()))
+        for reason, count in zip(*np.unique(reasons, return_counts=True)):
+            exits.append(dict(enhetskod=r["enhetskod"], enhet=r["enhet"], månad=dt.date(r["år"], r["månad"], 1),
+                              orsak=str(reason), antal=int(count)))
+    for r in rows["sick"]:
+        if r["månad"] < SIGNALS_FROM:
+            continue
+        n = r["anställda"]
+        strained = r["enhet"] == OVERLOADED and r["månad"] >= LOAD_FROM
+        r["upprepad_korttidsfrånvaro"] = int(rng.binomial(n, 0.14 if strained else 0.07))
+        r["frisknärvaro"] = int(rng.binomial(n - r["upprepad_korttidsfrånvaro"], 0.35 if strained else 0.55))
+        r["sjuklönekostnad_kr"] = int(round(r["sjuktimmar_dag_1_14"] * 0.8 * rng.uniform(220, 260), -1))
+    return {"caseload": caseload, "pulse": pulse, "exits": exits}
+
+
 def sv_number(value: float, decimals: int = 1) -> str:
     """12345.5 -> '12 345,5' as a Swedish export writes it."""
     text = f"{value:,.{decimals}f}".replace(",", " ").replace(".", ",")
@@ -169,12 +247,14 @@ def write_sick_leave(rows: list[dict]) -> None:
     sheet["A2"] = f"Källa: lönesystemet, {month_at(0):%Y-%m} – {month_at(MONTHS - 2):%Y-%m}"
     sheet.append([])
     sheet.append(["Enhet", "Period", "Kön", "Åldersgrupp", "Antal anställda", "Ordinarie tid (tim)",
-                  "Sjukfrånvaro (tim)", "Varav dag 1-14", "Varav 60 dagar eller mer"])
+                  "Sjukfrånvaro (tim)", "Varav dag 1-14", "Varav 60 dagar eller mer", "Upprepad korttidsfrånvaro",
+                  "Frisknärvaro", "Sjuklön (kr)"])
     age_labels = {"-29": "29 år eller yngre", "30-49": "30–49 år", "50-": "50 år eller äldre"}
     for r in history:
         sheet.append([r["enhet"], r["månad"], "Kvinnor" if r["kön"] == "kvinna" else "Män", age_labels[r["åldersgrupp"]],
                       r["anställda"], r["ordinarie_timmar"], r["sjuktimmar"], r["sjuktimmar_dag_1_14"],
-                      r["sjuktimmar_60_dagar"]])
+                      r["sjuktimmar_60_dagar"], r.get("upprepad_korttidsfrånvaro"), r.get("frisknärvaro"),
+                      r.get("sjuklönekostnad_kr")])
         sheet.cell(sheet.max_row, 2).number_format = "yyyy-mm"
     sheet.append([])
     sheet.append(["Totalt", None, None, None, sum(r["anställda"] for r in history),
@@ -184,11 +264,14 @@ def write_sick_leave(rows: list[dict]) -> None:
     # The latest month as Excel on Swedish Windows saves CSV: semicolons, decimal comma, cp1252.
     latest = [r for r in rows if r["månad"] == last]
     lines = ["Enhetsnamn;Månad;Kön;Åldersgrupp;Anställda;Ordinarie arbetstid;Sjukfrånvarotid;"
-             "Kort sjukfrånvaro (tim);Långtidssjukfrånvaro (tim)"]
+             "Kort sjukfrånvaro (tim);Långtidssjukfrånvaro (tim);Antal med 6 eller fler sjuktillfällen;Antal friska;"
+             "Sjuklönekostnad"]
     for r in latest:
         lines.append(";".join([r["enhet"], "oktober 2026", r["kön"], r["åldersgrupp"], str(r["anställda"]),
                                sv_number(r["ordinarie_timmar"]), sv_number(r["sjuktimmar"]),
-                               sv_number(r["sjuktimmar_dag_1_14"]), sv_number(r["sjuktimmar_60_dagar"])]))
+                               sv_number(r["sjuktimmar_dag_1_14"]), sv_number(r["sjuktimmar_60_dagar"]),
+                               str(r["upprepad_korttidsfrånvaro"]), str(r["frisknärvaro"]),
+                               f"{sv_number(r['sjuklönekostnad_kr'], 0)} kr"]))
     (OUT / f"sjukfranvaro_{last:%Y-%m}.csv").write_bytes(("\r\n".join(lines) + "\r\n").encode("cp1252"))
 
 
@@ -230,16 +313,57 @@ def write_recruitment(rows: list[dict]) -> None:
     workbook.save(OUT / "rekryteringsbehov.xlsx")
 
 
+def write_caseload(rows: list[dict]) -> None:
+    """A case-management system's export: a title, the case workers as decimals, codes first."""
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Ärenden"
+    sheet["A1"] = "Aktuella ärenden per enhet och månad"
+    sheet["A1"].font = Font(bold=True, size=14)
+    sheet.append([])
+    sheet.append(["Kod", "Enhetsnamn", "Månad", "Öppna ärenden", "Handläggare (åa)", "Aktualiseringar",
+                  "Avslutade ärenden"])
+    for r in rows:
+        sheet.append([r["enhetskod"], r["enhet"], r["månad"], r["aktuella_ärenden"], r["handläggare"], r["nya_ärenden"],
+                      r["avslutade_ärenden"]])
+        sheet.cell(sheet.max_row, 3).number_format = "yyyy-mm"
+    workbook.save(OUT / "arenden.xlsx")
+
+
+def write_pulse(rows: list[dict]) -> None:
+    """The survey tool's summary: one row per unit, tertial and question, semicolons and decimal commas."""
+    lines = ["Enhet;Mätperiod;Påstående;Antal tillfrågade;Antal svar;Antal instämmer;Medelvärde (1-5)"]
+    for r in rows:
+        lines.append(";".join([r["enhet"], r["period"], r["fråga"], str(r["tillfrågade"]), str(r["svar"]),
+                               str(r["instämmer"]), sv_number(r["medelvärde"])]))
+    (OUT / "puls.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def write_exits(rows: list[dict]) -> None:
+    """HR's own log of exit interviews, kept by hand: the reasons as people wrote them."""
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Avgångssamtal"
+    sheet.append(["Enhetskod", "Enhet", "Månad", "Avgångsorsak", "Antal"])
+    for r in rows:
+        sheet.append([r["enhetskod"], r["enhet"], f"{r['månad']:%Y-%m}", r["orsak"], r["antal"]])
+    workbook.save(OUT / "avgangssamtal.xlsx")
+
+
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     for old in OUT.iterdir():
         old.unlink()
     rows = build(np.random.default_rng(20261101))
+    more = build_part2(rows, np.random.default_rng(20261123))
     write_organisation()
     write_sick_leave(rows["sick"])
     write_turnover(rows["turnover"])
     write_vacancies(rows["vacancies"])
     write_recruitment(rows["recruitment"])
+    write_caseload(more["caseload"])
+    write_pulse(more["pulse"])
+    write_exits(more["exits"])
     for path in sorted(OUT.iterdir()):
         print(path.relative_to(OUT.parent.parent), f"{path.stat().st_size:,} bytes")
 

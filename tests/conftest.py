@@ -60,10 +60,9 @@ class DemoDatabase:
 def demo_database(tmp_path_factory) -> DemoDatabase:
     """Made once for the whole run and copied for each test process: DuckDB lets one process at a
     time hold a database file."""
-    # The same folder for every worker of one run: under xdist each worker's basetemp is a folder
-    # of the run's; without it, basetemp is the run's own (its parent holds every run, of every checkout).
-    base = tmp_path_factory.getbasetemp()
-    shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+    shared = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        shared = shared.parent  # the same folder for every worker of one run
     built, printed_file = shared / "demo" / "hr.duckdb", shared / "demo" / "indicators.csv"
     built.parent.mkdir(exist_ok=True)
     with open(shared / "demo.lock", "w") as lock:

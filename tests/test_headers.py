@@ -6,11 +6,11 @@ import pytest
 from hrdash.ingest.columns import KINDS, kind_by_name
 from hrdash.ingest.headers import SYNONYMS, detect_kinds, find_header_row, normalize_header
 
-# The table in domain.md, "Canonical headers and accepted synonyms".
+# The tables in domain.md, "Canonical headers and accepted synonyms" and Part 2's "More input kinds".
 CONTRACT = {
     "enhet": ["Enhetsnamn", "Arbetsplats", "Organisationsenhet", "Unit"],
     "enhetskod": ["Kod", "Enhets-id", "Unit code"],
-    "månad": ["Period", "Månad/år", "Month"],
+    "månad": ["Månad/år", "Month"],  # and Period (see PERIOD)
     "avdelning": ["Verksamhet", "Department"],
     "förvaltning": ["Administration"],
     "anställda": ["Antal anställda", "Antal personer", "Employees", "Headcount"],
@@ -33,7 +33,23 @@ CONTRACT = {
     "rekryteringsbehov": ["Rekryteringsbehov", "Behov", "Recruitment need"],
     "pågående_rekryteringar": ["Pågående rekryteringar", "Ongoing recruitments"],
     "tillsatta": ["Tillsatta", "Filled"],
+    "aktuella_ärenden": ["Aktuella ärenden", "Antal ärenden", "Öppna ärenden", "Open cases"],
+    "handläggare": ["Antal handläggare", "Handläggare (åa)", "Årsarbetare", "Case workers"],
+    "nya_ärenden": ["Nya ärenden", "Inkomna ärenden", "Aktualiseringar", "New cases"],
+    "avslutade_ärenden": ["Avslutade ärenden", "Closed cases"],
+    "tertial": ["Mätperiod", "Tertial"],  # and Period, which is the month in every other kind
+    "fråga": ["Fråga", "Påstående", "Question"],
+    "svar": ["Antal svar", "Svarande", "Answers"],
+    "instämmer": ["Antal instämmer", "Instämmer (antal)", "Agree"],
+    "tillfrågade": ["Antal tillfrågade", "Asked"],
+    "medelvärde": ["Medel", "Medelvärde (1-5)", "Mean"],
+    "upprepad_korttidsfrånvaro": ["Upprepad korttidsfrånvaro", "Antal med 6 eller fler sjuktillfällen"],
+    "frisknärvaro": ["Frisknärvaro", "Antal friska", "Högst 5 sjukdagar"],
+    "sjuklönekostnad_kr": ["Sjuklönekostnad", "Sjuklön (kr)"],
+    "orsak": ["Orsak", "Avgångsorsak", "Skäl", "Reason"],
+    "antal": ["Antal", "Antal avgångar", "Count"],
 }
+PERIOD = {"period": {"månad", "tertial"}}  # a pulse file's period is its tertial, any other file's its month
 
 
 @pytest.mark.parametrize("canonical,synonym", [(c, s) for c, names in CONTRACT.items() for s in [c, *names]])
@@ -42,9 +58,16 @@ def test_every_synonym_maps_to_its_column(canonical, synonym):
         assert {c.canonical for c in SYNONYMS[normalize_header(text)].values()} == {canonical}, text
 
 
+def test_period_is_the_month_of_every_kind_but_the_pulse_questions():
+    assert {kind: column.canonical for kind, column in SYNONYMS["period"].items()} == {
+        "organisation": "månad", "sick_leave": "månad", "turnover": "månad", "vacancies": "månad",
+        "recruitment": "månad", "caseload": "månad", "exit_reasons": "månad", "pulse": "tertial"}
+
+
 def test_no_two_columns_share_a_normalised_name():
     for key, by_kind in SYNONYMS.items():
-        assert len({c.canonical for c in by_kind.values()}) == 1, key
+        assert {c.canonical for c in by_kind.values()} <= PERIOD.get(key, {c.canonical for c in by_kind.values()})
+        assert len({c.canonical for c in by_kind.values()}) == 1 or key in PERIOD, key
 
 
 @pytest.mark.parametrize(
@@ -70,6 +93,9 @@ def test_a_percentage_column_is_not_taken_for_hours():
         (["enhet", "månad", "budgeterade_tjänster", "besatta_tjänster"], ["vacancies"]),
         (["enhet", "månad", "rekryteringsbehov", "pågående_rekryteringar", "tillsatta"], ["recruitment"]),
         (["enhet", "avdelning", "förvaltning"], ["organisation"]),
+        (["Enhet", "Månad", "Aktuella ärenden", "Handläggare (åa)"], ["caseload"]),
+        (["Enhet", "Period", "Fråga", "Antal svar", "Antal instämmer"], ["pulse"]),
+        (["Enhet", "Period", "Avgångsorsak", "Antal"], ["exit_reasons"]),
         (["Enhet", "Månad", "Tillsvidareanställda", "Avgångar"], ["turnover"]),  # incomplete: missing columns named
         (["Namn", "Belopp"], []),
     ],
@@ -87,4 +113,4 @@ def test_kinds_by_swedish_name_or_id():
     assert kind_by_name("Sjukfrånvaro").id == "sick_leave"
     assert kind_by_name("vacancies").name == "vakanser"
     assert {k.name for k in KINDS} == {"organisation", "sjukfrånvaro", "personalomsättning", "vakanser",
-                                       "rekryteringsbehov"}
+                                       "rekryteringsbehov", "ärenden", "puls", "avgångsorsaker"}

@@ -260,3 +260,31 @@ def test_the_kommun_sums_its_forvaltningar_when_there_are_several(con):
 
 def test_one_forvaltning_has_no_kommun_level(con, march):
     assert not [k for k in march if k[0] == "kommun"]
+
+
+SICK_WITH_SIGNALS = SICK_HEADER + ["upprepad_korttidsfrånvaro", "frisknärvaro", "sjuklönekostnad_kr"]
+
+
+def test_repeated_short_absence_healthy_presence_and_sick_pay_cost(con):
+    load(con, csv_bytes(ORGANISATION), "organisation.csv")
+    load(con, csv_bytes([SICK_WITH_SIGNALS,
+                         ["Mottagningen", MARCH, 10, 1600, 160, 40, 80, 2, 6, "12 000"],
+                         ["Utredning", MARCH, 30, 4800, 240, 120, 0, 3, 21, 18000],
+                         ["Beroende", MARCH, 12, 2000, 300, 60, 150, 1, 8, ""],
+                         ["Liten", MARCH, 6, 960, 96, 0, 96, 1, 4, 3000]]), "sjuk.csv")
+    values, public = figures(con), figures(con, unsuppressed=False)
+    assert values["enhet", "Mottagningen", MARCH, "repeated_short_absence_pct"] == pytest.approx(20.0)  # 2 of 10
+    # Barn och unga: (2 + 3) / (10 + 30) people, not the mean of 20 % and 10 %.
+    assert values["avdelning", "Barn och unga", MARCH, "repeated_short_absence_pct"] == pytest.approx(12.5)
+    assert values["avdelning", "Barn och unga", MARCH, "healthy_presence_pct"] == pytest.approx(67.5)  # 27 / 40
+    assert values["avdelning", "Barn och unga", MARCH, "sick_pay_cost_sek"] == 30000
+    # Beroende left the cost out: Vuxen and the förvaltning have none, the others' figures still hold.
+    assert values["avdelning", "Vuxen", MARCH, "sick_pay_cost_sek"] is None
+    assert values["förvaltning", "Socialförvaltningen", MARCH, "sick_pay_cost_sek"] is None
+    assert values["förvaltning", "Socialförvaltningen", MARCH, "repeated_short_absence_pct"] == pytest.approx(
+        100 * 7 / 58)
+    # Liten has 6 people: health data, hidden for readers like its sick leave.
+    assert values["enhet", "Liten", MARCH, "repeated_short_absence_pct"] == pytest.approx(100 / 6)
+    for indicator in ("repeated_short_absence_pct", "healthy_presence_pct", "sick_pay_cost_sek"):
+        assert public["enhet", "Liten", MARCH, indicator] is None
+    assert public["avdelning", "Vuxen", MARCH, "healthy_presence_pct"] == pytest.approx(100 * 12 / 18)

@@ -107,6 +107,7 @@ def page_contents(at: AppTest) -> tuple[list[str], list[float]]:
              for e in getattr(at, kind)]
     texts += [f"{m.label} {m.value} {m.proto.delta}" for m in at.metric]
     numbers: list[float] = []
+    texts += [e.proto.body for e in at.get("html")]
     for frame in at.dataframe:
         texts += [str(cell) for cell in frame.value.to_numpy().ravel()]
     for chart in at.get("plotly_chart"):
@@ -130,14 +131,16 @@ def test_every_page_shown_to_a_reader_hides_them(private_database, tmp_path, mon
         for page in pages:
             at = open_app(page, secrets=AUTH, user={"is_logged_in": True, "email": "ledamot@kommun.se"},
                           grupp=group.label, manad=month)
-            steps = 8 if page == "pages/presentation.py" else 1
-            for step in range(steps):
+            step = 1
+            while True:
                 texts, numbers = page_contents(at)
-                assert_nothing_hidden(texts, numbers, f"{page} {group.label} {month} bild {step + 1}")
+                assert_nothing_hidden(texts, numbers, f"{page} {group.label} {month} bild {step}")
                 walked += 1
-                if step + 1 < steps:
-                    at.button(key="framåt").click().run()
-    assert walked == len(walks) * (3 + 8)
+                if page != "pages/presentation.py" or at.button(key="framåt").disabled:
+                    break
+                at.button(key="framåt").click().run()
+                step += 1
+    assert walked >= len(walks) * (3 + 4)  # every page, and every slide (at least four) of presentation mode
 
 
 def drawn(chart) -> list[float]:

@@ -7,6 +7,7 @@ import io
 import os
 import subprocess
 import sys
+import shutil
 from contextlib import redirect_stdout
 
 import openpyxl
@@ -21,7 +22,7 @@ from hrdash.reports import model as report
 from hrdash.reports import pdf as report_pdf
 from hrdash.reports import slides
 from hrdash.reports import workbook as report_xlsx
-from hrdash.store import comments
+from hrdash.store import comments, database
 
 MARCH = dt.date(2025, 3, 1)
 
@@ -113,7 +114,10 @@ def printed_by_the_cli(path) -> dict:
 def test_the_workbook_holds_the_values_of_hrdash_indicators(filled, tmp_path):
     workbook = openpyxl.load_workbook(io.BytesIO(report_xlsx.render(filled)))
     assert workbook.sheetnames[0] == "Sammanfattning" and workbook.sheetnames[-1] == "Definitioner"
-    assert len(workbook.sheetnames) == 2 + 21
+    held = [i for i in INDICATORS if i.kind in filled.kinds]
+    assert filled.kinds == {"sick_leave", "turnover"}
+    assert len(workbook.sheetnames) == 2 + len(held) + 2  # and the control charts of sick leave, the costs
+    assert workbook.sheetnames[-3:] == ["Styrdiagram", "Kostnader", "Definitioner"]
     printed = printed_by_the_cli(tmp_path / "hr.duckdb")
     sheet = workbook["Sjukfrånvaro"]
     assert sheet.freeze_panes == "C2"
@@ -121,9 +125,8 @@ def test_the_workbook_holds_the_values_of_hrdash_indicators(filled, tmp_path):
     assert sheet["O2"].number_format == '0.0" %"'
     months = {swedish.month_name(dt.date(y, m, 1)): f"{y}-{m:02d}" for y in (2024, 2025) for m in range(1, 13)}
     checked = 0
-    for indicator in INDICATORS:
-        name = indicator.label if len(indicator.label) <= 31 else indicator.short
-        rows = list(workbook[name].iter_rows(values_only=True))
+    for indicator in held:
+        rows = list(workbook[report_xlsx.sheet_name(indicator)].iter_rows(values_only=True))
         for row in rows[1:]:
             if row[0] not in ("enhet", "avdelning", "förvaltning"):
                 continue
@@ -154,13 +157,14 @@ def test_formula_like_names_and_comments_stay_text(con):
 
 def test_slides_have_one_message_each(filled):
     built = slides.build(filled)
-    assert [s.kind for s in built] == ["title", "numbers", "chart", "chart", "chart", "chart", "list", "list"]
+    # Sick leave and turnover; the units that need attention, the control charts, the comments.
+    assert [s.kind for s in built] == ["title", "numbers", "chart", "chart", "list", "list", "list"]
     assert built[1].numbers[0].value == "8,9\u00a0%"
     assert built[1].numbers[0].change == "▼ 0,7 procentenheter mot i fjol"
     assert built[-1].items == ["Sjukfrånvaro: Vinterns influensa gav kortare sjukfall i Utredning."]
     deck = Presentation(io.BytesIO(slides.render_pptx(built)))
-    assert len(deck.slides) == 8
-    titles = [deck.slides[i].shapes[0].text_frame.text for i in range(8)]
+    assert len(deck.slides) == 7
+    titles = [deck.slides[i].shapes[0].text_frame.text for i in range(7)]
     assert titles[0] == "HR-nyckeltal mars 2025" and titles[2] == "Sjukfrånvaro"
 
 
@@ -197,3 +201,16 @@ def test_cli_refuses_an_unknown_unit_or_format(demo_database, tmp_path):
     assert "det finns ingen enhet, avdelning eller förvaltning som heter 'Finns inte'" in result.stderr
     result = subprocess.run([*hrdash, "--out", str(tmp_path / "r.docx")], capture_output=True, text=True)
     assert result.returncode == 2 and "inte som 'r.docx'" in result.stderr
+
+
+def test_the_demo_report_has_no_near_empty_page(demo_database, tmp_path):
+    """Each section on its page, its chart as large as the page leaves room for: no page holds
+    only a footnote."""
+    path = tmp_path / "hr.duckdb"
+    shutil.copy(demo_database.path, path)
+    con = database.connect(path)
+    top = groups.groups(con)[0]
+    pages = pdf_pages(report_pdf.render(report.build(con, top, dt.date(2026, 10, 1))))
+    con.close()
+    assert len(pages) == 10
+    assert [len(text) for text in pages[1:] if len(text) < 600] == []

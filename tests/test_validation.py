@@ -12,7 +12,8 @@ GOOD = ["Mottagningen", "2025-03", 12, 1000, 100, 40, 20]
 
 
 def database_state(con):
-    tables = ["batches", "organisation_rows", "sick_leave_rows", "turnover_rows", "vacancy_rows", "recruitment_rows"]
+    tables = ["batches", "organisation_rows", "sick_leave_rows", "turnover_rows", "vacancy_rows", "recruitment_rows",
+              "caseload_rows", "pulse_rows", "exit_reason_rows"]
     return {t: con.execute(f"SELECT * FROM {t} ORDER BY ALL").fetchall() for t in tables}
 
 
@@ -160,3 +161,56 @@ def test_a_column_of_personal_identity_numbers_is_refused(con_with_data):
 def test_a_file_that_is_not_a_spreadsheet(con_with_data):
     messages = refuse(con_with_data, b"PK\x03\x04 not really a zip", "trasig.xlsx")
     assert messages == ["Filen är ingen giltig Excelfil (den kan vara skadad). Öppna och spara om den i Excel."]
+
+
+PULSE = ["enhet", "period", "fråga", "svar", "instämmer", "tillfrågade", "medelvärde"]
+CASELOAD = ["enhet", "månad", "aktuella_ärenden", "handläggare"]
+REASONS = ["enhet", "månad", "orsak", "antal"]
+SICK_SIGNALS = SICK_HEADER + ["upprepad_korttidsfrånvaro", "frisknärvaro"]
+
+
+@pytest.mark.parametrize("header,row,message", [
+    (PULSE, ["Utredning", "2025 T1", "Trivs du på jobbet?", 10, 5, "", ""],
+     "Blad 'Data', rad 3, kolumn C ('fråga'): Värdet 'Trivs du på jobbet?' är inte en av de tre frågorna som hrdash "
+     "tar emot: ”Jag har en bra arbetssituation” (arbetssituation); ”Jag känner att jag kan göra ett gott arbete” "
+     "(gott arbete); ”Jag kan rekommendera min arbetsplats till andra” (rekommendera). Skriv frågan som den står i "
+     "enkäten eller med dess kortnamn."),
+    (PULSE, ["Utredning", "2025 T4", "gott arbete", 10, 5, "", ""],
+     "Blad 'Data', rad 3, kolumn B ('period'): Värdet '2025 T4' är inget tertial: ett år har tre tertial, T1–T3. "
+     "Skriv perioden som 2025 T1, T1 2025, 2025-T1, 2025:1 eller som en månad i tertialet (T1 är januari–april)."),
+    (PULSE, ["Utredning", "2025 T1", "gott arbete", 10, 11, "", ""],
+     "Blad 'Data', rad 3, kolumn E, D: E ('instämmer') är 11, mer än D ('svar') som är 10. De som instämmer är några "
+     "av dem som svarat och kan inte vara fler."),
+    (PULSE, ["Utredning", "2025 T1", "gott arbete", 10, 5, 9, ""],
+     "Blad 'Data', rad 3, kolumn D, F: D ('svar') är 10, mer än F ('tillfrågade') som är 9. De som svarat är några "
+     "av dem som tillfrågats och kan inte vara fler."),
+    (PULSE, ["Utredning", "2025 T1", "gott arbete", 10, 5, 12, "5,5"],
+     "Blad 'Data', rad 3, kolumn G ('medelvärde'): Värdet '5,5' ligger utanför skalan 1–5. Ett medelvärde av svaren "
+     "ska vara mellan 1 och 5."),
+    (PULSE, ["Mottagningen", "T1 2025", "Jag har en bra arbetssituation", 10, 5, "", ""],
+     "Blad 'Data', rad 3: Enheten 'Mottagningen' finns redan på rad 2 för samma period (T1 2025, ”Jag har en bra "
+     "arbetssituation”). En fil får bara ha en rad per enhet, period och fråga. Ta bort eller slå ihop raderna."),
+    (CASELOAD, ["Utredning", "2025-03", "12,5", 2],
+     "Blad 'Data', rad 3, kolumn C ('aktuella_ärenden'): Värdet '12,5' är inte ett heltal. Antal ska anges i hela tal."),
+    (CASELOAD, ["Utredning", "2025-03", 12, -1],
+     "Blad 'Data', rad 3, kolumn D ('handläggare'): Värdet '-1' är negativt. Ange 0 eller ett större tal."),
+    (REASONS, ["Utredning", "2025-03", "Pengar", 1],
+     "Blad 'Data', rad 3, kolumn C ('orsak'): Värdet 'Pengar' är inte en av de avgångsorsakerna som hrdash tar emot: "
+     "Lön, Arbetsbelastning, Hög arbetsbelastning, Ledarskap, Chefsstöd, Chef, Utveckling, Nya arbetsuppgifter, "
+     "Karriär, Omorganisation, Organisation, Arbetsmiljö, Privata skäl, Flytt, Resväg, Pension, Studier, Annat, "
+     "Övrigt, Vill ej uppge. Välj den som ligger närmast, eller Annat."),
+    (REASONS, ["Mottagningen", "mars 2025", "LÖN", 2],
+     "Blad 'Data', rad 3: Enheten 'Mottagningen' finns redan på rad 2 för samma månad (mars 2025, Lön). En fil får "
+     "bara ha en rad per enhet, månad och orsak. Ta bort eller slå ihop raderna."),
+    (SICK_SIGNALS, ["Utredning", "2025-03", 20, 2000, 100, 0, 0, 21, 3],
+     "Blad 'Data', rad 3, kolumn H, C: H ('upprepad_korttidsfrånvaro') är 21, mer än C ('anställda') som är 20. De "
+     "med upprepad korttidsfrånvaro är några av de anställda och kan inte vara fler."),
+    (SICK_SIGNALS, ["Utredning", "2025-03", 20, 2000, 100, 0, 0, 2, 21],
+     "Blad 'Data', rad 3, kolumn I, C: I ('frisknärvaro') är 21, mer än C ('anställda') som är 20. De med "
+     "frisknärvaro är några av de anställda och kan inte vara fler."),
+])
+def test_part_2_rules(con_with_data, header, row, message):
+    good = {tuple(PULSE): ["Mottagningen", "2025 T1", "arbetssituation", 10, 5, 12, 3],
+            tuple(CASELOAD): ["Mottagningen", "2025-03", 40, 3], tuple(REASONS): ["Mottagningen", "2025-03", "Lön", 2],
+            tuple(SICK_SIGNALS): GOOD + [1, 6]}[tuple(header)]
+    assert refuse(con_with_data, xlsx_bytes({"Data": [header, good, row]})) == [message]

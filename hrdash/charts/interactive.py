@@ -13,9 +13,24 @@ import plotly.io as pio
 
 from hrdash import swedish
 from hrdash.catalogue import BY_ID
-from hrdash.charts.style import FAINT, LAST_YEAR, MAIN, PALETTE, ROLLING, SECOND, TARGET
-from hrdash.charts.trend import Trend
-from hrdash.figures.format import format_value
+from hrdash.charts.style import (
+    CENTRE,
+    CONCERN,
+    FAINT,
+    IMPROVEMENT,
+    LAST_YEAR,
+    LIMITS,
+    MAIN,
+    NORMAL,
+    PALETTE,
+    ROLLING,
+    SECOND,
+    SIGNAL,
+    TARGET,
+)
+from hrdash.charts.trend import Lines, Trend
+from hrdash.figures import signals
+from hrdash.figures.format import beside_label, format_value
 
 # A font the browser has without loading it, so plotly measures legends and labels right.
 FONT = "Arial, Liberation Sans, Helvetica, DejaVu Sans, sans-serif"
@@ -37,8 +52,8 @@ pio.templates["hrdash"] = go.layout.Template(
 )
 
 
-def _month_axis(figure: go.Figure, months: list[dt.date], max_ticks: int = 12) -> None:
-    """Swedish month labels on a date axis, counted back from the latest month."""
+def _month_axis(figure: go.Figure, months: list[dt.date], max_ticks: int = 12, tertials: bool = False) -> None:
+    """Swedish month labels (or tertials: 'T1 2025') on a date axis, counted back from the latest."""
     months = sorted(set(months))
     if not months:
         return
@@ -46,17 +61,27 @@ def _month_axis(figure: go.Figure, months: list[dt.date], max_ticks: int = 12) -
     ticks = months[::-1][::step][::-1]
     figure.update_xaxes(
         tickvals=ticks,
-        ticktext=[swedish.month_name(m, short=True) for m in ticks],
+        ticktext=[swedish.tertial_name(m) if tertials else _month_tick(m, None if i == 0 else ticks[i - 1])
+                  for i, m in enumerate(ticks)],
         tickangle=0,
         range=[months[0] - dt.timedelta(days=20), months[-1] + dt.timedelta(days=20)],
     )
 
 
-def _hover(indicator_id: str, values: pd.Series, months: pd.Series, notes: pd.Series | None = None) -> list[str]:
+def _month_tick(month: dt.date, before: dt.date | None) -> str:
+    """'apr', with the year below it where the year begins on the axis ('jan<br>2026'): short
+    labels that never run together."""
+    name = swedish.MONTHS_SHORT[month.month - 1]
+    return name if before is not None and before.year == month.year else f"{name}<br>{month.year}"
+
+
+def _hover(indicator_id: str, values: pd.Series, months: pd.Series, notes: pd.Series | None = None,
+           tertials: bool = False) -> list[str]:
     texts = []
     for position, (month, value) in enumerate(zip(months, values)):
         note = "" if notes is None else notes.iloc[position]
-        texts.append(f"{swedish.month_name(month)}: {format_value(indicator_id, value)}" + (f"<br>{note}" if note else ""))
+        when = swedish.tertial_name(month) if tertials else swedish.month_name(month)
+        texts.append(f"{when}: {format_value(indicator_id, value)}" + (f"<br>{note}" if note else ""))
     return texts
 
 
@@ -85,6 +110,28 @@ def trend(chart: Trend, max_ticks: int = 12, height: int = 430) -> go.Figure:
             line=dict(color=SECOND, width=3), hoverinfo="text",
             hovertext=_hover(rolling_id, series[rolling_id], months, series.get(f"note_{rolling_id}")),
         )
+    limits = chart.limits()
+    if limits is not None and len(months):
+        span = [min(months), max(months)]
+        for value, name, dash in ((limits.upper, NORMAL, "dot"), (limits.lower, NORMAL, "dot"),
+                                  (limits.centre, CENTRE, "solid")):
+            figure.add_scatter(
+                x=span, y=[value, value], mode="lines", name=name, line=dict(color=LIMITS, width=1.5, dash=dash),
+                showlegend=name == CENTRE or value == limits.upper, legendgroup=name, hoverinfo="text",
+                hovertext=[f"{name}: {format_value(indicator_id, value)}"] * 2,
+            )
+        marked = chart.signalled()
+        if marked:
+            worse_up = signals.worse_when_higher(indicator_id)
+            figure.add_scatter(
+                x=[p.month for p in marked], y=[p.value for p in marked], mode="markers", name=SIGNAL,
+                marker=dict(size=15, symbol="circle-open", line=dict(width=3),
+                            color=[CONCERN if p.variation(worse_up) == signals.CONCERN else IMPROVEMENT
+                                   for p in marked]),
+                hoverinfo="text",
+                hovertext=[f"{swedish.month_name(p.month)}: {format_value(indicator_id, p.value)}<br>"
+                           + "<br>".join(signals.explain(p, indicator_id, format_value)) for p in marked],
+            )
     if chart.target is not None:
         figure.add_hline(
             y=chart.target, line=dict(color=TARGET, width=2.5, dash="dash"),
@@ -94,6 +141,8 @@ def trend(chart: Trend, max_ticks: int = 12, height: int = 430) -> go.Figure:
     _month_axis(figure, list(months), max_ticks)
     if BY_ID[indicator_id].unit == "%":
         figure.update_yaxes(ticksuffix=" %")
+    if limits is not None:  # a control chart shows its variation: the axis fits the data, not zero
+        figure.update_yaxes(rangemode="normal")
     return figure
 
 
@@ -110,8 +159,10 @@ def projector(figure: go.Figure) -> go.Figure:
 
 
 def lines(series: pd.DataFrame, indicator_ids: list[str], title: str | None = None,
-          labels: dict[str, str] | None = None) -> go.Figure:
-    """Several indicators over the months, one line each: a breakdown (women/men, age groups…)."""
+          labels: dict[str, str] | None = None, references: dict[str, float] | None = None,
+          reference_label: str = "", tertials: bool = False) -> go.Figure:
+    """Several indicators over the months (or survey tertials), one line each: a breakdown
+    (women/men, age groups, the pulse questions…), each with a dotted reference line where given."""
     figure = go.Figure(layout=dict(template="hrdash", title=title, height=380))
     for position, indicator_id in enumerate(indicator_ids):
         name = (labels or {}).get(indicator_id, BY_ID[indicator_id].label)
@@ -119,9 +170,17 @@ def lines(series: pd.DataFrame, indicator_ids: list[str], title: str | None = No
             x=series["month"], y=series[indicator_id], name=name, mode="lines+markers",
             line=dict(color=PALETTE[position % len(PALETTE)], width=3), marker=dict(size=7),
             hoverinfo="text", hovertext=[f"{name}, {t}" for t in _hover(indicator_id, series[indicator_id],
-                                                                        series["month"])],
+                                                                        series["month"], tertials=tertials)],
         )
-    _month_axis(figure, list(series["month"]))
+        reference = (references or {}).get(indicator_id)
+        if reference is not None and len(series):
+            figure.add_scatter(
+                x=[series["month"].min(), series["month"].max()], y=[reference, reference], mode="lines",
+                name=f"{name}, {reference_label}", line=dict(color=PALETTE[position % len(PALETTE)], width=2,
+                                                               dash="dot"),
+                hoverinfo="text", hovertext=[f"{name}, {reference_label}: {format_value(indicator_id, reference)}"] * 2,
+            )
+    _month_axis(figure, list(series["month"]), tertials=tertials)
     if all(BY_ID[i].unit == "%" for i in indicator_ids):
         figure.update_yaxes(ticksuffix=" %")
     return figure
@@ -133,7 +192,7 @@ def ranking(units: pd.DataFrame, indicator_id: str, reference: float | None, ref
     `units` has columns name, value and note (suppression reason or coverage)."""
     ordered = units.sort_values("value", ascending=True, na_position="first")
     colours = [SECOND if name == highlight else MAIN for name in ordered["name"]]
-    labels = [format_value(indicator_id, v) if v == v and v is not None else f"– {note.lower()}"
+    labels = [beside_label(indicator_id, v) if v == v and v is not None else f"– {note.lower()}"
               for v, note in zip(ordered["value"], ordered["note"])]
     figure = go.Figure(layout=dict(template="hrdash", height=max(260, 44 * len(ordered) + 90)))
     figure.add_bar(
@@ -141,17 +200,28 @@ def ranking(units: pd.DataFrame, indicator_id: str, reference: float | None, ref
         text=labels, textposition="outside", cliponaxis=False, hoverinfo="text",
         hovertext=[f"{n}: {t}" for n, t in zip(ordered["name"], labels)], showlegend=False,
     )
+    # The labels of the lines sit above the bars, each reaching away from the other line.
+    target_first = target is not None and reference is not None and target < reference
+    # The lines run behind the bars and their figures, so that no figure is crossed out.
     if reference is not None:
-        figure.add_vline(
-            x=reference, line=dict(color="#1F2328", width=2),
-            annotation_text=f"{reference_label} {format_value(indicator_id, reference)}",
-            annotation_position="top right", annotation_font_size=15,
-        )
+        figure.add_vline(x=reference, line=dict(color="#1F2328", width=2), layer="below")
+        figure.add_annotation(x=reference, y=1, yref="paper", yanchor="bottom", showarrow=False,
+                              xanchor="left" if target_first else "right", font=dict(size=15),
+                              text=f"{reference_label} {beside_label(indicator_id, reference)}")
     if target is not None:
-        figure.add_vline(x=target, line=dict(color=TARGET, width=2, dash="dash"),
-                         annotation_text=f"Mål {format_value(indicator_id, target)}",
-                         annotation_position="top left", annotation_font=dict(color=TARGET, size=15))
-    figure.update_layout(margin=dict(l=10, r=140, t=50, b=10))
+        figure.add_vline(x=target, line=dict(color=TARGET, width=2, dash="dash"), layer="below")
+        figure.add_annotation(x=target, y=1, yref="paper", yanchor="bottom", showarrow=False,
+                              xanchor="right" if target_first else "left", font=dict(size=15, color=TARGET),
+                              text=f"Mål {beside_label(indicator_id, target)}")
+    figure.update_layout(margin=dict(l=10, r=140, t=60, b=10))
     figure.update_yaxes(automargin=True, tickfont_size=16)
-    figure.update_xaxes(showticklabels=False, showgrid=False, rangemode="tozero")
+    figure.update_xaxes(showgrid=False, rangemode="tozero", ticksuffix=" %" if BY_ID[indicator_id].unit == "%" else "")
     return figure
+
+
+def draw(chart: Trend | Lines, **options) -> go.Figure:
+    """Either kind of chart of the report (hrdash/charts/trend.py), for a page."""
+    if isinstance(chart, Trend):
+        return trend(chart, **options)
+    return lines(chart.series, list(chart.indicator_ids), labels=chart.labels, references=chart.references,
+                 reference_label=chart.reference_label, tertials=chart.tertials)

@@ -13,8 +13,26 @@ from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from hrdash import swedish
 from hrdash.catalogue import BY_ID
-from hrdash.charts.style import AXIS, FAINT, GRID, INK, LAST_YEAR, MAIN, ROLLING, SECOND, TARGET
-from hrdash.charts.trend import Trend
+from hrdash.charts.style import (
+    AXIS,
+    CENTRE,
+    CONCERN,
+    FAINT,
+    GRID,
+    IMPROVEMENT,
+    INK,
+    LAST_YEAR,
+    LIMITS,
+    MAIN,
+    NORMAL,
+    PALETTE,
+    ROLLING,
+    SECOND,
+    SIGNAL,
+    TARGET,
+)
+from hrdash.charts.trend import Lines, Trend
+from hrdash.figures import signals
 from hrdash.figures.format import format_value
 
 FONT = "DejaVu Sans"  # ships with matplotlib: å, ä, ö and the en dash
@@ -46,6 +64,19 @@ def trend_png(chart: Trend, width: float, height: float, font_size: float = 9, d
                   label=BY_ID[indicator_id].label)
         if chart.has_rolling():
             axes.plot(x, series[chart.rolling_id], color=SECOND, linewidth=thick * 0.85, label=ROLLING)
+        limits = chart.limits()
+        if limits is not None and x:
+            span = [x[0], x[-1]]
+            axes.plot(span, [limits.centre] * 2, color=LIMITS, linewidth=thin, label=CENTRE)
+            axes.plot(span, [limits.upper] * 2, color=LIMITS, linewidth=thin, linestyle=":", label=NORMAL)
+            axes.plot(span, [limits.lower] * 2, color=LIMITS, linewidth=thin, linestyle=":")
+            marked = chart.signalled()
+            if marked:
+                worse_up = signals.worse_when_higher(indicator_id)
+                axes.scatter([_month_index(p.month) for p in marked], [p.value for p in marked], s=(font_size * 1.6) ** 2,
+                             facecolors="none", linewidths=thick * 0.7, label=SIGNAL, zorder=5,
+                             edgecolors=[CONCERN if p.variation(worse_up) == signals.CONCERN else IMPROVEMENT
+                                         for p in marked])
         if chart.target is not None:
             axes.axhline(chart.target, color=TARGET, linewidth=thin * 1.4, linestyle=(0, (4, 3)))
             # Beside the plot, at the right, where no line or point can run into it.
@@ -53,23 +84,74 @@ def trend_png(chart: Trend, width: float, height: float, font_size: float = 9, d
                           xycoords=("axes fraction", "data"), xytext=(font_size / 2, 0), textcoords="offset points",
                           ha="left", va="center", color=TARGET, fontsize=font_size, fontfamily=FONT)
         _axes_style(axes, x, months, percent, font_size, max_ticks)
-        top = max([v for v in (*series[indicator_id], *(last_year["value"] if not last_year.empty else []),
-                               chart.target or 0) if v == v] or [1])
-        axes.set_ylim(0, top * 1.12 if top > 0 else 1)
+        drawn = [v for v in (*series[indicator_id], *(last_year["value"] if not last_year.empty else []),
+                             *([chart.target] if chart.target is not None else []),
+                             *((limits.upper, limits.lower) if limits else ())) if v == v]
+        top = max(drawn or [1])
+        # A control chart shows its variation: the axis fits the data; any other chart starts at zero.
+        bottom = max(0.0, min(drawn) - (top - min(drawn)) * 0.15) if limits and drawn else 0.0
+        axes.set_ylim(bottom, top + (top - bottom) * 0.12 if top > bottom else top + 1)
         handles, labels = axes.get_legend_handles_labels()
-        order = [labels.index(name) for name in (LAST_YEAR, BY_ID[indicator_id].label, ROLLING) if name in labels]
-        figure.legend([handles[i] for i in order], [labels[i] for i in order], loc="upper left", ncols=len(order),
+        order = [labels.index(name) for name in (LAST_YEAR, BY_ID[indicator_id].label, ROLLING, CENTRE, NORMAL,
+                                                  SIGNAL) if name in labels]
+        columns = min(len(order), 3 if width < 8 else 6)
+        figure.legend([handles[i] for i in order], [labels[i] for i in order], loc="upper left", ncols=columns,
                       frameon=False, fontsize=font_size, prop={"family": FONT, "size": font_size},
                       bbox_to_anchor=(0, 1), borderaxespad=0.2, handlelength=1.8)
-        figure.tight_layout(rect=(0, 0, 1, 1 - (font_size * 2.2) / (height * 72)))
+        rows = math.ceil(len(order) / columns)
+        figure.tight_layout(rect=(0, 0, 1, 1 - rows * (font_size * 1.9) / (height * 72)))
         out = io.BytesIO()
         # Light compression: a report draws several charts, and a few kB more each do not matter.
         figure.savefig(out, format="png", dpi=dpi, facecolor="white", pil_kwargs={"compress_level": 1})
     return out.getvalue()
 
 
-def _axes_style(axes, x: list[int], months: list, percent: bool, font_size: float, max_ticks: int) -> None:
-    """Swedish month labels counted back from the latest month; a decimal comma and % on the y axis."""
+def lines_png(chart: Lines, width: float, height: float, font_size: float = 9, dpi: int = 200,
+              max_ticks: int = 7) -> bytes:
+    """Several indicators as lines, each with its dotted reference line where given, as a PNG."""
+    months = list(chart.series["month"])
+    percent = all(BY_ID[i].unit == "%" for i in chart.indicator_ids)
+    with _lock:
+        figure = Figure(figsize=(width, height), dpi=dpi)
+        axes = figure.add_subplot()
+        x = [_month_index(m) for m in months]
+        drawn = []
+        for position, indicator_id in enumerate(chart.indicator_ids):
+            colour = PALETTE[position % len(PALETTE)]
+            name = chart.labels.get(indicator_id, BY_ID[indicator_id].label)
+            values = list(chart.series[indicator_id])
+            axes.plot(x, values, color=colour, linewidth=font_size / 3.5, marker="o", markersize=font_size / 2.6,
+                      label=name)
+            drawn += [v for v in values if v == v]
+            reference = chart.references.get(indicator_id)
+            if reference is not None and x:
+                axes.plot([x[0], x[-1]], [reference] * 2, color=colour, linewidth=font_size / 6, linestyle=":",
+                          label=f"{name}, {chart.reference_label}")
+                drawn.append(reference)
+        _axes_style(axes, x, months, percent, font_size, max_ticks, chart.tertials)
+        axes.set_ylim(0, max(drawn or [1]) * 1.12)
+        handles, labels = axes.get_legend_handles_labels()
+        # As many columns as the longest name leaves room for: a legend is never cut at the edge.
+        widest = max((len(label) for label in labels), default=1) * font_size * 0.55 / 72 + 0.6
+        columns = max(1, min(3 if width < 8 else 6, int(width // widest)))
+        figure.legend(handles, labels, loc="upper left", ncols=columns, frameon=False,
+                      prop={"family": FONT, "size": font_size}, bbox_to_anchor=(0, 1), borderaxespad=0.2,
+                      handlelength=1.8)
+        rows = math.ceil(len(labels) / columns)
+        figure.tight_layout(rect=(0, 0, 1, 1 - rows * (font_size * 1.9) / (height * 72)))
+        out = io.BytesIO()
+        figure.savefig(out, format="png", dpi=dpi, facecolor="white", pil_kwargs={"compress_level": 1})
+    return out.getvalue()
+
+
+def png(chart: Trend | Lines, width: float, height: float, **options) -> bytes:
+    """Either kind of chart as a PNG."""
+    return (trend_png if isinstance(chart, Trend) else lines_png)(chart, width, height, **options)
+
+
+def _axes_style(axes, x: list[int], months: list, percent: bool, font_size: float, max_ticks: int,
+                tertials: bool = False) -> None:
+    """Swedish month (or tertial) labels counted back from the latest; a decimal comma and % on the y axis."""
     for side in ("top", "right", "left"):
         axes.spines[side].set_visible(False)
     axes.spines["bottom"].set_color(AXIS)
@@ -80,7 +162,8 @@ def _axes_style(axes, x: list[int], months: list, percent: bool, font_size: floa
     if x:
         step = max(1, math.ceil(len(x) / max_ticks))
         ticks = x[::-1][::step][::-1]
-        labels = [swedish.month_name(months[x.index(t)], short=True) for t in ticks]
+        name = swedish.tertial_name if tertials else (lambda m: swedish.month_name(m, short=True))
+        labels = [name(months[x.index(t)]) for t in ticks]
         axes.set_xticks(ticks, labels, fontfamily=FONT)
         axes.set_xlim(x[0] - 0.6, x[-1] + 0.6)
     axes.yaxis.set_major_locator(MaxNLocator(nbins=5, steps=[1, 2, 2.5, 5, 10], min_n_ticks=3))

@@ -4,10 +4,15 @@
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
 MAIN, SECOND, GOOD, BAD = PALETTE[0], PALETTE[1], PALETTE[2], PALETTE[3]
 FAINT = "#A7A9AC"
-TARGET = "#D55E00"
+TARGET = "#A0458A"  # dashed; clearly apart from the orange 12-month line and the vermillion of a concern
+CONCERN, IMPROVEMENT = "#D55E00", "#009E73"  # a signal's point: for the worse, for the better
+LIMITS = "#6B7280"  # the centre line and the limits of normal variation
 INK = "#1F2328"
 GRID = "#E5E7EB"
 AXIS = "#6B7280"
 
 LAST_YEAR = "Samma månad föregående år"
 ROLLING = "Rullande 12 månader"
+CENTRE = "Mittlinje"
+NORMAL = "Gränser för normal variation"
+SIGNAL = "Signal"

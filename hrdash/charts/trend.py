@@ -4,9 +4,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
+
+from hrdash.figures.signals import Point
 
 
 @dataclass(frozen=True)
@@ -21,6 +23,16 @@ class Trend:
     rolling_id: str | None = None
     target: float | None = None
     first: dt.date | None = None
+    points: dict[dt.date, Point] = field(default_factory=dict)  # its control chart, as a reader may see it
+
+    def limits(self) -> Point | None:
+        """A point that carries the centre and limits, where the chart has them."""
+        return next((p for p in self.points.values() if p.has_limits), None)
+
+    def signalled(self) -> list[Point]:
+        """The points of the months shown where a rule holds."""
+        shown = set(self.shown()["month"])
+        return [p for m, p in sorted(self.points.items()) if m in shown and p.rules]
 
     def shown(self) -> pd.DataFrame:
         """The months the chart shows."""
@@ -36,3 +48,16 @@ class Trend:
 
     def has_rolling(self) -> bool:
         return self.rolling_id is not None and bool(self.shown()[self.rolling_id].notna().any())
+
+
+@dataclass(frozen=True)
+class Lines:
+    """Several indicators over the months (or the survey tertials), one line each, with a dotted
+    reference line for each where given (the nollmätning of a pulse question)."""
+
+    series: pd.DataFrame  # month and the indicator ids
+    indicator_ids: tuple[str, ...]
+    labels: dict[str, str] = field(default_factory=dict)  # legend names shorter than the indicators'
+    references: dict[str, float] = field(default_factory=dict)
+    reference_label: str = ""
+    tertials: bool = False

@@ -94,6 +94,13 @@ def member_units(all_groups: list[Group], group: Group) -> list[Group]:
             and g.department == group.department]
 
 
+def reporting(con: duckdb.DuckDBPyConnection, members: list[Group], kind: str) -> list[Group]:
+    """The members that report a kind of figures: units that have reported it at least once, and
+    every group above a unit (its figures are sums)."""
+    units = {row[0] for row in read(con, "unit_kinds", "unit_id", kind=kind).fetchall()}
+    return [m for m in members if m.level != "enhet" or m.group_id in units]
+
+
 def units_under(all_groups: list[Group], group: Group) -> list[Group]:
     """The units under a group; for a unit, the units of its avdelning."""
     return [g for g in all_groups if g.level == "enhet" and (

@@ -13,9 +13,10 @@ import duckdb
 import pandas as pd
 
 from hrdash import months as month_math
+from hrdash import swedish
 from hrdash.catalogue import BY_ID, CARD, SPARKLINE, shown_in
-from hrdash.figures import indicators
-from hrdash.figures.format import format_value
+from hrdash.figures import indicators, signals
+from hrdash.figures.format import beside_label, difference, target_status
 from hrdash.figures.groups import Group
 from hrdash.store import targets
 from hrdash.store.queries import read
@@ -31,6 +32,11 @@ def default_month(con: duckdb.DuckDBPyConnection) -> dt.date | None:
     return read(con, "default_month").fetchone()[0]
 
 
+def kinds_held(con: duckdb.DuckDBPyConnection) -> set[str]:
+    """The kinds of figures the database holds at all: pages leave out the others."""
+    return {row[0] for row in read(con, "kinds_with_data").fetchall()}
+
+
 def coverage(con: duckdb.DuckDBPyConnection, group: Group, month: dt.date) -> dict[str, tuple[int, int]]:
     """kind -> (units reported, units expected) for the group and month."""
     rows = read(con, "group_coverage", "kind, units_reported, units", level=group.level, group_id=group.group_id,
@@ -38,8 +44,11 @@ def coverage(con: duckdb.DuckDBPyConnection, group: Group, month: dt.date) -> di
     return {kind: (reported, units) for kind, reported, units in rows}
 
 
-def coverage_note(reported: int, units: int) -> str:
-    return "" if reported >= units else f"{reported} av {units} enheter har rapporterat"
+def coverage_note(reported: int | None, units: int | None) -> str:
+    """'3 av 15 enheter har rapporterat', or nothing where all did or the figure has no coverage."""
+    if pd.isna(reported) or pd.isna(units) or reported >= units:
+        return ""
+    return f"{int(reported)} av {int(units)} enheter har rapporterat"
 
 
 def series(con: duckdb.DuckDBPyConnection, group: Group, indicator_ids: list[str], unsuppressed: bool,
@@ -65,6 +74,22 @@ def series(con: duckdb.DuckDBPyConnection, group: Group, indicator_ids: list[str
             wide[indicator_id] = float("nan")
             wide[f"note_{indicator_id}"] = ""
     return wide.sort_values("month").reset_index(drop=True)
+
+
+def why_empty(frame: pd.DataFrame, indicator_id: str, group_name: str, what: str) -> tuple[str, bool]:
+    """Why a group's series of an indicator shows nothing, in a sentence, and whether the files
+    lack it (so HR can upload them) rather than the privacy rule hiding it or no unit reporting it."""
+    reported, units = f"reported_{indicator_id}", f"units_{indicator_id}"
+    if frame.empty or reported not in frame:
+        return f"Det finns inga uppgifter om {what} i de uppladdade filerna ännu.", True
+    hidden = frame[(frame[reported].fillna(0) > 0) & frame[indicator_id].isna()]
+    notes = [n for n in hidden.get(f"note_{indicator_id}", []) if isinstance(n, str) and n]
+    if notes:
+        return (f"Siffrorna för {group_name} visas inte: {notes[-1][0].lower()}{notes[-1][1:]}. "
+                "Det är integritetsskyddet (se Om siffrorna), inte en uppgift som saknas."), False
+    if (frame[units].fillna(0) == 0).all():
+        return f"{group_name} har inga enheter som rapporterar {what}.", False
+    return f"{group_name} har inte rapporterat {what} för de valda månaderna.", True
 
 
 def ranking(con: duckdb.DuckDBPyConnection, members: list[Group], indicator_id: str, month: dt.date,
@@ -97,6 +122,8 @@ class Card:
     target: float | None
     note: str  # suppression reason or coverage
     spark: list[float | None] = field(default_factory=list)  # the 12 months ending with the month
+    variation: str | None = None  # what its control chart says of the month: concern, improvement, common
+    capability: str | None = None  # whether the process meets its target: every month, sometimes, not
 
     @property
     def label(self) -> str:
@@ -104,15 +131,17 @@ class Card:
 
     @property
     def text(self) -> str:
-        return format_value(self.indicator_id, self.value)
+        """The card's figure: amounts in tkr or mnkr, the unit left out where the label says it."""
+        if BY_ID[self.indicator_id].unit == "kr":
+            return swedish.kronor_rounded(self.value)
+        return beside_label(self.indicator_id, self.value)
 
     def change(self, other: float | None) -> float | None:
-        return None if self.value is None or other is None else self.value - other
+        return difference(self.indicator_id, self.value, other)
 
     @property
-    def above_target(self) -> bool:
-        worse_up = BY_ID[self.indicator_id].higher_is_worse
-        return bool(self.target is not None and self.value is not None and worse_up and self.value > self.target)
+    def target_status(self) -> tuple[str, bool | None]:
+        return target_status(self.indicator_id, self.value, self.target)
 
 
 def value_at(by_month: pd.DataFrame, indicator_id: str, month: dt.date) -> float | None:
@@ -125,22 +154,29 @@ def value_at(by_month: pd.DataFrame, indicator_id: str, month: dt.date) -> float
 
 def cards(con: duckdb.DuckDBPyConnection, group: Group, month: dt.date, unsuppressed: bool,
           indicator_ids: tuple[str, ...] | None = None) -> list[Card]:
-    """A card for each indicator shown on Översikt's cards (hrdash/catalogue.py)."""
-    indicator_ids = indicator_ids or shown_in(CARD)
+    """A card for each indicator shown on Översikt's cards (hrdash/catalogue.py), of the kinds of
+    figures the database holds."""
+    held = kinds_held(con)
+    indicator_ids = indicator_ids or tuple(i for i in shown_in(CARD) if BY_ID[i].kind in held)
     wide = series(con, group, list(indicator_ids), unsuppressed, first=month_math.shift(month, -12), last=month)
     by_month = wide.set_index("month")
     goals = targets.Targets(con)
+    charts = {s.indicator_id: s for s in signals.all_series(con, level=group.level, group_id=group.group_id)}
     result = []
     for indicator_id in indicator_ids:
         note = by_month.loc[month, f"note_{indicator_id}"] if month in by_month.index else "ingen uppgift"
+        target = goals.for_group(indicator_id, group)
+        point = signals.point_at(charts.get(indicator_id), month, unsuppressed)
         result.append(Card(
             indicator_id,
             value_at(by_month, indicator_id, month),
             value_at(by_month, indicator_id, month_math.shift(month, -1)),
             value_at(by_month, indicator_id, month_math.shift(month, -12)),
-            goals.for_group(indicator_id, group),
+            target,
             note if isinstance(note, str) else "",
             [value_at(by_month, indicator_id, m) for m in month_math.window(month, 12)],
+            point.variation(signals.worse_when_higher(indicator_id)) if point else None,
+            signals.capability(point, target, signals.worse_when_higher(indicator_id)) if point else None,
         ))
     return result
 
@@ -160,7 +196,7 @@ def sparklines(con: duckdb.DuckDBPyConnection, members: list[Group], month: dt.d
         row = {"Grupp": member.name if member.level != "enhet" else f"   {member.name}", "Nivå": member.level}
         for indicator_id in indicator_ids:
             trend = [values.get((member.group_id, indicator_id, m)) for m in window]
-            row[indicator_id] = format_value(indicator_id, trend[-1])
+            row[indicator_id] = beside_label(indicator_id, trend[-1])  # the column's header names the unit
             row[f"{indicator_id}_trend"] = [v for v in trend if v is not None]
         rows.append(row)
     return pd.DataFrame(rows)

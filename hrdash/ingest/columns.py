@@ -19,6 +19,10 @@ SEK = "sek"  # kronor, number >= 0
 GENDER = "gender"
 AGE_GROUP = "age_group"
 YEAR = "year"
+TERTIAL = "tertial"  # a survey period, stored as the tertial's last month
+QUESTION = "question"  # one of the three pulse questions (hrdash/catalogue.py)
+REASON = "reason"  # one of the exit reasons (hrdash/catalogue.py)
+MEAN = "mean"  # a mean answer on the scale 1–5
 
 
 @dataclass(frozen=True)
@@ -45,7 +49,17 @@ class Kind:
 
     @property
     def value_columns(self) -> tuple[Column, ...]:
-        return tuple(c for c in self.columns if c.type in (COUNT, HOURS, FTE, SEK))
+        return tuple(c for c in self.columns if c.type in (COUNT, HOURS, FTE, SEK, MEAN))
+
+    @property
+    def period(self) -> Column:
+        """The column that says which month (or survey period) a row is about."""
+        return next(c for c in self.columns if c.type in (MONTH, TERTIAL))
+
+    @property
+    def row_keys(self) -> tuple[str, ...]:
+        """What a file may hold once per unit and period: the fields besides the unit and period."""
+        return tuple(c.field for c in self.columns if c.type in (GENDER, AGE_GROUP, QUESTION, REASON))
 
 
 UNIT = Column("enhet", "unit_name", TEXT, True, ("Enhetsnamn", "Arbetsplats", "Organisationsenhet", "Unit"))
@@ -103,6 +117,10 @@ SICK_LEAVE = Kind(
             True,
             ("Varav 60 dagar eller mer", "Långtidssjukfrånvaro (tim)", "Long-term sick hours"),
         ),
+        Column("upprepad_korttidsfrånvaro", "repeated_short_absence", COUNT, False,
+               ("Upprepad korttidsfrånvaro", "Antal med 6 eller fler sjuktillfällen")),
+        Column("frisknärvaro", "healthy_presence", COUNT, False, ("Frisknärvaro", "Antal friska", "Högst 5 sjukdagar")),
+        Column("sjuklönekostnad_kr", "sick_pay_cost_sek", SEK, False, ("Sjuklönekostnad", "Sjuklön (kr)")),
     ),
 )
 
@@ -167,8 +185,57 @@ RECRUITMENT = Kind(
     ),
 )
 
-KINDS: tuple[Kind, ...] = (ORGANISATION, SICK_LEAVE, TURNOVER, VACANCIES, RECRUITMENT)
-DATA_KINDS: tuple[Kind, ...] = (SICK_LEAVE, TURNOVER, VACANCIES, RECRUITMENT)
+CASELOAD = Kind(
+    "caseload",
+    "ärenden",
+    "caseload_rows",
+    (
+        UNIT,
+        UNIT_CODE,
+        MONTH_COLUMN,
+        YEAR_COLUMN,
+        Column("aktuella_ärenden", "open_cases", COUNT, True,
+               ("Aktuella ärenden", "Antal ärenden", "Öppna ärenden", "Open cases")),
+        Column("handläggare", "case_workers", FTE, True,
+               ("Antal handläggare", "Handläggare (åa)", "Årsarbetare", "Case workers")),
+        Column("nya_ärenden", "new_cases", COUNT, False, ("Nya ärenden", "Inkomna ärenden", "Aktualiseringar",
+                                                          "New cases")),
+        Column("avslutade_ärenden", "closed_cases", COUNT, False, ("Avslutade ärenden", "Closed cases")),
+    ),
+)
+
+PULSE = Kind(
+    "pulse",
+    "puls",
+    "pulse_rows",
+    (
+        UNIT,
+        UNIT_CODE,
+        Column("tertial", "month", TERTIAL, True, ("Period", "Mätperiod", "Tertial")),
+        Column("fråga", "question", QUESTION, True, ("Fråga", "Påstående", "Question")),
+        Column("svar", "answers", COUNT, True, ("Antal svar", "Svarande", "Answers")),
+        Column("instämmer", "agree", COUNT, True, ("Antal instämmer", "Instämmer (antal)", "Agree")),
+        Column("tillfrågade", "asked", COUNT, False, ("Antal tillfrågade", "Asked")),
+        Column("medelvärde", "mean", MEAN, False, ("Medel", "Medelvärde (1-5)", "Mean")),
+    ),
+)
+
+EXIT_REASONS = Kind(
+    "exit_reasons",
+    "avgångsorsaker",
+    "exit_reason_rows",
+    (
+        UNIT,
+        UNIT_CODE,
+        MONTH_COLUMN,
+        YEAR_COLUMN,
+        Column("orsak", "reason", REASON, True, ("Orsak", "Avgångsorsak", "Skäl", "Reason")),
+        Column("antal", "interviews", COUNT, True, ("Antal", "Antal avgångar", "Count")),
+    ),
+)
+
+KINDS: tuple[Kind, ...] = (ORGANISATION, SICK_LEAVE, TURNOVER, VACANCIES, RECRUITMENT, CASELOAD, PULSE, EXIT_REASONS)
+DATA_KINDS: tuple[Kind, ...] = (SICK_LEAVE, TURNOVER, VACANCIES, RECRUITMENT, CASELOAD, PULSE, EXIT_REASONS)
 
 
 def kind_by_name(name: str) -> Kind:

@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from hrdash import swedish
+from hrdash.catalogue import QUESTIONS, REASONS
 from hrdash.errors import Problem, UserError
 from hrdash.ingest import values
 from hrdash.ingest.columns import (
@@ -23,6 +24,9 @@ from hrdash.ingest.columns import (
     KINDS,
     MONTH,
     ORGANISATION,
+    QUESTION,
+    REASON,
+    TERTIAL,
     TEXT,
     YEAR,
     Column,
@@ -266,7 +270,7 @@ def _read_rows(sheet: Sheet, match: HeaderMatch, parsed: ParsedFile) -> pd.DataF
     labels = [i for i in (match.index_of(c) for c in ("enhet", "kön", "åldersgrupp")) if i is not None]
     total_like = lambda v: isinstance(v, str) and bool(_TOTAL_LABEL.search(v.strip()))  # noqa: E731
     totals = [any(flags) for flags in zip(*(_map_distinct(total_like, cells[i]) for i in labels))]
-    unit_index, month_index = match.index_of("enhet"), match.index_of("månad")
+    unit_index, month_index = match.index_of("enhet"), match.index_of(kind.period.canonical)
     has_unit = [not is_empty(v) for v in cells[unit_index]]
     has_month = [not is_empty(v) for v in cells[month_index]] if month_index is not None else [True] * len(body)
     data_rows = [r for r in range(len(body)) if has_unit[r] and has_month[r] and not totals[r]]
@@ -294,9 +298,8 @@ def _read_rows(sheet: Sheet, match: HeaderMatch, parsed: ParsedFile) -> pd.DataF
             data[column.field] = _parse_months(kept, years, numbers, index, column, problems)
         elif column.type == TEXT:
             data[column.field] = _parse_texts(kept, numbers, index, column, problems)
-        elif column.type in (GENDER, AGE_GROUP):
-            parse = values.parse_gender if column.type == GENDER else values.parse_age_group
-            data[column.field] = _parse_cached(kept, numbers, index, column, problems, parse)
+        elif column.type in PARSERS:
+            data[column.field] = _parse_cached(kept, numbers, index, column, problems, PARSERS[column.type])
         else:
             data[column.field] = _parse_numbers(kept, numbers, index, column, problems)
     frame = pd.DataFrame(data)
@@ -308,6 +311,11 @@ def _read_rows(sheet: Sheet, match: HeaderMatch, parsed: ParsedFile) -> pd.DataF
             frame[column.field] = None
     _check_rules(frame, match, problems)
     return frame
+
+
+# Columns of fixed values, each parsed once per distinct value.
+PARSERS = {GENDER: values.parse_gender, AGE_GROUP: values.parse_age_group, TERTIAL: values.parse_tertial,
+           QUESTION: values.parse_question, REASON: values.parse_reason}
 
 
 def _map_distinct(function, values: list) -> list:
@@ -353,7 +361,7 @@ def _parse_cached(cells, numbers, index, column, problems, parse) -> list[object
     out = _map_distinct(attempt, cells)
     for position, result in enumerate(out):
         if result is _EMPTY:
-            if column.required or column.type in (GENDER, AGE_GROUP):
+            if column.required or column.type in PARSERS:
                 problems.add(numbers[position], index, None, _missing(column))
             out[position] = None
         elif result.__class__ is UserError:
@@ -416,7 +424,7 @@ _EPSILON = 1e-6
 
 
 def _check_rules(frame: pd.DataFrame, match: HeaderMatch, problems: _RowProblems) -> None:
-    """No "varav" part larger than its total (negative numbers are already refused)."""
+    """No "varav" part larger than its total (negative numbers are already refused); means on their scale."""
     index_of = {c.field: i for i, c in match.columns.items()}
 
     def label(field: str) -> str:
@@ -445,6 +453,18 @@ def _check_rules(frame: pd.DataFrame, match: HeaderMatch, problems: _RowProblems
              "Timmarna dag 1–14 och i sjukfall på 60 dagar eller mer är delar av sjuktimmarna och kan inte vara fler.")
         rule(["sick_hours"], "ordinary_hours",
              "Sjuktimmarna kan inte vara fler än de ordinarie timmarna. Kontrollera att kolumnerna inte bytt plats.")
+        rule(["repeated_short_absence"], "employees",
+             "De med upprepad korttidsfrånvaro är några av de anställda och kan inte vara fler.")
+        rule(["healthy_presence"], "employees", "De med frisknärvaro är några av de anställda och kan inte vara fler.")
+    if match.kind.id == "pulse":
+        rule(["agree"], "answers", "De som instämmer är några av dem som svarat och kan inte vara fler.")
+        rule(["answers"], "asked", "De som svarat är några av dem som tillfrågats och kan inte vara fler.")
+        if "mean" in index_of:
+            means = pd.to_numeric(frame["mean"], errors="coerce")
+            off_scale = means.notna() & ((means < 1) | (means > 5))
+            for row, mean in zip(frame["source_row"][off_scale], means[off_scale]):
+                problems.add(row, index_of["mean"], mean, "ligger utanför skalan 1–5. Ett medelvärde av svaren ska "
+                                                          "vara mellan 1 och 5.")
     if match.kind.id == "turnover":
         rule(["internal_moves", "retirements"], "leavers",
              "Interna flyttar och pensionsavgångar är delar av avgångarna och kan inte vara fler.")
@@ -465,16 +485,21 @@ def _fmt(value: float) -> str:
     return cell_text(float(value))
 
 
+KEY_NAMES = {"gender": "grupp", "age_group": "grupp", "question": "fråga", "reason": "orsak"}
+
+
 def _check_unique(parsed: ParsedFile, kind: Kind) -> None:
-    """One row per unit and month (and sub-group) in a file, across all of its sheets."""
+    """One row per unit and month, or survey period (and sub-group, question or reason), in a file,
+    across all of its sheets."""
     is_organisation = kind is ORGANISATION
-    keys = ["valid_from"] if is_organisation else [k for k in ("month", "gender", "age_group") if kind.has_field(k)]
+    keys = ["valid_from"] if is_organisation else [kind.period.field, *kind.row_keys]
     frames = [p.frame.assign(_sheet=p.sheet) for p in parsed.parts if p.kind is kind]
     rows = pd.concat(frames, ignore_index=True)
     rows["_unit"] = rows["unit_code"].fillna(rows["unit_key"])
     rows = rows[rows["_unit"].notna() & (rows[keys[0]].notna() if not is_organisation else True)]
     repeated = rows[rows.duplicated(["_unit", *keys], keep=False)]  # rows missing a unit or month are refused already
     seen: dict[tuple, tuple[str, int]] = {}
+    period = "period" if kind.period.type == TERTIAL else "månad"
     for row, sheet, unit_name, unit, *rest in repeated[["source_row", "_sheet", "unit_name", "_unit",
                                                          *keys]].itertuples(index=False):
         key = (unit, *rest)
@@ -483,12 +508,15 @@ def _check_unique(parsed: ParsedFile, kind: Kind) -> None:
             continue
         first_sheet, first_row = seen[key]
         where = f"rad {first_row}" if first_sheet == sheet else f"blad '{first_sheet}', rad {first_row}"
-        group = ", ".join(v for v in rest[1:] if isinstance(v, str))
+        given = [(name, value) for name, value in zip(keys[1:], rest[1:]) if isinstance(value, str)]
         if is_organisation:
-            same = "samma giltighetsmånad"
+            same, rule = "samma giltighetsmånad", "enhet"
         else:
-            same = f"samma månad ({swedish.month_name(rest[0])}{', ' + group if group else ''})"
-        rule = "enhet" if is_organisation else "enhet och månad" + (" och grupp" if group else "")
+            when = swedish.tertial_name(rest[0]) if kind.period.type == TERTIAL else swedish.month_name(rest[0])
+            labels = [_term_label(name, value) for name, value in given]
+            same = f"samma {period} ({', '.join([when, *labels])})"
+            rule = " och ".join(["enhet", period, *dict.fromkeys(KEY_NAMES[name] for name, _ in given)])
+            rule = rule.replace(" och ", ", ", rule.count(" och ") - 1)
         parsed.problems.append(
             Problem(
                 f"Enheten '{unit_name}' finns redan på {where} för {same}. En fil får bara ha en rad per "
@@ -499,3 +527,9 @@ def _check_unique(parsed: ParsedFile, kind: Kind) -> None:
                 unit_name,
             )
         )
+
+
+def _term_label(field: str, value: str) -> str:
+    """A stored question or reason id as users wrote it; a group (kvinna, 30-49) as it is."""
+    terms = {"question": QUESTIONS, "reason": REASONS}.get(field, ())
+    return next((f"”{t.label}”" if field == "question" else t.label for t in terms if t.id == value), value)

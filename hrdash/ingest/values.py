@@ -6,8 +6,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from hrdash.catalogue import QUESTIONS, REASONS, TERTIAL_END_MONTHS, Term
 from hrdash.errors import UserError
 from hrdash.ingest.columns import GENDERS
+from hrdash.ingest.headers import normalize_header
 from hrdash.swedish import MONTHS, MONTHS_SHORT
 
 
@@ -172,3 +174,56 @@ def parse_age_group(value: object) -> str:
         if pattern.fullmatch(text):
             return group
     raise UserError("är ingen känd åldersgrupp. Skriv -29, 30-49 eller 50-.")
+
+
+_TERTIAL_SHAPES = (
+    re.compile(r"(?P<year>\d{4})\s*[-:/ ]?\s*t(?P<tertial>\d)"),  # 2025 T1, 2025-T1, 2025T1
+    re.compile(r"t(?P<tertial>\d)\s*[- /]?\s*(?P<year>\d{4})"),  # T1 2025, T1-2025
+    re.compile(r"(?P<year>\d{4})\s*:\s*(?P<tertial>\d)"),  # 2025:1
+)
+TERTIAL_HELP = "Skriv perioden som 2025 T1, T1 2025, 2025-T1, 2025:1 eller som en månad i tertialet (T1 är januari–april)."
+
+
+def parse_tertial(value: object) -> dt.date:
+    """A survey period -> the last month of its tertial: T1 is January–April (-> April), T2 May–August,
+    T3 September–December. A month means the tertial that holds it."""
+    text = str(value).strip().lower().replace("\u00a0", " ") if isinstance(value, str) else None
+    for shape in _TERTIAL_SHAPES if text is not None else ():
+        found = shape.fullmatch(text)
+        if found:
+            number = int(found["tertial"])
+            if not 1 <= number <= 3:
+                raise UserError(f"är inget tertial: ett år har tre tertial, T1–T3. {TERTIAL_HELP}")
+            return _month(int(found["year"]), TERTIAL_END_MONTHS[number - 1])
+    try:
+        month = parse_month(value)
+    except UserError:
+        raise UserError(f"är ingen period. {TERTIAL_HELP}") from None
+    return dt.date(month.year, next(end for end in TERTIAL_END_MONTHS if month.month <= end), 1)
+
+
+def _fold(text: object) -> str:
+    """A term as it is matched: case, spacing and every punctuation mark ignored."""
+    return " ".join(re.sub(r"[^\w]+", " ", normalize_header(text)).split())
+
+
+def _term(value: object, terms: tuple[Term, ...], what: str) -> str:
+    wanted = _fold(value)
+    for term in terms:
+        if wanted in {_fold(text) for text in (term.id, *term.texts)}:
+            return term.id
+    raise UserError(f"är inte en av de {what}")
+
+
+def parse_question(value: object) -> str:
+    """One of the three pulse questions, by its full text or short name (case and punctuation ignored)."""
+    accepted = "; ".join(f"”{q.label}” ({q.texts[-1]})" for q in QUESTIONS)
+    return _term(value, QUESTIONS, f"tre frågorna som hrdash tar emot: {accepted}. Skriv frågan som den står i "
+                                   "enkäten eller med dess kortnamn.")
+
+
+def parse_reason(value: object) -> str:
+    """One of the exit reasons of the contract, by any of its names (case and punctuation ignored)."""
+    accepted = ", ".join(text for r in REASONS for text in r.texts)
+    return _term(value, REASONS, f"avgångsorsakerna som hrdash tar emot: {accepted}. Välj den som ligger närmast, "
+                                 "eller Annat.")

@@ -1,6 +1,8 @@
-"""The monthly committee report as data: summary sentences, a section per topic with its
-chart, per-unit table, definitions, footnotes and HR's comment. The PDF, the Excel workbook,
-the slides and the presentation page all render this one model.
+"""The monthly committee report as data: summary sentences, key figures with their targets and
+what their control charts say, the units that need attention (most serious first), what it
+costs, a section per topic with its chart, per-unit table, definitions, footnotes and HR's
+comment, and the control charts of the figures that have them. The PDF, the Excel workbook, the
+slides and the presentation page all render this one model.
 
 A report is committee-facing: it always reads suppressed figures.
 """
@@ -14,13 +16,15 @@ import duckdb
 import pandas as pd
 
 from hrdash import swedish
-from hrdash.catalogue import BY_ID, KEY_FIGURE, REPORT_TABLE, TOPICS, privacy_note, shown_in
-from hrdash.charts.trend import Trend
-from hrdash.figures import groups, indicators, narrative
+from hrdash.catalogue import BY_ID, KEY_FIGURE, KINDS_OF_SOME_UNITS, QUESTIONS, REPORT_TABLE, SIGNALS, TOPICS, privacy_note, shown_in
+from hrdash.charts.trend import Lines, Trend
+from hrdash.figures import groups, indicators, narrative, signals
 from hrdash.figures.attention import attention
-from hrdash.figures.format import change_size, format_value
+from hrdash.figures.costs import Cost, costs
+from hrdash.figures.format import beside_label, change_size, difference, format_value, target_status, value_range
+from hrdash.figures.voice import AGREE, RESPONSE, headline, voice
 from hrdash.figures.groups import Group
-from hrdash.figures.series import coverage_note
+from hrdash.figures.series import coverage_note, kinds_held
 from hrdash.months import shift as month_shift
 from hrdash.months import window
 from hrdash.store import comments, targets
@@ -35,7 +39,7 @@ class TopicPlan:
 
 
 PLANS = tuple(
-    TopicPlan(topic.id, topic.report_main, topic.rolling if topic.rolling != topic.report_main else None,
+    TopicPlan(topic.id, topic.main, topic.rolling,
               shown_in(REPORT_TABLE, topic.id))
     for topic in TOPICS.values()
 )
@@ -46,7 +50,7 @@ class Section:
     topic: str
     title: str
     headline: str
-    chart: Trend  # the main indicator over the 12 months ending with the report's month
+    chart: Trend | Lines  # the main indicator over the 12 months ending with the month (the pulse: tertials)
     table: pd.DataFrame  # what a reader sees: formatted text, '–' where hidden
     numbers: pd.DataFrame  # the same figures as numbers (None where hidden), for the workbook
     definitions: list[tuple[str, str]]
@@ -60,11 +64,15 @@ class Report:
     month: dt.date
     made: dt.date
     summary: list[str]
-    key_figures: pd.DataFrame  # indicator, this month, last year, change, target
-    attention: list[tuple[str, list[str]]]
+    key_figures: pd.DataFrame  # indicator, this month, last year, change, target and status, control chart
+    attention: list[tuple[str, list[str]]]  # unit, reasons: most serious first
     sections: list[Section] = field(default_factory=list)
+    signals: pd.DataFrame | None = None  # per figure with a control chart: value, centre, limits, what it says
+    costs: list[Cost] = field(default_factory=list)
     members: list[Group] = field(default_factory=list)  # the group and the avdelningar and units under it
     figures: pd.DataFrame | None = None  # every indicator, long format, suppressed: what the workbook lists
+    kinds: set[str] = field(default_factory=set)  # the kinds of figures the database holds: what the report covers
+    targets: dict[str, float] = field(default_factory=dict)  # the group's target per key figure that has one
 
     @property
     def title(self) -> str:
@@ -97,50 +105,93 @@ class Figures:
         return row is not None and row[4]
 
     def coverage(self, group_id: str, month: dt.date, indicator_id: str) -> tuple[int, int] | None:
+        """(units reported, units expected); None where there is no figure, or it has no coverage."""
         row = self._rows.get((group_id, month, indicator_id))
-        return None if row is None else (int(row[2]), int(row[3]))
+        return None if row is None or pd.isna(row[3]) else (int(row[2]), int(row[3]))
 
 
 def build(con: duckdb.DuckDBPyConnection, group: Group, month: dt.date, made: dt.date | None = None) -> Report:
     all_groups = groups.groups(con)
     members = [group, *groups.descendants(all_groups, group)]
+    held = kinds_held(con)
+    plans = [plan for plan in PLANS if TOPICS[plan.topic].kind in held]
     first = month_shift(month, -24)
     frame = indicators.fetch(con, unsuppressed=False, levels=tuple({g.level for g in members}),
                              group_ids=tuple(g.group_id for g in members), first=first, last=month)
     figures = Figures(frame)
     target = targets.Targets(con).for_group
+    charts = {(s.group_id, s.indicator_id): s for s in signals.all_series(con, level=group.level,
+                                                                          group_id=group.group_id)}
 
     # Key figures and the summary.
-    rows, summary = [], []
+    rows, summary, goals = [], [], {}
     last_year = month_shift(month, -12)
-    for indicator_id in shown_in(KEY_FIGURE):
+    for indicator_id in (i for i in shown_in(KEY_FIGURE) if BY_ID[i].kind in held):
         now = figures.value(group.group_id, month, indicator_id)
         before = figures.value(group.group_id, last_year, indicator_id)
         goal = target(indicator_id, group)
-        change = None if now is None or before is None else now - before
+        if goal is not None:
+            goals[indicator_id] = goal
+        change = difference(indicator_id, now, before)
+        point = signals.point_at(charts.get((group.group_id, indicator_id)), month, False)
         rows.append({
             "Nyckeltal": BY_ID[indicator_id].label,
-            swedish.month_name(month).capitalize(): format_value(indicator_id, now),
-            swedish.month_name(last_year).capitalize(): format_value(indicator_id, before),
+            swedish.month_name(month, short=True).capitalize(): beside_label(indicator_id, now),
+            swedish.month_name(last_year, short=True).capitalize(): beside_label(indicator_id, before),
             "Förändring": _change_text(indicator_id, change),
-            "Mål": "" if goal is None else f"högst {format_value(indicator_id, goal)}",
+            "Mål": target_status(indicator_id, now, goal)[0],
+            "Styrdiagram": control_word(indicator_id, point, goal),
         })
-    for plan in PLANS:
-        now = figures.value(group.group_id, month, plan.main)
-        reason = figures.reason(group.group_id, month, plan.main)
-        summary.append(narrative.sentence(plan.main, now, month, group.name,
-                                          figures.value(group.group_id, last_year, plan.main),
-                                          figures.value(group.group_id, month_shift(month, -1), plan.main), reason))
-    summary += _notable_changes(figures, members[1:], month)
-    summary += _coverage_sentences(figures, group, month)
 
     needing = [(unit.name, [a.reason for a in items])
                for unit, items in attention(con, all_groups, group, month, unsuppressed=False)]
     report = Report(group, month, made or dt.date.today(), summary, pd.DataFrame(rows), needing,
-                    members=members, figures=frame)
-    for plan in PLANS:
-        report.sections.append(_section(con, figures, plan, group, members, month, target))
+                    members=members, figures=frame, kinds=held,
+                    signals=_signals(charts, group, month, target, held),
+                    costs=costs(con, group, month), targets=goals)
+    for plan in plans:
+        if plan.topic == "voice":
+            report.sections.append(_voice_section(con, figures, plan, group, members, month))
+        else:
+            points = {p.month: shown for p, shown in zip(charts[(group.group_id, plan.main)].points,
+                                                      charts[(group.group_id, plan.main)].shown(False))
+                      if shown is not None} if (group.group_id, plan.main) in charts else {}
+            report.sections.append(_section(con, figures, plan, group, members, month, target, points))
+    # The summary opens with each topic's headline, the sentence its page and its slide also show.
+    report.summary += [section.headline for section in report.sections]
+    report.summary += _notable_changes(figures, members[1:], month)
+    report.summary += _coverage_sentences(figures, group, month, plans)
     return report
+
+
+def control_word(indicator_id: str, point: signals.Point | None, goal: float | None) -> str:
+    """What a figure's control chart says of the month, and whether it meets its target:
+    'Oroande förändring; klarar målet ibland'. '' for a figure without one."""
+    if point is None or not point.has_limits:
+        return ""
+    text = signals.VARIATION_WORDS[point.variation(signals.worse_when_higher(indicator_id))]
+    capability = signals.capability(point, goal, signals.worse_when_higher(indicator_id))
+    return text + (f"; {capability[0].lower()}{capability[1:]}" if capability else "")
+
+
+def _signals(charts: dict, group: Group, month: dt.date, target, held: set[str]) -> pd.DataFrame:
+    """Per figure with a control chart: its value, centre and limits this month, and what the chart
+    says, in words."""
+    rows = []
+    for indicator_id in (i for i in shown_in(SIGNALS) if BY_ID[i].kind in held):
+        point = signals.point_at(charts.get((group.group_id, indicator_id)), month, False)
+        limits = point is not None and point.has_limits
+        said = signals.explain(point, indicator_id, format_value) if limits else []
+        rows.append({
+            "Nyckeltal": BY_ID[indicator_id].label,
+            swedish.month_name(month, short=True).capitalize(): beside_label(indicator_id, point and point.value),
+            "Mittlinje": beside_label(indicator_id, point.centre) if limits else "–",
+            "Normal variation": value_range(indicator_id, point.lower, point.upper) if limits else "–",
+            "Vad diagrammet säger": (control_word(indicator_id, point, target(indicator_id, group))
+                                     + (f" ({'; '.join(s[0].lower() + s[1:] for s in said)})" if said else "")
+                                     if limits else "För få månader, eller dold"),
+        })
+    return pd.DataFrame(rows)
 
 
 def _change_text(indicator_id: str, change: float | None) -> str:
@@ -156,13 +207,14 @@ def _notable_changes(figures: Figures, members: list[Group], month: dt.date) -> 
     sentences = []
     candidates = [g for g in members if g.level == "avdelning"] or members
     previous = month_shift(month, -1)
-    for indicator_id, noun in (("short_sick_leave_pct", "Korttidsfrånvaron"),
+    for indicator_id, noun in (("short_sick_leave_pct", "Korttidssjukfrånvaron"),
                                ("turnover_12m_pct", "Personalomsättningen de senaste 12 månaderna")):
         changes = []
         for g in candidates:
             now, before = figures.value(g.group_id, month, indicator_id), figures.value(g.group_id, previous, indicator_id)
-            if now is not None and before is not None and abs(now - before) >= 0.3:
-                changes.append((now - before, g, now, before))
+            change = difference(indicator_id, now, before)
+            if change is not None and abs(change) >= 0.3:
+                changes.append((change, g, now, before))
         if changes:
             change, g, now, before = max(changes, key=lambda c: abs(c[0]))
             verb = "ökade" if change > 0 else "minskade"
@@ -171,9 +223,9 @@ def _notable_changes(figures: Figures, members: list[Group], month: dt.date) -> 
     return sentences
 
 
-def _coverage_sentences(figures: Figures, group: Group, month: dt.date) -> list[str]:
+def _coverage_sentences(figures: Figures, group: Group, month: dt.date, plans: list[TopicPlan]) -> list[str]:
     sentences = []
-    for plan in PLANS:
+    for plan in plans:
         coverage = figures.coverage(group.group_id, month, plan.main)
         if coverage and coverage[0] < coverage[1]:
             sentences.append(f"{TOPICS[plan.topic].title}: {coverage[0]} av {coverage[1]} enheter har rapporterat för "
@@ -181,7 +233,8 @@ def _coverage_sentences(figures: Figures, group: Group, month: dt.date) -> list[
     return sentences
 
 
-def _section(con, figures: Figures, plan: TopicPlan, group: Group, members: list[Group], month: dt.date, target) -> Section:
+def _section(con, figures: Figures, plan: TopicPlan, group: Group, members: list[Group], month: dt.date, target,
+             points: dict) -> Section:
     ids = list(dict.fromkeys([plan.main, *([plan.rolling] if plan.rolling else []), *plan.table]))
     frame = figures.frame
     mine = frame[(frame["group_id"] == group.group_id) & frame["indicator"].isin(ids)]
@@ -195,7 +248,7 @@ def _section(con, figures: Figures, plan: TopicPlan, group: Group, members: list
     ]).pivot(index="month", columns="indicator", values="note").add_prefix("note_").reset_index()
     series = wide.merge(notes, on="month", how="left").sort_values("month").reset_index(drop=True)
     first_shown = month_shift(month, -11)
-    chart = Trend(series, plan.main, plan.rolling, target(plan.main, group), first_shown)
+    chart = Trend(series, plan.main, plan.rolling, target(plan.main, group), first_shown, points)
 
     footnotes: list[str] = []
     for m in window(month, 12):
@@ -204,6 +257,8 @@ def _section(con, figures: Figures, plan: TopicPlan, group: Group, members: list
             footnotes.append(f"{swedish.month_name(m).capitalize()}: {coverage_note(*covered)}.")
 
     table_rows, number_rows, hidden = [], [], False
+    if TOPICS[plan.topic].kind in KINDS_OF_SOME_UNITS:  # not every unit handles cases
+        members = [members[0], *groups.reporting(con, members[1:], TOPICS[plan.topic].kind)]
     for member in members:
         row = {"Enhet": _indent(member), "Nivå": member.level}
         numbers = {"Nivå": member.level, "Namn": member.name}
@@ -211,9 +266,9 @@ def _section(con, figures: Figures, plan: TopicPlan, group: Group, members: list
             value = figures.value(member.group_id, month, indicator_id)
             if figures.suppressed(member.group_id, month, indicator_id):
                 hidden = True
-                row[BY_ID[indicator_id].short] = "–*"
+                row[BY_ID[indicator_id].label] = "–*"
             else:
-                row[BY_ID[indicator_id].short] = format_value(indicator_id, value)
+                row[BY_ID[indicator_id].label] = beside_label(indicator_id, value)
             numbers[indicator_id] = value
         table_rows.append(row)
         number_rows.append(numbers)
@@ -230,6 +285,51 @@ def _section(con, figures: Figures, plan: TopicPlan, group: Group, members: list
         definitions=[(BY_ID[i].label, BY_ID[i].definition) for i in ids],
         footnotes=footnotes,
         comment=found,
+    )
+
+
+def _voice_section(con, figures: Figures, plan: TopicPlan, group: Group, members: list[Group],
+                   month: dt.date) -> Section:
+    """The staff's voice: the three questions of the latest survey up to the month, per group,
+    against the nollmätning, and over the tertials of the last two years."""
+    shown = [group, *groups.reporting(con, members[1:], "pulse")]
+    found = voice(con, group, shown[1:], month, unsuppressed=False)
+    frame = figures.frame
+    mine = frame[(frame["group_id"] == group.group_id) & frame["indicator"].isin(AGREE)]
+    series = mine.pivot(index="month", columns="indicator", values="value").reset_index()
+    for indicator_id in AGREE:
+        if indicator_id not in series:
+            series[indicator_id] = float("nan")
+    chart = Lines(series.sort_values("month").reset_index(drop=True), AGREE,
+                  {f"pulse_{q.id}_agree_pct": q.short for q in QUESTIONS},
+                  {i: v for i, v in found.reference.items() if i in AGREE and v is not None}, "nollmätning",
+                  tertials=True)
+    table_rows, number_rows, hidden = [], [], False
+    labels = {**{f"pulse_{q.id}_agree_pct": q.short for q in QUESTIONS}, RESPONSE: "Svarsfrekvens"}
+    for member in shown:
+        row = {"Enhet": _indent(member), "Nivå": member.level}
+        numbers = {"Nivå": member.level, "Namn": member.name}
+        for indicator_id in (*AGREE, RESPONSE):
+            value = figures.value(member.group_id, found.survey, indicator_id)
+            hidden_here = figures.suppressed(member.group_id, found.survey, indicator_id)
+            hidden = hidden or hidden_here
+            row[labels[indicator_id]] = "–*" if hidden_here else format_value(indicator_id, value)
+            numbers[indicator_id] = value
+        table_rows.append(row)
+        number_rows.append(numbers)
+    footnotes = [f"Svaren från {swedish.tertial_name(found.survey)} ({swedish.tertial_months(found.survey)})."]
+    if hidden:
+        footnotes += [f"* {note}" for note in privacy_note(AGREE)]
+    return Section(
+        topic=plan.topic,
+        title=TOPICS[plan.topic].title,
+        headline=headline(group.name, found),
+        chart=chart,
+        table=pd.DataFrame(table_rows),
+        numbers=pd.DataFrame(number_rows),
+        definitions=[(BY_ID[i].label, BY_ID[i].definition) for i in (*AGREE, RESPONSE)],
+        footnotes=footnotes,
+        comment=comments.current(con, plan.topic, group.level, group.group_id, month),
     )
 
 

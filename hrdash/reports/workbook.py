@@ -7,6 +7,8 @@ from __future__ import annotations
 import io
 import re
 
+import pandas as pd
+
 from openpyxl import Workbook
 from openpyxl.cell import Cell
 from openpyxl.styles import Alignment, Font, PatternFill
@@ -43,6 +45,12 @@ def _header(sheet: Worksheet, labels: list[str]) -> None:
     sheet.freeze_panes = "C2"
 
 
+def sheet_name(indicator) -> str:
+    """An indicator's sheet: its name, or the catalogue's sheet name where Excel's 31 characters are
+    too few; without the characters Excel does not allow in a sheet's name."""
+    return re.sub(r"[\[\]:*?/\\]", "", indicator.sheet_label)[:31]
+
+
 def _sheet_title(label: str, used: set[str]) -> str:
     title = re.sub(r"[\[\]:*?/\\]", "", label)[:31]
     while title in used:
@@ -59,14 +67,19 @@ def render(report: Report) -> bytes:
     used = {"Sammanfattning", "Definitioner"}
     months = window(report.month, 13)
     figures = report.figures
-    for indicator in INDICATORS:
-        label = indicator.label if len(indicator.label) <= 31 else indicator.short
-        sheet = workbook.create_sheet(_sheet_title(label, used))
+    for indicator in (i for i in INDICATORS if i.kind in report.kinds):
+        sheet = workbook.create_sheet(_sheet_title(sheet_name(indicator), used))
         _indicator_sheet(sheet, report, indicator.id, months, figures)
+    if report.signals is not None and not report.signals.empty:
+        _table_sheet(workbook.create_sheet("Styrdiagram"), report.signals, wide=(0, 4))
+    costs = pd.DataFrame([{"Kostnad": c.label, "Belopp (kr)": c.amount, "Så räknas det": c.arithmetic or c.note}
+                          for c in report.costs])
+    if not costs.empty:
+        _table_sheet(workbook.create_sheet("Kostnader"), costs, wide=(0, 2))
     definitions = workbook.create_sheet("Definitioner")
     _header(definitions, ["Nyckeltal", "Id", "Så räknas det"])
     definitions.freeze_panes = "A2"
-    for row, indicator in enumerate(INDICATORS, start=2):
+    for row, indicator in enumerate((i for i in INDICATORS if i.kind in report.kinds), start=2):
         put(definitions, row, 1, indicator.label)
         put(definitions, row, 2, indicator.id)
         put(definitions, row, 3, indicator.definition)
@@ -76,6 +89,22 @@ def render(report: Report) -> bytes:
     out = io.BytesIO()
     workbook.save(out)
     return out.getvalue()
+
+
+def _table_sheet(sheet: Worksheet, frame: pd.DataFrame, wide: tuple[int, ...]) -> None:
+    """A table as it stands, with the heading row; the columns in `wide` wider."""
+    for column, label in enumerate(frame.columns, start=1):
+        cell = put(sheet, 1, column, label)
+        cell.fill, cell.font = HEADER_FILL, HEADER_FONT
+    for row, values in enumerate(frame.itertuples(index=False), start=2):
+        for column, value in enumerate(values, start=1):
+            put(sheet, row, column, None if value != value else value)
+            if isinstance(value, float):
+                sheet.cell(row=row, column=column).number_format = '#,##0" kr"'
+    sheet.freeze_panes = "A2"
+    for column in range(1, len(frame.columns) + 1):
+        sheet.column_dimensions[get_column_letter(column)].width = 70 if column - 1 in wide[1:] else (
+            34 if column - 1 in wide else 16)
 
 
 def _summary(sheet: Worksheet, report: Report) -> None:

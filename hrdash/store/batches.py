@@ -76,45 +76,35 @@ def find_same_file(con: duckdb.DuckDBPyConnection, sha256: str) -> Batch | None:
     return batch if _still_current(con, batch) else None
 
 
-CURRENT_VIEWS = {"sick_leave": "sick_leave_by_unit", "turnover": "turnover_by_unit", "vacancies": "vacancies_by_unit",
-                 "recruitment": "recruitment_by_unit"}
-
-
 def _still_current(con: duckdb.DuckDBPyConnection, batch: Batch) -> bool:
     """Whether every unit-month (or, for an organisation file, every placement) of the batch still holds."""
-    for kind in KINDS:
-        if kind.id not in batch.kind.split(","):
-            continue
-        if kind.id == "organisation":
-            later = con.execute(
-                "SELECT count(*) FROM active_batches WHERE batch_id > ? AND kind LIKE '%organisation%'",
-                [batch.batch_id],
-            ).fetchone()[0]
-        else:
-            later = con.execute(
-                f"""
-                SELECT count(*)
-                FROM {kind.table} r
-                JOIN unit_aliases a ON a.unit_key = r.unit_key AND a.unit_code IS NOT DISTINCT FROM r.unit_code
-                JOIN {CURRENT_VIEWS[kind.id]} v ON v.unit_id = a.unit_id AND v.month = r.month
-                WHERE r.batch_id = ? AND v.batch_id <> ?
-                """,
-                [batch.batch_id, batch.batch_id],
-            ).fetchone()[0]
+    if "organisation" in batch.kind.split(","):
+        later = con.execute(
+            "SELECT count(*) FROM active_batches WHERE batch_id > ? AND kind LIKE '%organisation%'", [batch.batch_id]
+        ).fetchone()[0]
         if later:
             return False
-    return True
+    replaced = con.execute(
+        """
+        SELECT count(*)
+        FROM data_rows d
+        JOIN unit_aliases a ON a.unit_key = d.unit_key AND a.unit_code IS NOT DISTINCT FROM d.unit_code
+        JOIN current_rows c ON c.kind = d.kind AND c.unit_id = a.unit_id AND c.month = d.month
+        WHERE d.batch_id = $1 AND c.batch_id <> $1
+        """,
+        [batch.batch_id],
+    ).fetchone()[0]
+    return not replaced
 
 
 def unplaced_units(con: duckdb.DuckDBPyConnection, batch_id: int) -> list[str]:
     """The units of a batch that the organisation does not place (they count under 'Ej placerad')."""
     return [
         row[0] for row in con.execute(
-            f"""
+            """
             SELECT DISTINCT n.unit_name
             FROM unit_month_parts u JOIN unit_names n USING (unit_id)
-            WHERE NOT u.placed AND u.unit_id IN (
-                {" UNION ".join(f"SELECT unit_id FROM {view} WHERE batch_id = $1" for view in CURRENT_VIEWS.values())})
+            WHERE NOT u.placed AND u.unit_id IN (SELECT unit_id FROM current_rows WHERE batch_id = ?)
             ORDER BY 1
             """,
             [batch_id],
@@ -151,12 +141,12 @@ def _import_file(con: duckdb.DuckDBPyConnection, parsed: ParsedFile, user: str) 
         raise refused(parsed.problems or [Problem("Filen innehåller inga rader att importera.")])
     same = find_same_file(con, parsed.sha256)
     if same:
-        raise refused([Problem(f"Filen '{parsed.file_name}' är redan importerad, oförändrad, som batch "
+        raise refused([Problem(f"Filen '{parsed.file_name}' är redan importerad, oförändrad, som import nr "
                                f"{same.batch_id} ({same.imported_at:%Y-%m-%d %H:%M} av {same.imported_by}). "
                                "Inget importerades igen.")])
     with transaction(con) as cur:
         batch_id = write_batch(cur, parsed, user)
-        audit.record(cur, user, "Import", f"Batch {batch_id}: {parsed.file_name} ({parsed.row_count} rader)")
+        audit.record(cur, user, "Import", f"Import nr {batch_id}: {parsed.file_name} ({parsed.row_count} rader)")
     return get_batch(con, batch_id)
 
 
@@ -194,7 +184,7 @@ def _rows_meaning_the_same_unit(cur: duckdb.DuckDBPyConnection, batch_id: int, k
             FROM {kind.table} r
             JOIN unit_aliases a ON a.unit_key = r.unit_key AND a.unit_code IS NOT DISTINCT FROM r.unit_code
             WHERE r.batch_id = ?
-            GROUP BY a.unit_id, r.month{', r.gender, r.age_group' if kind.id == 'sick_leave' else ''}
+            GROUP BY a.unit_id, r.month{''.join(f', r.{key}' for key in kind.row_keys)}
             HAVING count(*) > 1
             """,
             [batch_id],
@@ -214,7 +204,7 @@ def _rows_meaning_the_same_unit(cur: duckdb.DuckDBPyConnection, batch_id: int, k
 def get_batch(con: duckdb.DuckDBPyConnection, batch_id: int) -> Batch:
     row = con.execute("SELECT * FROM batches WHERE batch_id = ?", [batch_id]).fetchone()
     if row is None:
-        raise UserError(f"Det finns ingen batch {batch_id}.")
+        raise UserError(f"Det finns ingen import nr {batch_id}.")
     return Batch(*row)
 
 
@@ -233,13 +223,13 @@ def undo(con: duckdb.DuckDBPyConnection, batch_id: int, user: str) -> Batch:
 def _undo(con: duckdb.DuckDBPyConnection, batch_id: int, user: str) -> Batch:
     batch = get_batch(con, batch_id)
     if batch.undone_at is not None:
-        raise UserError(f"Batch {batch_id} är redan ångrad ({batch.undone_at:%Y-%m-%d %H:%M} av {batch.undone_by}).")
+        raise UserError(f"Import nr {batch_id} är redan ångrad ({batch.undone_at:%Y-%m-%d %H:%M} av {batch.undone_by}).")
     with transaction(con) as cur:
         cur.execute(
             "UPDATE batches SET undone_at = ?, undone_by = ? WHERE batch_id = ?",
             [dt.datetime.now().replace(microsecond=0), user, batch_id],
         )
-        audit.record(cur, user, "Ångrad import", f"Batch {batch_id}: {batch.file_name}")
+        audit.record(cur, user, "Ångrad import", f"Import nr {batch_id}: {batch.file_name}")
     return get_batch(con, batch_id)
 
 

@@ -11,12 +11,16 @@ import duckdb
 import pandas as pd
 
 from hrdash import swedish
+from hrdash.catalogue import QUESTIONS
 from hrdash.errors import UserError
 from hrdash.ingest.columns import KINDS, ORGANISATION
 from hrdash.ingest.parse import ParsedFile
 from hrdash.store import batches
 
 STORED_LABELS = {c.field: c.canonical for k in KINDS for c in k.columns}
+# The columns of a unit's current pulse answers and exit interviews (queries/staging/), as the preview names them.
+SUMMED_LABELS = {**{f"pulse_{q.id}_answers": f"svar: {q.texts[-1]}" for q in QUESTIONS},
+                 "pulse_asked": "tillfrågade", "exit_interviews": "avgångssamtal"}
 
 
 @dataclass
@@ -32,8 +36,10 @@ VALUE_FIELDS = {
     "turnover": ["permanent_employees", "leavers", "internal_moves", "retirements"],
     "vacancies": ["budgeted_positions", "filled_positions", "consultants", "consultant_cost_sek"],
     "recruitment": ["recruitment_need", "recruitments_ongoing", "positions_filled"],
+    "caseload": ["open_cases", "case_workers", "new_cases", "closed_cases"],
+    "pulse": ["pulse_work_situation_answers", "pulse_good_work_answers", "pulse_recommend_answers", "pulse_asked"],
+    "exit_reasons": ["exit_interviews"],
 }
-VIEWS = batches.CURRENT_VIEWS
 
 
 def _number(value: object) -> str:
@@ -51,11 +57,10 @@ def preview(con: duckdb.DuckDBPyConnection, parsed: ParsedFile) -> Preview:
     cur = con.cursor()
     cur.execute("BEGIN TRANSACTION")
     try:
-        for kind in parsed.kinds:
-            if kind is ORGANISATION:
-                cur.execute("CREATE TEMP TABLE before_placement AS SELECT * FROM unit_placement")
-            else:
-                cur.execute(f"CREATE TEMP TABLE before_{kind.id} AS SELECT * FROM {VIEWS[kind.id]}")
+        if ORGANISATION in parsed.kinds:
+            cur.execute("CREATE TEMP TABLE before_placement AS SELECT * FROM unit_placement")
+        if any(kind is not ORGANISATION for kind in parsed.kinds):
+            cur.execute("CREATE TEMP TABLE before_figures AS SELECT * FROM current_unit_figures")
         try:
             batch_id = batches.write_batch(cur, parsed, "förhandsvisning", PREVIEW_BATCH)
         except UserError as refused:
@@ -68,17 +73,17 @@ def preview(con: duckdb.DuckDBPyConnection, parsed: ParsedFile) -> Preview:
             fields = VALUE_FIELDS[kind.id]
             rows = cur.execute(
                 f"""
-                SELECT n.unit_name, a.month, b.unit_id IS NULL AS is_new,
+                SELECT n.unit_name, a.month, b.{kind.id}_batch IS NULL AS is_new,
                        {', '.join(f'b.{f} AS old_{f}, a.{f} AS new_{f}' for f in fields)}
-                FROM {VIEWS[kind.id]} a
+                FROM current_unit_figures a
                 JOIN unit_names n USING (unit_id)
-                LEFT JOIN before_{kind.id} b USING (unit_id, month)
-                WHERE a.batch_id = ?
+                LEFT JOIN before_figures b USING (unit_id, month)
+                WHERE a.{kind.id}_batch = ?
                 ORDER BY n.unit_name, a.month
                 """,
                 [batch_id],
             ).fetchall()
-            labels = [STORED_LABELS[f] for f in fields]
+            labels = [STORED_LABELS.get(f) or SUMMED_LABELS[f] for f in fields]
             table = []
             for unit, month, is_new, *values in rows:
                 olds, news = values[0::2], values[1::2]

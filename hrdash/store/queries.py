@@ -58,11 +58,17 @@ def indicator_columns() -> str:
             people = indicator.people
             privacy = f"{people}, {people}_hidden, {people}_why"
         kind = indicator.kind
-        entries.append(f"({indicator.id}, {privacy}, {kind}_units_reported, {kind}_units) AS '{indicator.id}'")
+        coverage = f"{kind}_units_reported, {kind}_units" if indicator.has_coverage else "no_coverage, no_coverage"
+        entries.append(f"({indicator.id}, {privacy}, {coverage}) AS '{indicator.id}'")
     return ",\n        ".join(entries)
 
 
-MACROS = {"indicator_columns": indicator_columns}
+def tertial_indicators() -> str:
+    return ", ".join(f"'{i.id}'" for i in catalogue.INDICATORS if i.window == catalogue.TERTIAL)
+
+
+MACROS = {"indicator_columns": indicator_columns, "tertial_indicators": tertial_indicators,
+          "tertial_end_months": lambda: ", ".join(str(m) for m in catalogue.TERTIAL_END_MONTHS)}
 
 
 def _shown(path: Path) -> str:

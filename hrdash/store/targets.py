@@ -45,10 +45,17 @@ class Targets:
 
     def for_group(self, indicator: str, group) -> float | None:
         """`group` is a hrdash.figures.groups.Group (level, group_id, administration, department)."""
-        chain = [(group.level, group.group_id)]
-        if group.level == "enhet" and group.department is not None:
-            chain.append(("avdelning", f"{group.administration} / {group.department}"))
-        if group.level in ("enhet", "avdelning") and group.administration is not None:
-            chain.append(("förvaltning", group.administration))
-        chain.append(("kommun", "kommun"))
-        return next((self._values[(indicator, *key)] for key in chain if (indicator, *key) in self._values), None)
+        return next((self._values[(indicator, *key)] for key in inherited(group) if (indicator, *key) in self._values),
+                    None)
+
+
+def inherited(group) -> list[tuple[str, str]]:
+    """(level, group id) of a group and the groups above it, nearest first: a setting for a group
+    holds for the groups under it that have none of their own."""
+    chain = [(group.level, group.group_id)]
+    if group.level == "enhet" and group.department is not None:
+        chain.append(("avdelning", f"{group.administration} / {group.department}"))
+    if group.level in ("enhet", "avdelning") and group.administration is not None:
+        chain.append(("förvaltning", group.administration))
+    chain.append(("kommun", "kommun"))
+    return chain

@@ -9,7 +9,11 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
+from hrdash.catalogue import BY_ID, SIGNALS
 from hrdash.figures import attention as attention_module
+from hrdash.figures import costs as costs_module
+from hrdash.figures import signals
+from hrdash.figures import voice as voice_module
 from hrdash.figures import groups as groups_module
 from hrdash.figures import series as series_module
 from hrdash.figures.groups import Group
@@ -21,7 +25,7 @@ from hrdash.store import comments as comments_module
 from hrdash.store import preview
 from hrdash.store import targets as targets_module
 from hrdash.store.queries import read
-from hrdash.ui.session import cursor, versions
+from hrdash.ui.session import cursor, version, versions
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
@@ -52,13 +56,23 @@ def ranking(data_version: str, members: tuple[Group, ...], indicator_id: str, mo
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def cards(data_version: str, group: Group, month: dt.date, hidden_shown: bool, targets_version: str):
+def _cards(content_version: str, group: Group, month: dt.date, hidden_shown: bool):
     return series_module.cards(cursor(), group, month, hidden_shown)
 
 
+def cards(group: Group, month: dt.date, hidden_shown: bool):
+    """Översikt's cards: their figures, targets and control charts' words."""
+    return _cards(report_version(), group, month, hidden_shown)
+
+
 @st.cache_data(show_spinner=False, max_entries=64)
-def attention(data_version: str, group: Group, month: dt.date, hidden_shown: bool, targets_version: str):
+def _attention(content_version: str, data_version: str, group: Group, month: dt.date, hidden_shown: bool):
     return attention_module.attention(cursor(), groups(data_version), group, month, hidden_shown)
+
+
+def attention(group: Group, month: dt.date, hidden_shown: bool):
+    """The units that need attention, most serious first (their signals and targets)."""
+    return _attention(report_version(), version(), group, month, hidden_shown)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -68,13 +82,8 @@ def sparklines(data_version: str, group: Group, month: dt.date, hidden_shown: bo
 
 
 def targets_version() -> str:
-    """Changes whenever a target is set, so cards and attention lists follow."""
-    return versions()[1]
-
-
-def report_version() -> str:
-    """Everything a report shows: figures, targets and comments."""
-    return "|".join(versions())
+    """Changes whenever a target is set."""
+    return versions()["targets"]
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
@@ -94,7 +103,7 @@ def _comment(comments_version: str, topic: str, level: str, group_id: str, month
 
 def comment(topic: str, level: str, group_id: str, month: dt.date):
     """HR's comment for a topic, group and month: (body, written_by, written_at) or None."""
-    return _comment(versions()[2], topic, level, group_id, month)
+    return _comment(versions()["comments"], topic, level, group_id, month)
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
@@ -106,6 +115,47 @@ def import_status(data_version: str) -> tuple:
 @st.cache_data(show_spinner=False, max_entries=256)
 def coverage(data_version: str, group: Group, month: dt.date) -> dict[str, tuple[int, int]]:
     return series_module.coverage(cursor(), group, month)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _chart_points(content_version: str, group: Group, indicator_id: str, hidden_shown: bool) -> dict:
+    for found in signals.all_series(cursor(), level=group.level, group_id=group.group_id, indicator=(indicator_id,)):
+        return {p.month: shown for p, shown in zip(found.points, found.shown(hidden_shown)) if shown is not None}
+    return {}
+
+
+def chart_points(group: Group, indicator_id: str, hidden_shown: bool) -> dict:
+    """The control chart of one indicator of a group, month by month, as the reader may see it;
+    empty for an indicator without one."""
+    if SIGNALS not in BY_ID[indicator_id].shown:
+        return {}
+    found = versions()
+    return _chart_points(f"{found['data']}|{found['baselines']}", group, indicator_id, hidden_shown)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _voice(content_version: str, group: Group, members: tuple[Group, ...], month: dt.date, hidden_shown: bool):
+    return voice_module.voice(cursor(), group, list(members), month, hidden_shown)
+
+
+def voice(group: Group, members: tuple[Group, ...], month: dt.date, hidden_shown: bool):
+    """The pulse questions of the latest survey up to a month, and the nollmätning (hrdash/figures/voice.py)."""
+    return _voice(report_version(), group, members, month, hidden_shown)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _costs(content_version: str, group: Group, month: dt.date, hidden_shown: bool):
+    return costs_module.costs(cursor(), group, month, hidden_shown)
+
+
+def costs(group: Group, month: dt.date, hidden_shown: bool):
+    """What it costs, with the arithmetic (hrdash/figures/costs.py)."""
+    return _costs(report_version(), group, month, hidden_shown)
+
+
+def report_version() -> str:
+    """Everything a report shows: figures, targets, comments, baselines and settings."""
+    return "|".join(versions().values())
 
 
 @st.cache_data(show_spinner="Sammanställer rapporten …", max_entries=16)

@@ -17,22 +17,19 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from hrdash.charts import interactive
-from hrdash.charts.trend import Trend
+from hrdash.charts.trend import Lines, Trend
 
 KEPT = 256  # figures of each kind; a figure is a few tens of kB
 
 
-def frame_key(frame: pd.DataFrame) -> str:
-    """A frame's content as a cache key: its pickle, digested. A tenth of a millisecond for the
+def content_key(content: pd.DataFrame | Trend | Lines) -> str:
+    """A frame's or a chart's content as a cache key: its pickle, digested, so that every field
+    counts (a chart's series, target, control chart, labels…). A tenth of a millisecond for the
     pages' frames, where Streamlit's own hashing of a frame with text columns takes several."""
-    return hashlib.md5(pickle.dumps(frame, protocol=5), usedforsecurity=False).hexdigest()
+    return hashlib.md5(pickle.dumps(content, protocol=5), usedforsecurity=False).hexdigest()
 
 
-def trend_key(chart: Trend) -> tuple:
-    return frame_key(chart.series), chart.indicator_id, chart.rolling_id, chart.target, chart.first
-
-
-BY_CONTENT = {pd.DataFrame: frame_key, Trend: trend_key}
+BY_CONTENT = {pd.DataFrame: content_key, Trend: content_key, Lines: content_key}
 
 
 @st.cache_resource(show_spinner=False, max_entries=KEPT, hash_funcs=BY_CONTENT)
@@ -48,11 +45,13 @@ def ranking(units: pd.DataFrame, indicator_id: str, reference: float | None, ref
 
 @st.cache_resource(show_spinner=False, max_entries=KEPT, hash_funcs=BY_CONTENT)
 def lines(series: pd.DataFrame, indicator_ids: list[str], title: str | None = None,
-          labels: dict[str, str] | None = None) -> go.Figure:
-    return interactive.lines(series, indicator_ids, title, labels)
+          labels: dict[str, str] | None = None, references: dict[str, float] | None = None,
+          reference_label: str = "", tertials: bool = False) -> go.Figure:
+    return interactive.lines(series, indicator_ids, title, labels, references, reference_label, tertials)
 
 
 @st.cache_resource(show_spinner=False, max_entries=KEPT, hash_funcs=BY_CONTENT)
-def projector_trend(chart: Trend, max_ticks: int = 7) -> go.Figure:
-    """A trend chart with type large enough for the back of a room (presentation mode)."""
-    return interactive.projector(interactive.trend(chart, max_ticks=max_ticks))
+def projector(chart: Trend | Lines) -> go.Figure:
+    """A slide's chart with type large enough for the back of a room (presentation mode)."""
+    drawn = interactive.draw(chart, max_ticks=7) if isinstance(chart, Trend) else interactive.draw(chart)
+    return interactive.projector(drawn)

@@ -1,20 +1,23 @@
-"""What the Data page shows HR: the batches, which units have reported, the organisation."""
+"""What the Data page shows HR: the batches, which units have reported, the organisation, the
+baselines of the control charts and the settings of the cost figures."""
 
 from __future__ import annotations
 
 import duckdb
 import pandas as pd
+import streamlit as st
 
 from hrdash import swedish
+from hrdash.catalogue import KINDS_WITHOUT_COVERAGE
 from hrdash.ingest.columns import DATA_KINDS
-from hrdash.store import batches
+from hrdash.store import baselines, batches, settings
 from hrdash.store.queries import read
 
 
 def batches_table(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     rows = [
         {
-            "Batch": b.batch_id,
+            "Nr": b.batch_id,
             "Importerad": f"{b.imported_at:%Y-%m-%d %H:%M}",
             "Av": b.imported_by,
             "Fil": b.file_name,
@@ -24,7 +27,7 @@ def batches_table(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
         }
         for b in batches.list_batches(con)
     ]
-    return pd.DataFrame(rows, columns=["Batch", "Importerad", "Av", "Fil", "Typ", "Rader", "Status"])
+    return pd.DataFrame(rows, columns=["Nr", "Importerad", "Av", "Fil", "Typ", "Rader", "Status"])
 
 
 REPORTED, MISSING = "✓", "saknas"
@@ -54,6 +57,59 @@ def organisation(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
 
 
 def kinds_with_data(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str]]:
-    """(kind id, Swedish name) for the kinds that have any current figures."""
+    """(kind id, Swedish name) for the kinds that have any current figures and are expected to
+    report (exit interviews are not: a month without them had none)."""
     present = {row[0] for row in read(con, "kinds_with_data").fetchall()}
-    return [(k.id, k.name) for k in DATA_KINDS if k.id in present]
+    return [(k.id, k.name) for k in DATA_KINDS if k.id in present and k.id not in KINDS_WITHOUT_COVERAGE]
+
+
+def signal_baselines(con: duckdb.DuckDBPyConnection, all_groups: list, user) -> None:
+    """Where each group's control charts take their baseline from, and for HR a way to start it
+    again after a known change (a reorganisation): the limits are then computed from the 12 months
+    from then on."""
+    marks = read(con, "current_baselines", "level, group_id, month, set_by, set_at", kind=baselines.SIGNALS).df()
+    names = {(g.level, g.group_id): g.label for g in all_groups}
+    st.markdown("Styrdiagrammens mittlinje och gränser räknas från de första 12 månaderna i serien. Efter en känd "
+                "förändring, till exempel en omorganisation, kan HR låta baslinjen börja om från en månad. Det "
+                "gäller gruppens egna diagram och loggas.")
+    if marks.empty:
+        st.caption("Ingen grupp har en omstartad baslinje.")
+    else:
+        st.dataframe(pd.DataFrame({
+            "Gäller": [names.get((lv, g), g) for lv, g in zip(marks["level"], marks["group_id"])],
+            "Baslinjen börjar": [swedish.month_name(m) for m in marks["month"].dt.date],
+            "Satt av": marks["set_by"], "Satt": [f"{t:%Y-%m-%d %H:%M}" for t in marks["set_at"]],
+        }), hide_index=True, width="stretch")
+    if user.role not in ("hr", "admin") or not all_groups:
+        return
+    months = [row[0] for row in read(con, "report_months").fetchall()]
+    with st.form("baslinje"):
+        chosen = st.selectbox("Grupp", [g.key for g in all_groups], key="baslinje_grupp",
+                              format_func=lambda k: next(g.label for g in all_groups if g.key == k))
+        month = st.selectbox("Baslinjen börjar", [None, *months], key="baslinje_månad",
+                             format_func=lambda m: "Från seriens början (ta bort omstarten)" if m is None
+                             else swedish.month_name(m))
+        if st.form_submit_button("Spara baslinjen", type="primary"):
+            group = next(g for g in all_groups if g.key == chosen)
+            baselines.mark(con, baselines.SIGNALS, group.level, group.group_id, month, user.name, group.name)
+            st.toast("Baslinjen är sparad.")
+            st.rerun()
+
+
+def cost_settings(con: duckdb.DuckDBPyConnection, user) -> None:
+    """The settings the cost figures on Översikt and in the report are computed with."""
+    values = settings.current(con)
+    for setting in settings.SETTINGS:
+        st.markdown(f"**{setting.label}:** {swedish.kronor(values[setting.key])}  \n{setting.help}")
+    if user.role not in ("hr", "admin"):
+        return
+    with st.form("inställningar"):
+        changed = {s.key: st.number_input(f"{s.label} (kr)", min_value=1.0, step=1000.0, format="%.0f",
+                                          value=float(values[s.key]), key=f"inställning_{s.key}")
+                   for s in settings.SETTINGS}
+        if st.form_submit_button("Spara inställningarna", type="primary"):
+            for key, value in changed.items():
+                if value != values[key]:
+                    settings.change(con, key, value, user.name)
+            st.toast("Inställningarna är sparade.")
+            st.rerun()

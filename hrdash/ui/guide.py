@@ -11,6 +11,8 @@ SECTIONS = (
     ("Varför de här siffrorna",
      "Förvaltningen följer varje månad upp sjukfrånvaron – både den korta och den långa –, personalomsättningen "
      "per verksamhet och i hela förvaltningen, vakanserna och rekryteringsbehovet, och redovisar dem för nämnden. "
+     "Till det kommer arbetsbelastningen (aktuella ärenden per handläggare), medarbetarnas egna svar på tre "
+     "pulsfrågor varje tertial, och varför de som slutar gör det, enligt avgångssamtalen. "
      "Siffrorna ska gå att kontrollera för hand och stämma med de officiella definitionerna."),
     ("Var siffrorna kommer ifrån",
      "HR läser in de filer som lönesystemet och HR-systemet redan tar fram: en rad per enhet och månad. "
@@ -23,15 +25,53 @@ SECTIONS = (
      "bara när alla enheter har rapporterat alla tolv månaderna. En månad där inte alla enheter har rapporterat "
      "visas med hur många av hur många enheter den gäller.\n\n"
      "Sjukfrånvaron räknas som i kommunernas årsredovisningar (lagen om kommunal bokföring och redovisning): "
-     "sjuktimmar delat med ordinarie arbetstimmar. Kort sjukfrånvaro är dag 1–14 i ett sjukfall, "
+     "sjuktimmar delat med ordinarie arbetstimmar. Korttidssjukfrånvaro är dag 1–14 i ett sjukfall, "
      "sjuklöneperioden. Personalomsättningen finns i flera varianter; här räknas tillsvidareanställda som slutat "
      "delat med det genomsnittliga antalet tillsvidareanställda, och varianterna hålls isär med egna namn."),
+    ("Är förändringen verklig?",
+     "Ett nyckeltal varierar från månad till månad även när ingenting har förändrats. Styrdiagrammen (så kallade "
+     "XmR-diagram, som NHS använder) skiljer en verklig förändring från den normala variationen. Mittlinjen är "
+     "medelvärdet av de första 12 månaderna (baslinjen), och gränserna för normal variation ligger 2,66 gånger den "
+     "genomsnittliga förändringen mellan två månader över och under den. En månad räknas som en signal när\n\n"
+     "- värdet ligger utanför gränserna,\n"
+     "- sju månader eller fler i rad ligger över (eller under) mittlinjen,\n"
+     "- sex månader i rad stiger (eller sjunker), eller\n"
+     "- två av tre månader i rad ligger nära samma gräns (längre från mittlinjen än två standardavvikelser).\n\n"
+     "För sjukfrånvaro, korttidssjukfrånvaro, andel vakanta tjänster, rekryteringsbehov och ärenden per "
+     "handläggare är ett högre värde sämre: en signal uppåt är en **oroande förändring**, en nedåt en "
+     "**förbättring**; annars är det **normal variation**. Personalomsättningen har inget styrdiagram: på en "
+     "enhet är avgångar sällsynta, och en rad månader utan avgångar skulle se ut som en förbättring.\n\n"
+     "Med ett mål visar diagrammet också om processen klarar det: **varje månad** (gränserna ligger på rätt sida "
+     "om målet), **ibland** (målet ligger mellan gränserna) eller **inte utan förändring**. Efter en känd "
+     "förändring, till exempel en omorganisation, kan HR låta baslinjen börja om (Data → Baslinjer)."),
+    ("Behöver uppmärksamhet",
+     "Listan tar upp enheter med en oroande förändring enligt styrdiagrammet, och enheter över ett mål som de inte "
+     "klarar utan förändring. Ett värde strax över målet inom den normala variationen tas inte upp: det är lika "
+     "sannolikt under målet nästa månad. Det allvarligaste kommer först: en oroande förändring väger 1, och till "
+     "det läggs hur långt över målet värdet ligger, räknat som andel av målet."),
+    ("Pulsfrågor och avgångssamtal",
+     "Pulsfrågorna ställs varje tertial (T1 är januari–april, T2 maj–augusti, T3 september–december) och visas "
+     "för tertialets sista månad. Andelen som instämmer är de som svarat något av de två högsta stegen på skalan. "
+     "HR markerar vilken mätning som är nollmätning, och den visas som jämförelse. Avgångsorsakerna räknas över de "
+     "12 senaste månaderna, efter den månad personen slutade."),
+    ("Vad det kostar",
+     "Personalomsättningens kostnad är antalet tillsvidareanställda som lämnat förvaltningen de senaste 12 "
+     "månaderna gånger vad en rekrytering kostar (400 000 kr enligt Uppsalas uppskattning, om inget annat är "
+     "inställt). Konsultkostnaden räknas om till hur många egna socialsekreterare samma pengar betalar (en egen "
+     "kostar 50 000 kr i månaden med arbetsgivaravgifter, om inget annat är inställt). HR ändrar beloppen under "
+     "Data → Inställningar."),
     ("Skydd för enskilda",
      "Sjukfrånvaro är uppgifter om människors hälsa. En sjukfrånvarosiffra för en grupp med färre än 10 personer "
      "visas aldrig för nämnden eller allmänheten – varken på sidorna, i rapporterna eller i presentationsläget. "
      "Den visas som – med förklaringen. Delas sjukfrånvaron upp på kön eller ålder döljs även nästa minsta grupp "
      "när det behövs, så att den lilla gruppen inte kan räknas fram ur de andra. Sidorna visar andelar, aldrig "
-     "en enhets timmar. Personalomsättning, vakanser och rekryteringsbehov är inte hälsouppgifter och döljs inte. "
+     "en enhets timmar. Upprepad korttidsfrånvaro, frisknärvaro och sjuklönekostnad är också hälsouppgifter och "
+     "döljs på samma sätt.\n\n"
+     "Svaren på pulsfrågorna och avgångsorsakerna är personliga: en grupp med färre än 5 svar visas inte. När en "
+     "enda enhet i en avdelning döljs, döljs även den enhet bland de andra som har minst svar, så att de dolda svaren "
+     "inte kan räknas fram ur avdelningens siffra (på samma sätt avdelningar inom förvaltningen). Ingen handläggare "
+     "ska kunna identifieras över enhetschefens nivå. Svarsfrekvensen och antalet avgångssamtal döljs inte.\n\n"
+     "Personalomsättning, vakanser, rekryteringsbehov och ärenden är inte hälsouppgifter och döljs inte. "
      "Bara HR kan, efter inloggning, se alla siffror. Filerna ska innehålla siffror per enhet – aldrig uppgifter "
      "om enskilda personer; en fil med personnummer tas inte emot."),
 )
@@ -39,8 +79,8 @@ SECTIONS = (
 
 def definitions_table() -> pd.DataFrame:
     return pd.DataFrame(
-        [(TOPICS[i.topic].title, i.label, i.definition, i.id) for i in INDICATORS],
-        columns=["Område", "Nyckeltal", "Så räknas det", "Id"],
+        [(TOPICS[i.topic].title, i.label, i.definition) for i in INDICATORS],
+        columns=["Område", "Nyckeltal", "Så räknas det"],
     )
 
 

@@ -26,16 +26,18 @@ def cursor() -> duckdb.DuckDBPyConnection:
     return database.shared().cursor()
 
 
-def versions() -> tuple[str, str, str]:
-    """The versions of the figures, the targets and the comments (queries/state/versions.sql):
-    read once per run of the script, since the frame and the page both ask. Every page that
-    writes reruns the script, so a run never needs a version it changed itself."""
+def versions() -> dict[str, str]:
+    """The versions of the figures ('data'), the targets, the comments, the baselines and the
+    settings, by name (queries/state/versions.sql): read once per run of the script, since the
+    frame and the page ask several times. Every page that writes reruns the script, so a run
+    never needs a version it changed itself."""
     ctx = get_script_run_ctx()
     run = getattr(ctx, "cursors", None)  # a new dict on every run of a session's script
     memo = getattr(ctx, "_hrdash_versions", None)
     if run is not None and memo is not None and memo[0] is run:
         return memo[1]
-    found = tuple(str(v) for v in read(cursor(), "versions").fetchone())
+    result = read(cursor(), "versions")
+    found = {column[0]: str(value) for column, value in zip(result.description, result.fetchone())}
     if run is not None:
         ctx._hrdash_versions = (run, found)
     return found
@@ -43,7 +45,7 @@ def versions() -> tuple[str, str, str]:
 
 def version() -> str:
     """The data version: the key of every cache of figures."""
-    return versions()[0]
+    return versions()["data"]
 
 
 @dataclass(frozen=True)

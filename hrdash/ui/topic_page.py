@@ -4,13 +4,16 @@ hrdash/catalogue.py; each page in pages/ names its topic and calls `render`."""
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
 from hrdash import swedish
-from hrdash.catalogue import BY_ID, TOPICS, breakdowns
+from hrdash.catalogue import BY_ID, KINDS_OF_SOME_UNITS, TOPICS, breakdowns
 from hrdash.charts.trend import Trend
 from hrdash.figures import narrative
-from hrdash.figures.groups import member_units, parent
+from hrdash.figures.format import format_value
+from hrdash.figures.groups import member_units, parent, reporting
+from hrdash.figures.series import why_empty
 from hrdash.months import shift
 from hrdash.ui import cache, charts, session, sidebar, widgets
 
@@ -32,16 +35,18 @@ def render(topic_id: str) -> None:
     target = goals.for_group(topic.main, group)
     parts = breakdowns(topic.id)
     ids = tuple(dict.fromkeys([topic.main, topic.rank_by] + ([topic.rolling] if topic.rolling else [])
-                              + [i.id for _, indicators in parts for i in indicators]))
+                              + [i.id for _, indicators in parts for i in indicators]
+                              + [i.people for b, indicators in parts if b.bars for i in indicators]))
     # A year more than the chart shows: last year's months are drawn behind the first ones.
     since = shift(selection.first, -12) if selection.first else None
     series = cache.series(data_version, group, ids, hidden, since, month)
     if series.empty or series[topic.main].isna().all():
-        widgets.empty_state(f"{topic.title.lower()} för {group.name}")
+        widgets.empty_state(topic.title.lower(), *why_empty(series, topic.main, group.name, topic.title.lower()))
         return
     st.markdown(f"#### {narrative.headline(series, topic.main, month, group.name)}")
 
-    st.plotly_chart(charts.trend(Trend(series, topic.main, topic.rolling, target, selection.first)),
+    st.plotly_chart(charts.trend(Trend(series, topic.main, topic.rolling, target, selection.first,
+                                       cache.chart_points(group, topic.main, hidden))),
                     config=widgets.PLOTLY_CONFIG, theme=None, key="trend")
     shown = series if selection.first is None else series[series["month"] >= selection.first]
     with st.expander("Siffrorna bakom diagrammet"):
@@ -51,13 +56,15 @@ def render(topic_id: str) -> None:
 
     all_groups = cache.groups(data_version)
     members = member_units(all_groups, group)
+    if topic.kind in KINDS_OF_SOME_UNITS:
+        members = reporting(session.cursor(), members, topic.kind)
     if members:
         above = parent(all_groups, group)
         st.header(f"Jämförelse, {swedish.month_name(month)}")
         ranked = cache.ranking(data_version, tuple(members), topic.rank_by, month, hidden)
         # A ratio of the whole group is a fair yardstick for its units; a count of the whole is not.
         reference_value = None
-        if BY_ID[topic.rank_by].unit == "%":
+        if BY_ID[topic.rank_by].is_ratio:
             reference = cache.series(data_version, above, (topic.rank_by,), hidden, month, month)
             if not reference.empty and reference[topic.rank_by].notna().any():
                 reference_value = float(reference[topic.rank_by].iloc[0])
@@ -74,12 +81,43 @@ def render(topic_id: str) -> None:
 
     for position, (breakdown, indicators) in enumerate(parts):
         ids_shown = [i.id for i in indicators]
+        if breakdown.bars:
+            _bars(breakdown, indicators, series, month, position)
+            continue
         st.header(breakdown.title)
         if shown[ids_shown].isna().all().all():
             st.info(breakdown.missing, icon=":material/info:")
             continue
-        st.plotly_chart(charts.lines(shown, ids_shown, labels={i.id: i.legend for i in indicators if i.legend}),
-                        config=widgets.PLOTLY_CONFIG, theme=None, key=f"breakdown_{position}")
+        if len(ids_shown) == 1:  # a trend of its own: its target and its control chart
+            only = ids_shown[0]
+            figure = charts.trend(Trend(series, only, None, goals.for_group(only, group), selection.first,
+                                        cache.chart_points(group, only, hidden)), height=380)
+        else:
+            figure = charts.lines(shown, ids_shown, labels={i.id: i.legend for i in indicators if i.legend})
+        st.plotly_chart(figure, config=widgets.PLOTLY_CONFIG, theme=None, key=f"breakdown_{position}")
         with st.expander("Siffrorna bakom diagrammet"):
             widgets.table(shown, ids_shown)
         widgets.definitions(ids_shown)
+
+
+def _bars(breakdown, indicators, series, month, position: int) -> None:
+    """The month's value of each indicator as a bar, largest first: why people left, over 12 months."""
+    row = series[series["month"] == month]
+    values = [(i.legend or i.label, None if row.empty else row[i.id].iloc[0],
+               "" if row.empty else row[f"note_{i.id}"].iloc[0]) for i in indicators]
+    counted = BY_ID[indicators[0].people] if indicators[0].people in BY_ID else None
+    heading = breakdown.title
+    if counted is not None and not row.empty and counted.id in row and row[counted.id].iloc[0] == row[counted.id].iloc[0]:
+        heading += f" ({format_value(counted.id, row[counted.id].iloc[0])} avgångssamtal de senaste 12 månaderna)"
+    st.header(heading)
+    frame = pd.DataFrame(values, columns=["name", "value", "note"])
+    if frame["value"].isna().all():
+        hidden = next((n for n in frame["note"] if isinstance(n, str) and n), "")
+        st.info(f"Visas inte: {hidden.lower()}." if hidden else breakdown.missing, icon=":material/info:")
+        return
+    st.plotly_chart(charts.ranking(frame, indicators[0].id, None, ""), config=widgets.PLOTLY_CONFIG, theme=None,
+                    key=f"breakdown_{position}")
+    with st.expander("Siffrorna bakom diagrammet"):
+        widgets.table(frame.rename(columns={"value": indicators[0].id, "note": f"note_{indicators[0].id}"}),
+                      [indicators[0].id], first_column="name", first_label="Orsak")
+    widgets.definitions([indicators[0].id, counted.id] if counted else [indicators[0].id])

@@ -17,6 +17,18 @@ SELECT
     sum(internal_moves) OVER last_12 AS internal_moves_12m,
     -- Average headcount over the window: Σ over units of each unit's mean over the 12 months,
     -- which for a complete window is the sum of the monthly totals / 12.
-    sum(permanent_employees) OVER last_12 / 12 AS average_permanent_employees_12m
+    sum(permanent_employees) OVER last_12 / 12 AS average_permanent_employees_12m,
+    -- Exit interviews by the month the leavers left: every answer of the 12 months counts.
+    sum(exit_salary) OVER last_12 AS exit_salary_12m,
+    sum(exit_workload) OVER last_12 AS exit_workload_12m,
+    sum(exit_management) OVER last_12 AS exit_management_12m,
+    sum(exit_development) OVER last_12 AS exit_development_12m,
+    sum(exit_organisation) OVER last_12 AS exit_organisation_12m,
+    sum(exit_work_environment) OVER last_12 AS exit_work_environment_12m,
+    sum(exit_private) OVER last_12 AS exit_private_12m,
+    sum(exit_retirement) OVER last_12 AS exit_retirement_12m,
+    sum(exit_studies) OVER last_12 AS exit_studies_12m,
+    sum(exit_other) OVER last_12 AS exit_other_12m,
+    sum(exit_interviews) OVER last_12 AS exit_interviews_12m
 FROM group_month_parts
 WINDOW last_12 AS (PARTITION BY level, group_id ORDER BY month_index RANGE BETWEEN 11 PRECEDING AND CURRENT ROW);

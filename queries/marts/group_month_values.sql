@@ -1,4 +1,4 @@
--- reads: group_month_indicators, unit_names, unit_placement
+-- reads: group_month_indicators, unit_names, organisation_placements
 -- stored as: group_month_snapshot
 -- Every indicator for every group and month (one row each), with the group's name and what
 -- the privacy rule decides. hrdash stores this view as the table group_month_snapshot once per
@@ -14,11 +14,19 @@
 -- groups) a hidden small group must not be computable from the others and the total, so the
 -- groups are hidden in order of size (ties in the order the ids sort) as long as those hidden
 -- before them hold fewer than 10 people together.
+--
+-- Personal answers (a pulse question's answers in a tertial; the exit interviews of the 12
+-- months) about fewer than 5 answers are hidden. So that a hidden group cannot be worked out
+-- from the group above it and its siblings, when exactly one unit of an avdelning is hidden
+-- that way, the avdelning's unit with the fewest answers among the others is hidden too (ties:
+-- the name that sorts first by code point); the same holds for avdelningar within a
+-- förvaltning and förvaltningar within the kommun. A group with no pulse answers, or no exit
+-- interviews at all, is neither hidden nor chosen.
 CREATE OR REPLACE VIEW group_month_values AS
 WITH shared_departments AS (
     -- An avdelning name used in several förvaltningar is shown with its förvaltning.
     SELECT department
-    FROM (SELECT DISTINCT administration, department FROM unit_placement)
+    FROM (SELECT DISTINCT administration, department FROM organisation_placements)
     GROUP BY department
     HAVING count(*) > 1
 ),
@@ -50,7 +58,55 @@ sizes AS (
         'Dold så att en grupp med färre än 10 personer inte kan räknas fram' AS hides
     FROM group_month_indicators g
     LEFT JOIN unit_names n ON n.unit_id = g.unit_id AND g.level = 'enhet'
-    WHERE g.level <> 'kommun' OR (SELECT count(DISTINCT administration) > 1 FROM unit_placement)
+    WHERE g.level <> 'kommun' OR (SELECT count(DISTINCT administration) > 1 FROM organisation_placements)
+),
+answers AS (
+    SELECT
+        level, group_id, month, group_name, measure, answers,
+        CASE level
+            WHEN 'enhet' THEN administration || ' / ' || department
+            WHEN 'avdelning' THEN administration
+            WHEN 'förvaltning' THEN 'kommun'
+        END AS parent,
+        answers < 5 AND (measure <> 'exit_interviews_12m' OR answers > 0) AS too_few,
+        measure <> 'exit_interviews_12m' OR answers > 0 AS answered
+    FROM sizes
+    UNPIVOT (answers FOR measure IN (pulse_work_situation_answers, pulse_good_work_answers, pulse_recommend_answers,
+                                     exit_interviews_12m))
+),
+chosen AS (
+    SELECT
+        *,
+        count(*) FILTER (too_few) OVER siblings AS hidden_siblings,
+        row_number() OVER (PARTITION BY parent, month, measure ORDER BY too_few OR NOT answered, answers, group_name)
+            AS fewest
+    FROM answers
+    WINDOW siblings AS (PARTITION BY parent, month, measure)
+),
+personal AS (
+    SELECT
+        level, group_id, month,
+        bool_or(hidden) FILTER (measure = 'pulse_work_situation_answers') AS pulse_work_situation_answers_hidden,
+        any_value(why) FILTER (measure = 'pulse_work_situation_answers') AS pulse_work_situation_answers_why,
+        bool_or(hidden) FILTER (measure = 'pulse_good_work_answers') AS pulse_good_work_answers_hidden,
+        any_value(why) FILTER (measure = 'pulse_good_work_answers') AS pulse_good_work_answers_why,
+        bool_or(hidden) FILTER (measure = 'pulse_recommend_answers') AS pulse_recommend_answers_hidden,
+        any_value(why) FILTER (measure = 'pulse_recommend_answers') AS pulse_recommend_answers_why,
+        bool_or(hidden) FILTER (measure = 'exit_interviews_12m') AS exit_interviews_12m_hidden,
+        any_value(why) FILTER (measure = 'exit_interviews_12m') AS exit_interviews_12m_why
+    FROM (
+        SELECT
+            *,
+            too_few OR (parent IS NOT NULL AND hidden_siblings = 1 AND answered AND NOT too_few AND fewest = 1)
+                AS hidden,
+            CASE
+                WHEN too_few THEN 'Färre än 5 svar'
+                WHEN parent IS NOT NULL AND hidden_siblings = 1 AND answered AND fewest = 1
+                    THEN 'Dold så att en grupp med färre än 5 svar inte kan räknas fram'
+            END AS why
+        FROM chosen
+    )
+    GROUP BY level, group_id, month
 ),
 flags AS (
     SELECT
@@ -68,12 +124,17 @@ flags AS (
         age_has_small_group AND coalesce(before_age_30_49 < 10, false) AS age_30_49_hides_small_group,
         age_has_small_group AND coalesce(before_age_50 < 10, false) AS age_50_hides_small_group
     FROM sizes
+    LEFT JOIN personal USING (level, group_id, month)
 )
 SELECT
     * EXCLUDE (gender_has_small_group, age_has_small_group, before_women, before_men, before_age_29,
                before_age_30_49, before_age_50, few, hides, women_too_few, men_too_few, age_29_too_few,
                age_30_49_too_few, age_50_too_few, women_hides_small_group, men_hides_small_group,
-               age_29_hides_small_group, age_30_49_hides_small_group, age_50_hides_small_group),
+               age_29_hides_small_group, age_30_49_hides_small_group, age_50_hides_small_group)
+      REPLACE (coalesce(pulse_work_situation_answers_hidden, false) AS pulse_work_situation_answers_hidden,
+               coalesce(pulse_good_work_answers_hidden, false) AS pulse_good_work_answers_hidden,
+               coalesce(pulse_recommend_answers_hidden, false) AS pulse_recommend_answers_hidden,
+               coalesce(exit_interviews_12m_hidden, false) AS exit_interviews_12m_hidden),
     CASE WHEN employees_hidden THEN few END AS employees_why,
     CASE WHEN employees_min_12m_hidden THEN few END AS employees_min_12m_why,
     women_too_few OR women_hides_small_group AS women_employees_hidden,

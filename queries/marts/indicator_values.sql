@@ -6,13 +6,14 @@
 -- `group_key` is the group's name folded for matching (case and spacing ignored), and
 -- `level_rank` orders the levels from unit up.
 --
--- The list of indicators below is filled from hrdash/catalogue.py (hrdash/store/queries.py): for
--- each indicator, in catalogue order, its column, and, by its privacy class, its `people`
--- count with that count's <people>_hidden and <people>_why columns (or nobody, never_hidden,
--- no_reason), and its kind's coverage.
+-- The lists below are filled from hrdash/catalogue.py (hrdash/store/queries.py): for each
+-- indicator, in catalogue order, its column, and, by its privacy class, its `people` count with
+-- that count's <people>_hidden and <people>_why columns (or nobody, never_hidden, no_reason),
+-- and its kind's coverage (or no_coverage); and the indicators of the staff survey, which exist
+-- only in the last month of a tertial.
 CREATE OR REPLACE VIEW indicator_values AS
 WITH figures AS (
-    SELECT *, NULL::DOUBLE AS nobody, false AS never_hidden, NULL::VARCHAR AS no_reason
+    SELECT *, NULL::DOUBLE AS nobody, false AS never_hidden, NULL::VARCHAR AS no_reason, NULL::BIGINT AS no_coverage
     FROM group_month_snapshot
 )
 SELECT
@@ -26,4 +27,5 @@ UNPIVOT INCLUDE NULLS (
     FOR indicator IN (
         {{ indicator_columns }}
     )
-);
+)
+WHERE indicator NOT IN ({{ tertial_indicators }}) OR month(month) IN ({{ tertial_end_months }});

@@ -1,7 +1,5 @@
--- reads: group_coverage
+-- reads: current_rows
 -- The kinds of figures that any unit has reported at all.
 CREATE OR REPLACE VIEW kinds_with_data AS
-SELECT kind
-FROM group_coverage
-GROUP BY kind
-HAVING max(units_reported) > 0;
+SELECT DISTINCT kind
+FROM current_rows;

@@ -1,8 +1,10 @@
--- reads: batches, targets, comments
--- Counters that change whenever the figures, the targets or the comments do: the keys of the
--- app's caches. `data` changes when a batch is imported or undone.
+-- reads: batches, targets, comments, baselines, settings
+-- Counters that change whenever the figures, the targets, the comments, the baselines or the
+-- settings do: the keys of the app's caches. `data` changes when a batch is imported or undone.
 CREATE OR REPLACE VIEW versions AS
 SELECT
     (SELECT count(*) || ':' || coalesce(max(batch_id), 0) || ':' || count(undone_at) FROM batches) AS data,
     (SELECT count(*) FROM targets) AS targets,
-    (SELECT count(*) FROM comments) AS comments;
+    (SELECT count(*) FROM comments) AS comments,
+    (SELECT count(*) FROM baselines) AS baselines,
+    (SELECT count(*) FROM settings) AS settings;
