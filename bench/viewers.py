@@ -38,9 +38,10 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 # (address, title) of the pages a committee opens; presentation mode shows a slide, not a title.
+# A checkout measured with --source is asked only for those of them it has (pages/<address>.py).
 PAGES = [("", "Översikt"), ("sjukfranvaro", "Sjukfrånvaro"), ("personalomsattning", "Personalomsättning"),
-         ("vakanser", "Vakanser"), ("rekrytering", "Rekryteringsbehov"), ("rapport", "Månadsrapport"),
-         ("presentation", None)]
+         ("vakanser", "Vakanser"), ("rekrytering", "Rekryteringsbehov"), ("arbetsbelastning", "Arbetsbelastning"),
+         ("medarbetarnas_rost", "Medarbetarnas röst"), ("rapport", "Månadsrapport"), ("presentation", None)]
 GOAL_CPU_PER_VIEW_S = 0.15
 TICKS = os.sysconf("SC_CLK_TCK")
 
@@ -95,6 +96,7 @@ class Server:
         self.url = f"http://127.0.0.1:{self.port}"
         self.log = open(log, "w")
         python, cwd, env = checkout(source)
+        self.pages = [(path, title) for path, title in PAGES if (cwd / "pages" / f"{path or 'oversikt'}.py").exists()]
         command = [python, "-m", "hrdash.cli", "serve", "--port", str(self.port), "--address", "127.0.0.1"]
         self.process = subprocess.Popen(command + (["--", *options] if options else []), cwd=cwd,
                                         env={**env, "HRDASH_DB": str(database)}, stdout=self.log,
@@ -173,7 +175,7 @@ async def protocol_session(url: str) -> float:
 async def per_view(server: Server, browser, repeats: int, returning: bool) -> dict:
     pages = {}
     context = await browser.new_context(viewport={"width": 1440, "height": 1000}, locale="sv-SE")
-    for path, title in PAGES:
+    for path, title in server.pages:
         cpu, walls = 0.0, []
         for _ in range(repeats):
             before = server.cpu()
@@ -197,7 +199,7 @@ async def measure(server: Server, sessions: int, repeats: int) -> dict:
     async with async_playwright() as playwright:
         browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         started_cpu, started = server.cpu(), time.perf_counter()
-        for path, title in PAGES:  # the first views load modules and fill the caches
+        for path, title in server.pages:  # the first views load modules and fill the caches
             outcome = await fresh_view(browser, f"{server.url}/{path}", title)
             assert not outcome["errors"], (path, outcome["errors"])
         result["warm_up"] = {"seconds": time.perf_counter() - started, "cpu_s": server.cpu() - started_cpu}
