@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 DB ?= data/hr.duckdb
 PORT ?= 8501
 
-.PHONY: install run test test-fast demo bench clean
+.PHONY: install run test test-fast demo bench bench-viewers clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -16,10 +16,11 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-# Start the dashboard; the first time, load the demo data into an empty database.
+# Start the dashboard; the first time, load the demo data into an empty database. --dev: Streamlit
+# watches the code, for working on it (`hrdash serve` alone runs as production wants it).
 run: $(STAMP)
 	$(BIN)/hrdash demo --db $(DB) --if-empty
-	$(BIN)/hrdash serve --db $(DB) --port $(PORT)
+	$(BIN)/hrdash serve --dev --db $(DB) --port $(PORT)
 
 demo: $(STAMP)
 	$(BIN)/hrdash demo --db $(DB)
@@ -34,6 +35,10 @@ test-fast: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
+
+# Only the committee in real browsers against `hrdash serve` (part of `make bench`; a few minutes).
+bench-viewers: $(STAMP)
+	$(BIN)/python bench/viewers.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis screenshots

@@ -91,6 +91,8 @@ def build_parser() -> argparse.ArgumentParser:
     serve = command("serve", "Starta instrumentpanelen (kontrollerar först att inloggning finns i produktion).")
     serve.add_argument("--port", type=int, default=8501)
     serve.add_argument("--address", default="0.0.0.0")
+    serve.add_argument("--dev", action="store_true",
+                       help="utvecklarläge: Streamlit bevakar filerna och kör om sidan när koden ändras")
     serve.add_argument("streamlit_options", nargs="*", metavar="-- STREAMLIT-INSTÄLLNING",
                        help="fler inställningar till Streamlit efter --, t.ex. -- --secrets.files fil.toml")
 
@@ -275,7 +277,7 @@ def _serve(_, args) -> int:
         return 1
     if args.db:
         os.environ["HRDASH_DB"] = str(args.db)
-    serving.run(args.port, args.address, args.streamlit_options)
+    serving.run(args.port, args.address, args.streamlit_options, dev=args.dev)
     return 0
 
 

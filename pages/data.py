@@ -9,7 +9,7 @@ from hrdash.figures.format import format_value
 from hrdash.figures.groups import find_group
 from hrdash.markdown import plain
 from hrdash.store import audit, batches, targets
-from hrdash.ui import cache, data_page, registry, session, widgets
+from hrdash.ui import backups, cache, data_page, registry, session, widgets
 
 registry.guard(__file__)
 
@@ -121,3 +121,5 @@ with settings_tab:
 with log_tab:
     st.dataframe(audit.entries(con).rename(columns={"happened_at": "Tid", "who": "Vem", "action": "Händelse",
                                                     "detail": "Uppgift"}), hide_index=True, width="stretch")
+
+backups.section(user)

@@ -5,7 +5,6 @@ import streamlit as st
 
 from hrdash import swedish
 from hrdash.catalogue import BY_ID, TOPICS
-from hrdash.figures.series import coverage
 from hrdash.markdown import plain
 from hrdash.ui import cache, registry, session, sidebar, widgets
 
@@ -20,7 +19,7 @@ if selection is None:
 group, month = selection.group, selection.month
 st.subheader(f"{group.name} · {swedish.month_name(month)}")
 data_version, hidden = session.version(), session.unsuppressed()
-widgets.coverage_warnings(coverage(session.cursor(), group, month), month)
+widgets.coverage_warnings(cache.coverage(data_version, group, month), month)
 
 cards = cache.cards(group, month, hidden)
 for row_start in range(0, len(cards), 3):

@@ -8,8 +8,11 @@ import fcntl
 import io
 import os
 import shutil
+import socket
 import subprocess
 import sys
+import time
+import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,7 +24,8 @@ from hrdash.figures import indicators
 from hrdash.ingest.parse import parse_file
 from hrdash.store import batches, database, units
 
-APP = str(Path(__file__).resolve().parent.parent / "app.py")
+ROOT = Path(__file__).resolve().parent.parent
+APP = str(ROOT / "app.py")
 
 
 def open_app(page: str | None = None, *, secrets: dict | None = None, user: dict | None = None,
@@ -250,3 +254,46 @@ def streamlit_as_a_running_server(monkeypatch):
         PagesManager.uses_pages_directory = False
 
     monkeypatch.setattr(PagesManager, "__init__", init)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Server:
+    """`hrdash serve` on a copy of a database, as the Docker image starts it; what it prints is in
+    `stdout` (hrdash's log for IT) and `stderr` (Streamlit's own)."""
+
+    def __init__(self, database: Path, tmp: Path, port: int | None = None, extra_args: list[str] = (),
+                 host: str = "127.0.0.1", env: dict[str, str] | None = None):
+        self.db = tmp / "hr.duckdb"
+        shutil.copy(database, self.db)
+        self.port = port or free_port()
+        self.url = f"http://{host}:{self.port}"
+        self.stdout, self.stderr = tmp / "stdout.log", tmp / "stderr.log"
+        self._files = [open(self.stdout, "w"), open(self.stderr, "w")]
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "hrdash.cli", "serve", "--port", str(self.port), "--", *extra_args],
+            cwd=ROOT, env={**os.environ, "HRDASH_DB": str(self.db), **(env or {})}, stdout=self._files[0],
+            stderr=self._files[1],
+        )
+        for _ in range(120):
+            try:
+                if urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=1).read() == b"ok":
+                    return
+            except OSError:
+                time.sleep(0.25)
+        self.stop()
+        raise RuntimeError("Streamlit did not start: " + self.stdout.read_text() + self.stderr.read_text())
+
+    def log(self) -> list[str]:
+        """The lines of hrdash's log so far."""
+        return [line for line in self.stdout.read_text(encoding="utf-8").splitlines() if " hrdash: " in line]
+
+    def stop(self) -> None:
+        self.process.terminate()
+        self.process.wait(timeout=20)
+        for file in self._files:
+            file.close()

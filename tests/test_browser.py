@@ -2,10 +2,8 @@
 Streamlit server on the demo data. Screenshots go to screenshots/ (not committed)."""
 
 import json
-import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -14,7 +12,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from conftest import SICK_HEADER, csv_bytes
+from conftest import SICK_HEADER, Server, csv_bytes, free_port
 from playwright.sync_api import Page, expect, sync_playwright
 
 from hrdash.ui import registry
@@ -25,41 +23,6 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-class Server:
-    """`hrdash serve` on a copy of the demo database, as `make run` and the Docker image start it."""
-
-    def __init__(self, database: Path, tmp: Path, port: int | None = None, extra_args: list[str] = (),
-                 host: str = "127.0.0.1"):
-        self.db = tmp / "hr.duckdb"
-        shutil.copy(database, self.db)
-        self.port = port or free_port()
-        self.url = f"http://{host}:{self.port}"
-        self.log = open(tmp / "streamlit.log", "w")
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "hrdash.cli", "serve", "--port", str(self.port), "--",
-             "--server.fileWatcherType", "none", *extra_args],
-            cwd=ROOT, env={**os.environ, "HRDASH_DB": str(self.db)}, stdout=self.log, stderr=subprocess.STDOUT,
-        )
-        for _ in range(120):
-            try:
-                if urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=1).read() == b"ok":
-                    return
-            except OSError:
-                time.sleep(0.25)
-        raise RuntimeError("Streamlit did not start: " + (tmp / "streamlit.log").read_text())
-
-    def stop(self) -> None:
-        self.process.terminate()
-        self.process.wait(timeout=20)
-        self.log.close()
 
 
 @pytest.fixture

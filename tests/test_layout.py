@@ -9,7 +9,7 @@ import hrdash
 
 PACKAGE = Path(hrdash.__file__).parent
 STAGES = ("ingest", "store", "figures", "charts", "reports", "ui")
-SHARED = {"catalogue", "errors", "markdown", "months", "swedish"}
+SHARED = {"catalogue", "errors", "logs", "markdown", "months", "swedish"}
 ENTRY_POINTS = {"cli", "demo", "serving"}
 
 

@@ -47,9 +47,46 @@ def test_production_refuses_to_start_without_sign_in(tmp_path):
     assert "HRDASH_ENV=production men inloggning är inte konfigurerad" in result.stderr
 
 
-def test_the_dockerfile_serves_with_the_database_on_a_volume():
+def test_the_dockerfile_serves_with_the_database_and_its_backups_on_volumes():
     dockerfile = (ROOT / "Dockerfile").read_text()
-    assert 'VOLUME ["/data"]' in dockerfile
+    assert 'VOLUME ["/data", "/backup"]' in dockerfile
     assert "HRDASH_DB=/data/hr.duckdb" in dockerfile and "HRDASH_ENV=production" in dockerfile
+    assert "HRDASH_BACKUP_DIR=/backup" in dockerfile and "TZ=Europe/Stockholm" in dockerfile
     assert 'CMD ["hrdash", "serve", "--port", "8501"]' in dockerfile
     assert "chromium" not in dockerfile  # the report's charts are drawn in-process: no browser in the image
+
+
+def test_serve_runs_streamlit_as_production_wants_it(monkeypatch):
+    """No file watcher, no rerun on save, no garbage collection forced after every run, Streamlit's
+    own files served from memory; `--dev` (what `make run` uses) keeps Streamlit's own settings;
+    options after `--` still win. The command line is parsed by Streamlit itself, so a misspelt
+    option would fail here."""
+    from streamlit.web import cli as streamlit_cli
+
+    from hrdash import cli, logs, serving
+
+    started, from_memory = [], []
+    monkeypatch.setattr(streamlit_cli, "main", lambda: started.append(list(sys.argv)))
+    monkeypatch.setattr(serving, "_serve_static_assets_from_memory", lambda: from_memory.append(True))
+    monkeypatch.setattr(logs, "configure", lambda: None)
+    monkeypatch.delenv("HRDASH_BACKUP_DIR", raising=False)
+    monkeypatch.setattr(sys, "argv", list(sys.argv))
+    monkeypatch.chdir(ROOT)
+
+    def options(*args: str) -> dict:
+        from_memory.clear()
+        assert cli.main(["serve", "--port", "8600", *args]) == 0
+        streamlit_options = streamlit_cli.main_run.make_context("run", started.pop()[2:]).params
+        return {k: v for k, v in streamlit_options.items() if v is not None and v != ()}
+
+    production = options()
+    assert from_memory == [True]
+    assert production["server_fileWatcherType"] == "none"
+    assert production["server_runOnSave"] is False
+    assert production["runner_postScriptGC"] is False
+    assert production["server_port"] == 8600 and production["server_headless"] is True
+    assert options("--", "--server.runOnSave", "true")["server_runOnSave"] is True
+    development = options("--dev")
+    assert "server_fileWatcherType" not in development and "runner_postScriptGC" not in development
+    assert from_memory == []
+    assert "--dev" in (ROOT / "Makefile").read_text().split("\nrun:")[1].split("\n\n")[0]

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 import duckdb
 
+from hrdash import logs
 from hrdash.errors import Problem, UserError
 from hrdash.ingest.columns import DATA_KINDS, KINDS, Kind
 from hrdash.store import audit
@@ -116,10 +117,23 @@ def unplaced_units(con: duckdb.DuckDBPyConnection, batch_id: int) -> list[str]:
 _write_lock = threading.Lock()
 
 
+def writes_waiting() -> threading.Lock:
+    """`with writes_waiting():` holds imports and undos of this process back until the block
+    ends: a backup takes its copy in between two imports, never during one."""
+    return _write_lock
+
+
 def import_file(con: duckdb.DuckDBPyConnection, parsed: ParsedFile, user: str) -> Batch:
     """Store a parsed file as a new batch, or refuse it and leave the database unchanged."""
     with _write_lock:
-        return _import_file(con, parsed, user)
+        try:
+            batch = _import_file(con, parsed, user)
+        except UserError as error:
+            logs.event("import nekad", fel=len(error.problems) or 1, av=logs.pseudonym(user))
+            raise
+    logs.event("import", batch=batch.batch_id, typ=",".join(batch.kind_names.split(", ")), rader=batch.row_count,
+               av=logs.pseudonym(user))
+    return batch
 
 
 def _import_file(con: duckdb.DuckDBPyConnection, parsed: ParsedFile, user: str) -> Batch:
@@ -201,7 +215,9 @@ def list_batches(con: duckdb.DuckDBPyConnection) -> list[Batch]:
 def undo(con: duckdb.DuckDBPyConnection, batch_id: int, user: str) -> Batch:
     """Mark a batch undone: its rows stay stored but no longer count, so what it replaced is back."""
     with _write_lock:
-        return _undo(con, batch_id, user)
+        batch = _undo(con, batch_id, user)
+    logs.event("ångrad import", batch=batch.batch_id, av=logs.pseudonym(user))
+    return batch
 
 
 def _undo(con: duckdb.DuckDBPyConnection, batch_id: int, user: str) -> Batch:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -31,6 +32,21 @@ def connect(path: str | Path | None = None, read_only: bool = False) -> duckdb.D
         schema.migrate(con)
         queries.build(con)
     return con
+
+
+_shared: dict[str, duckdb.DuckDBPyConnection] = {}
+_shared_lock = threading.Lock()
+
+
+def shared(path: str | Path | None = None) -> duckdb.DuckDBPyConnection:
+    """The one connection of this process to a database file, opened (migrated, views built) the
+    first time any thread asks: the server's sessions take cursors on it, and its nightly backup
+    uses it too (DuckDB lets one process hold the file; another cannot even read it)."""
+    key = str(Path(path) if path else default_path())
+    with _shared_lock:
+        if key not in _shared:
+            _shared[key] = connect(key)
+        return _shared[key]
 
 
 @contextmanager

@@ -22,9 +22,11 @@ from hrdash.ingest.parse import parse_file
 from hrdash.ingest.units import Unit
 from hrdash.reports import exports, slides as slides_module
 from hrdash.reports import model as report_module
+from hrdash.store import comments as comments_module
 from hrdash.store import preview, units
+from hrdash.store import targets as targets_module
 from hrdash.store.queries import read
-from hrdash.ui.session import cursor, version
+from hrdash.ui.session import cursor, version, versions
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
@@ -80,6 +82,42 @@ def sparklines(data_version: str, group: Group, month: dt.date, hidden_shown: bo
     return series_module.sparklines(cursor(), members, month, hidden_shown)
 
 
+def targets_version() -> str:
+    """Changes whenever a target is set."""
+    return versions()["targets"]
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _targets(targets_version: str) -> targets_module.Targets:
+    return targets_module.Targets(cursor())
+
+
+def targets() -> targets_module.Targets:
+    """The targets that hold now, read once per change of them and shared (nothing changes them)."""
+    return _targets(targets_version())
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _comment(comments_version: str, topic: str, level: str, group_id: str, month: dt.date):
+    return comments_module.current(cursor(), topic, level, group_id, month)
+
+
+def comment(topic: str, level: str, group_id: str, month: dt.date):
+    """HR's comment for a topic, group and month: (body, written_by, written_at) or None."""
+    return _comment(versions()["comments"], topic, level, group_id, month)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def import_status(data_version: str) -> tuple:
+    """(latest import that counts, how many count): the sidebar's footnote."""
+    return read(cursor(), "import_status").fetchone()
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def coverage(data_version: str, group: Group, month: dt.date) -> dict[str, tuple[int, int]]:
+    return series_module.coverage(cursor(), group, month)
+
+
 @st.cache_data(show_spinner=False, max_entries=256)
 def _chart_points(content_version: str, group: Group, indicator_id: str, hidden_shown: bool) -> dict:
     for found in signals.all_series(cursor(), level=group.level, group_id=group.group_id, indicator=(indicator_id,)):
@@ -92,8 +130,8 @@ def chart_points(group: Group, indicator_id: str, hidden_shown: bool) -> dict:
     empty for an indicator without one."""
     if SIGNALS not in BY_ID[indicator_id].shown:
         return {}
-    data, baselines = read(cursor(), "versions", "data, baselines").fetchone()
-    return _chart_points(f"{data}|{baselines}", group, indicator_id, hidden_shown)
+    found = versions()
+    return _chart_points(f"{found['data']}|{found['baselines']}", group, indicator_id, hidden_shown)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -118,7 +156,7 @@ def costs(group: Group, month: dt.date, hidden_shown: bool):
 
 def report_version() -> str:
     """Everything a report shows: figures, targets, comments, baselines and settings."""
-    return "|".join(str(v) for v in read(cursor(), "versions").fetchone())
+    return "|".join(versions().values())
 
 
 @st.cache_data(show_spinner="Sammanställer rapporten …", max_entries=16)

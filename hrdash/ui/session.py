@@ -12,25 +12,40 @@ from dataclasses import dataclass
 
 import duckdb
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
+from hrdash import logs
 from hrdash.markdown import plain
-from hrdash.store import audit, database, roles, snapshot
-
-
-@st.cache_resource
-def _connection(path: str) -> duckdb.DuckDBPyConnection:
-    # The schema and views are made here, once, before any page runs concurrently.
-    return database.connect(path)
+from hrdash.store import audit, database, roles
+from hrdash.store.queries import read
 
 
 def cursor() -> duckdb.DuckDBPyConnection:
-    """A cursor on the shared connection; DuckDB cursors are safe to use one per thread."""
-    return _connection(str(database.default_path())).cursor()
+    """A cursor on the process's one connection (made, with the schema and views, the first time);
+    DuckDB cursors are safe to use one per thread."""
+    return database.shared().cursor()
+
+
+def versions() -> dict[str, str]:
+    """The versions of the figures ('data'), the targets, the comments, the baselines and the
+    settings, by name (queries/state/versions.sql): read once per run of the script, since the
+    frame and the page ask several times. Every page that writes reruns the script, so a run
+    never needs a version it changed itself."""
+    ctx = get_script_run_ctx()
+    run = getattr(ctx, "cursors", None)  # a new dict on every run of a session's script
+    memo = getattr(ctx, "_hrdash_versions", None)
+    if run is not None and memo is not None and memo[0] is run:
+        return memo[1]
+    result = read(cursor(), "versions")
+    found = {column[0]: str(value) for column, value in zip(result.description, result.fetchone())}
+    if run is not None:
+        ctx._hrdash_versions = (run, found)
+    return found
 
 
 def version() -> str:
     """The data version: the key of every cache of figures."""
-    return snapshot.data_version(cursor())
+    return versions()["data"]
 
 
 @dataclass(frozen=True)
@@ -79,22 +94,24 @@ def sign_in() -> User:
         groups = [groups] if isinstance(groups, str) else list(groups)
         role = roles.role_for(cursor(), email, groups)
         if role is None:
-            _record_once(email, "Nekad inloggning", "ingen roll")
+            _record_once(email, "Nekad inloggning", "ingen roll", log=("nekad inloggning", {"roll": "ingen"}))
             st.title("HR-nyckeltal")
             st.warning(f"Du är inloggad som {plain(email)} men har ingen behörighet i hrdash ännu. "
                        "Be en administratör att ge dig en roll.", icon=":material/lock:")
             st.button("Logga ut", on_click=st.logout, key="logga_ut")
             st.stop()
         user = User(email, role)
-        _record_once(email, "Inloggning", roles.ROLE_NAMES[role])
+        _record_once(email, "Inloggning", roles.ROLE_NAMES[role], log=("inloggning", {"roll": role}))
     st.session_state["_användare"] = user
     return user
 
 
-def _record_once(who: str, action: str, detail: str) -> None:
-    """Log a sign-in once per browser session, not on every rerun."""
+def _record_once(who: str, action: str, detail: str, log: tuple[str, dict]) -> None:
+    """Record a sign-in once per browser session, not on every rerun: in the audit log with the
+    name, in the server's log (for IT) with a pseudonym."""
     if st.session_state.get("_loggad") != (who, action):
         audit.record(cursor(), who, action, detail)
+        logs.event(log[0], **log[1], av=logs.pseudonym(who))
         st.session_state["_loggad"] = (who, action)
 
 

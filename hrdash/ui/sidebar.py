@@ -14,9 +14,8 @@ from hrdash.figures.groups import Group, top_group
 from hrdash.markdown import plain
 from hrdash.months import shift
 from hrdash.store import roles
-from hrdash.store.queries import read
 from hrdash.ui import cache, registry
-from hrdash.ui.session import User, cursor, user, version
+from hrdash.ui.session import User, user, version
 
 
 def navigation(current: User) -> None:
@@ -45,7 +44,7 @@ def account(current: User) -> None:
 
 def status_line() -> str:
     """The sidebar's footnote: how fresh the figures are."""
-    latest, imports = read(cursor(), "import_status").fetchone()
+    latest, imports = cache.import_status(version())
     if not imports:
         return "Inga filer inlästa ännu."
     return f"Senaste inläsning {swedish.date(latest.date())} · {imports} importer gäller"

@@ -9,15 +9,13 @@ import streamlit as st
 
 from hrdash import swedish
 from hrdash.catalogue import BY_ID, KINDS_OF_SOME_UNITS, TOPICS, breakdowns
-from hrdash.charts import interactive as charts
 from hrdash.charts.trend import Trend
 from hrdash.figures import narrative
 from hrdash.figures.format import format_value
 from hrdash.figures.groups import member_units, parent, reporting
-from hrdash.figures.series import coverage, why_empty
+from hrdash.figures.series import why_empty
 from hrdash.months import shift
-from hrdash.store import targets
-from hrdash.ui import cache, session, sidebar, widgets
+from hrdash.ui import cache, charts, session, sidebar, widgets
 
 
 def render(topic_id: str) -> None:
@@ -30,10 +28,10 @@ def render(topic_id: str) -> None:
     group, month = selection.group, selection.month
     data_version, hidden = session.version(), session.unsuppressed()
     st.subheader(f"{group.name} · {swedish.month_name(month)}")
-    covered = coverage(session.cursor(), group, month)
+    covered = cache.coverage(data_version, group, month)
     widgets.coverage_warnings({topic.kind: covered[topic.kind]} if topic.kind in covered else {}, month)
 
-    goals = targets.Targets(session.cursor())
+    goals = cache.targets()
     target = goals.for_group(topic.main, group)
     parts = breakdowns(topic.id)
     ids = tuple(dict.fromkeys([topic.main, topic.rank_by] + ([topic.rolling] if topic.rolling else [])

@@ -8,7 +8,6 @@ import streamlit as st
 
 from hrdash import swedish
 from hrdash.catalogue import BY_ID, QUESTIONS, TOPICS
-from hrdash.charts import interactive as charts
 from hrdash.figures import voice as voice_module
 from hrdash.figures.format import change_size, difference, format_value
 from hrdash.figures.groups import member_units, reporting
@@ -17,7 +16,7 @@ from hrdash.figures.voice import AGREE, ANSWERS, RESPONSE
 from hrdash.markdown import plain
 from hrdash.months import shift
 from hrdash.store import baselines
-from hrdash.ui import cache, session, sidebar, widgets
+from hrdash.ui import cache, charts, session, sidebar, widgets
 
 TOPIC = TOPICS["voice"]
 

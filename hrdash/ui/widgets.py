@@ -8,19 +8,19 @@ import datetime as dt
 import html
 
 import pandas as pd
+import pyarrow as pa
 import streamlit as st
 
 from hrdash import swedish
 from hrdash.catalogue import BY_ID, SPARKLINE, TOPICS, privacy_note, shown_in
-from hrdash.charts import interactive
-from hrdash.charts.trend import Trend
 from hrdash.figures.format import change_size, format_value
 from hrdash.figures import signals
 from hrdash.figures.series import Card
 from hrdash.markdown import plain
 from hrdash.store import comments
 from hrdash.reports import slides
-from hrdash.ui import session
+from hrdash.ui import cache, charts, session
+
 PLOTLY_CONFIG = {"displaylogo": False, "locale": "sv", "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
 
 
@@ -111,6 +111,16 @@ def table(frame: pd.DataFrame, indicator_ids: list[str], first_column: str = "mo
     """The numbers behind a chart, formatted the Swedish way; suppressed figures as '–'. The
     months are survey tertials ('T1 2025') where `period` is 'tertial'; `labels` names columns
     shorter than the indicators' names."""
+    st.dataframe(_formatted(frame, indicator_ids, first_column, first_label, period, labels), hide_index=True,
+                 width="stretch")
+
+
+@st.cache_resource(show_spinner=False, max_entries=512, hash_funcs=charts.BY_CONTENT)
+def _formatted(frame: pd.DataFrame, indicator_ids: list[str], first_column: str, first_label: str, period: str,
+               labels: dict[str, str] | None) -> pa.Table:
+    """The table of `table`, made once per content and shared by every session: formatting every
+    value, and converting the frame to Arrow as st.dataframe would, cost more on every run than
+    the table's few rows suggest. Given an Arrow table, st.dataframe only serialises it."""
     shown = pd.DataFrame()
     if first_column == "month":
         name = swedish.tertial_name if period == "tertial" else swedish.month_name
@@ -127,7 +137,7 @@ def table(frame: pd.DataFrame, indicator_ids: list[str], first_column: str = "mo
         combined = [next((n for n in row if n), "") for row in zip(*notes)]
         if any(combined):
             shown["Anmärkning"] = combined
-    st.dataframe(shown, hide_index=True, width="stretch")
+    return pa.Table.from_pandas(shown)
 
 
 def definitions(indicator_ids: list[str]) -> None:
@@ -209,8 +219,7 @@ def slide(item) -> None:
                     if number.target:
                         target_badge(number.target, number.met)
     elif item.kind == "chart":
-        drawn = interactive.draw(item.chart, max_ticks=7) if isinstance(item.chart, Trend) else interactive.draw(item.chart)
-        st.plotly_chart(interactive.projector(drawn),
+        st.plotly_chart(charts.projector(item.chart),
                         config={**PLOTLY_CONFIG, "displayModeBar": False, "staticPlot": True}, theme=None, key="bild")
     else:
         st.markdown("\n".join(f"- ### {plain(line)}" for line in item.items))
@@ -218,8 +227,7 @@ def slide(item) -> None:
 
 def comment(topic: str, group, month: dt.date) -> None:
     """HR's comment for this view, and for HR a box to write or change it."""
-    con = session.cursor()
-    found = comments.current(con, topic, group.level, group.group_id, month)
+    found = cache.comment(topic, group.level, group.group_id, month)
     st.markdown("##### Kommentar från HR")
     if found:
         body, author, written_at = found
@@ -235,7 +243,7 @@ def comment(topic: str, group, month: dt.date) -> None:
                             help="Visas på sidan, i månadsrapporten och i presentationsläget. "
                                  "Lämna tomt för att ta bort kommentaren.")
         if st.form_submit_button("Spara kommentaren"):
-            comments.write(con, topic, group.level, group.group_id, month, text, session.user().name)
+            comments.write(session.cursor(), topic, group.level, group.group_id, month, text, session.user().name)
             st.success("Kommentaren är sparad.")
             st.rerun()
 
