@@ -10,6 +10,7 @@ from hrdash.ui import interface, registry, session, sidebar
 
 # The tab's icon is sent with the page: a Material icon here would be fetched from Google.
 st.set_page_config(page_title="HR-nyckeltal", page_icon=interface.FAVICON, layout="wide")
+interface.install()
 
 user = session.sign_in()
 

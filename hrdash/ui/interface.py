@@ -1,12 +1,169 @@
-"""Streamlit's own interface in the browser, made to serve everything from hrdash itself.
+"""Streamlit's and Plotly's own interface, made Swedish and accessible in the browser.
 
-The tab's icon is FAVICON, sent inline with the page, instead of a Material icon that Streamlit's
-browser code fetches from Google's font servers (which a municipality's network may block, and
-which hands the visitor's address to a third party).
+Streamlit has no translations: its buttons, tooltips and screen-reader labels are English
+("Upload", "50MB per file", "Search", "Help for Månad", "Skip to main content"), and it declares
+every page as English (`<html lang="en">`), so a screen reader reads the Swedish text with English
+pronunciation. `install()`, called by the frame (app.py) on every run, puts a small script on the
+page (interface.js) that
+
+- declares the page Swedish,
+- translates Streamlit's own words, in text and in the attributes a screen reader or a tooltip
+  shows (TEXTS, PATTERNS), as soon as Streamlit draws them,
+- hides the decorative icons that Streamlit names in English ("warning icon"), and
+- gives each plotly chart a Swedish text alternative: what it shows, over which months, and where
+  the table with its numbers is.
+
+Everything hrdash shows is served by hrdash itself: the tab's icon is FAVICON, sent inline,
+instead of a Material icon that Streamlit fetches from Google's font servers.
 """
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
+import streamlit as st
+
 FAVICON = Path(__file__).with_name("favicon.svg")
+SCRIPT = Path(__file__).with_name("interface.js")
+
+# Streamlit's (1.67) and Plotly's own English, exactly as they draw it, in Swedish.
+TEXTS = {
+    # The frame
+    "Skip to main content": "Hoppa till sidans innehåll",
+    "Sidebar": "Sidomeny",
+    "Collapse sidebar": "Fäll ihop sidomenyn",
+    "Expand sidebar": "Fäll ut sidomenyn",
+    "Main menu": "Huvudmeny",
+    "App pages": "Sidor",
+    "Running...": "Arbetar …",
+    "Stop": "Avbryt",
+    "Rerun": "Kör igen",
+    "Always rerun": "Kör alltid igen",
+    "Connecting": "Ansluter",
+    "Close": "Stäng",
+    "Notifications": "Meddelanden",
+    "Link to heading": "Länk till rubriken",
+    "Fullscreen": "Helskärm",
+    "Close fullscreen": "Stäng helskärm",
+    # Select boxes
+    "Choose an option": "Välj",
+    "Choose options": "Välj",
+    "No results": "Inga träffar",
+    "No options to select": "Inga alternativ",
+    "Open": "Visa alternativen",
+    "Clear value": "Töm fältet",
+    "Clear all": "Töm fältet",
+    "Selectbox options": "Alternativ",
+    "1 option available.": "1 alternativ.",
+    "Dismiss": "Stäng",
+    "Multiselect options": "Alternativ",
+    # Text and number fields
+    "Decrement": "Minska",
+    "Increment": "Öka",
+    "Clear entry": "Töm fältet",
+    "Number is above the allowed range.": "Talet är större än det tillåtna.",
+    "Number is below the allowed range.": "Talet är mindre än det tillåtna.",
+    "Press Enter to apply": "Tryck Enter för att använda",
+    "Press Enter to submit form": "Tryck Enter för att skicka",
+    "Press Ctrl+Enter to apply": "Tryck Ctrl+Enter för att använda",
+    "Press Ctrl+Enter to submit form": "Tryck Ctrl+Enter för att skicka",
+    "Press ⌘+Enter to apply": "Tryck ⌘+Enter för att använda",
+    "Press ⌘+Enter to submit form": "Tryck ⌘+Enter för att skicka",
+    # The file uploader
+    "Upload": "Välj filer",
+    "Add files": "Lägg till filer",
+    "Drag and drop files here": "Dra och släpp filer här",
+    "Drag and drop a file here": "Dra och släpp en fil här",
+    "file upload": "Välj filer att ladda upp",
+    # Tables (st.dataframe)
+    "Download as CSV": "Ladda ner som CSV",
+    "Search": "Sök",
+    "Type to search": "Skriv för att söka",
+    "Close Search": "Stäng sökningen",
+    "Next Result": "Nästa träff",
+    "Previous Result": "Föregående träff",
+    "Show/hide columns": "Visa eller dölj kolumner",
+    "Dataframe column menu": "Kolumnens meny",
+    "Sort ascending": "Sortera stigande",
+    "Sort descending": "Sortera fallande",
+    "Autosize": "Anpassa bredden",
+    "Pin column": "Lås kolumnen",
+    "Unpin column": "Lås upp kolumnen",
+    "Hide column": "Dölj kolumnen",
+    "Copy column name": "Kopiera kolumnens namn",
+    "Statistics": "Statistik",
+    "Count": "Antal",
+    "Distinct": "Olika värden",
+    "Empty": "Tomma",
+    "Values": "Värden",
+    "Minimum": "Minsta",
+    "Maximum": "Största",
+    "Average": "Medelvärde",
+    "Median": "Median",
+    "Standard deviation": "Standardavvikelse",
+    "Sum": "Summa",
+    "Range": "Spann",
+    "Minimum length": "Kortaste",
+    "Maximum length": "Längsta",
+    "Average length": "Medellängd",
+    "Top values frequency chart": "De vanligaste värdena",
+    "Format": "Format",
+    "Automatic": "Automatiskt",
+    "Localized": "Svenskt",
+    "Plain": "Utan format",
+    "Percent": "Procent",
+    "Accounting": "Bokföring",
+    "Scientific": "Grundpotensform",
+    "Compact": "Kompakt",
+    "Calendar": "Kalender",
+    "Distance": "Avstånd",
+    "Duration": "Varaktighet",
+    "True": "Sant",
+    "False": "Falskt",
+    "number": "tal",  # a column's type, shown as the title of its icon
+    "checkbox": "kryssruta",
+    "date": "datum",
+    "list": "lista",
+    "link": "länk",
+    "Select all": "Markera alla",
+    "Clear selection": "Avmarkera",
+    "Loading...": "Läser in …",
+    "1 result": "1 träff",
+    "Scroll tabs left": "Flikar till vänster",
+    "Scroll tabs right": "Flikar till höger",
+    # Plotly (its toolbar is not shown, but its messages are)
+    "Double-click to zoom back out": "Dubbelklicka för att zooma ut igen",
+    "Download plot as a PNG": "Ladda ner diagrammet som PNG",
+}
+
+# Streamlit's English with a part of its own in it, as regular expressions (JavaScript's syntax).
+PATTERNS = [
+    (r"^Help for (.+)$", "Hjälp om $1"),
+    (r"^Remove (.+)$", "Ta bort $1"),
+    (r"^(\d+) options available\.$", "$1 alternativ."),
+    (r"^(\d+) results$", "$1 träffar"),
+    (r"^(\d+)MB per file$", "Högst $1 MB per fil"),
+    # An uploaded file's size ("140.0B", "sjuk.csv, 12.5KB"), the Swedish way.
+    (r"^(.*?)(\d+)\.(\d)B$", "$1$2,$3 B"),
+    (r"^(.*?)(\d+)\.(\d)KB$", "$1$2,$3 kB"),
+    (r"^(.*?)(\d+)\.(\d)MB$", "$1$2,$3 MB"),
+    (r"^(.*?)(\d+)\.(\d)GB$", "$1$2,$3 GB"),
+    # Words hidden in a button that has a name of its own ("add icon"): never read, dropped.
+    (r"^[a-z_]+ icon$", ""),
+]
+
+
+STYLE = """
+/* The element that carries the script takes no room. */
+[data-testid=stElementContainer]:has(.hrdash-interface) {display: none;}
+
+"""
+
+
+def install() -> None:
+    """Put the script on the page (once per page; it keeps working across reruns), and the style."""
+    st.html(f"<style>{STYLE}</style>")
+    settings = json.dumps({"texts": TEXTS, "patterns": PATTERNS}, ensure_ascii=False)
+    st.html(f"<span class='hrdash-interface' hidden></span><script>const HRDASH = {settings};\n"
+            f"{SCRIPT.read_text(encoding='utf-8')}</script>", unsafe_allow_javascript=True)
