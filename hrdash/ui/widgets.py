@@ -10,12 +10,13 @@ import streamlit as st
 
 from hrdash import swedish
 from hrdash.catalogue import BY_ID, SPARKLINE, TOPICS, privacy_note, shown_in
-from hrdash.charts import interactive
+from hrdash.charts import interactive, sparkline
 from hrdash.charts.trend import Trend
 from hrdash.figures.format import change_size, format_value
 from hrdash.figures import signals
 from hrdash.figures.series import Card
 from hrdash.markdown import plain
+from hrdash.months import window
 from hrdash.store import comments
 from hrdash.ui import session
 PLOTLY_CONFIG = {"displaylogo": False, "locale": "sv", "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
@@ -47,10 +48,11 @@ def card(item: Card, month: dt.date) -> None:
             delta_color=colour,
             delta_arrow=arrow,
             delta_description=None if change is None else f"mot {previous_month}",
-            chart_data=[v for v in item.spark if v is not None] or None,
-            chart_type="line",
             help=indicator.definition,
         )
+        if any(v is not None for v in item.spark):  # drawn here, with its text alternative
+            st.markdown(sparkline.svg(item.indicator_id, item.spark, window(month, len(item.spark)), colour),
+                        unsafe_allow_html=True)
         yearly = item.change(item.last_year)
         if yearly is not None:
             arrow, colour = _direction(item.indicator_id, yearly)
