@@ -19,7 +19,9 @@ from hrdash.markdown import plain
 from hrdash.months import window
 from hrdash.store import comments
 from hrdash.ui import session
-PLOTLY_CONFIG = {"displaylogo": False, "locale": "sv", "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
+# Plotly's toolbar is English and cannot be reached by keyboard: the numbers are in the table under
+# each chart, and the report holds the charts as pictures.
+PLOTLY_CONFIG = {"displaylogo": False, "locale": "sv", "displayModeBar": False}
 
 
 def _direction(indicator_id: str, change: float) -> tuple[str, str]:
