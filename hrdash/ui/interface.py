@@ -158,6 +158,18 @@ STYLE = """
 /* The element that carries the script takes no room. */
 [data-testid=stElementContainer]:has(.hrdash-interface) {display: none;}
 
+/* Keyboard focus plainly visible (WCAG 2.4.7, 1.4.11): Streamlit's own is a faint background on a
+   link and a half-transparent ring elsewhere. A 3 px ring in the theme's blue, outside the control;
+   inside the main area and the sidebar themselves, which take focus to scroll. */
+:focus-visible {outline: 3px solid #0B5394 !important; outline-offset: 2px !important;}
+[data-testid=stMain]:focus-visible, [data-testid=stSidebarContent]:focus-visible {outline-offset: -3px !important;}
+/* A text field or select box shows it on its frame, a toggle on its switch. */
+input:focus-visible, textarea:focus-visible {outline: none !important;}
+.react-aria-ComboBox > [role=group]:has(:focus-visible), [data-testid=stNumberInputContainer]:has(:focus-visible),
+[data-testid=stTextAreaRootElement]:has(:focus-visible), [data-testid=stTextInputRootElement]:has(:focus-visible),
+[data-testid=stCheckbox] label:has(input:focus-visible) > div:first-of-type {
+  outline: 3px solid #0B5394; outline-offset: 2px;
+}
 """
 
 
