@@ -436,3 +436,24 @@ def test_the_options_of_a_radio_group_are_reached_with_the_arrow_keys(site, chro
     ready(page)
     assert "period=Alla" in page.url
     context.close()
+
+
+def test_a_lost_connection_is_explained_in_swedish(demo_database, tmp_path, chromium):
+    """A server restarted during a meeting: Streamlit's dialog says so in Swedish, without its
+    advice to a developer to type 'streamlit run'."""
+    server = Server(demo_database.path, tmp_path)
+    context = chromium.new_context(viewport=VIEWPORT, locale="sv-SE")
+    page = context.new_page()
+    try:
+        page.goto(f"{server.url}/om_siffrorna")
+        ready(page)
+    finally:
+        server.stop()
+    dialog = page.get_by_role("dialog")
+    expect(dialog).to_be_visible(timeout=60_000)
+    expect(dialog.get_by_role("heading", name="Ingen kontakt med servern")).to_be_visible()
+    expect(dialog).to_contain_text("Servern svarar inte")  # one of two messages, by how the connection ended
+    expect(dialog.get_by_text("streamlit run", exact=False)).to_be_hidden()
+    assert [t for t in page.evaluate(SEEN_AND_HEARD) if ENGLISH.search(t)] == []
+    screenshot(page, "tillganglighet_ingen_kontakt")
+    context.close()

@@ -41,6 +41,20 @@ TEXTS = {
     "Rerun": "Kör igen",
     "Always rerun": "Kör alltid igen",
     "Connecting": "Ansluter",
+    "Please wait...": "Vänta …",
+    "Stopping...": "Avbryter …",
+    "Connection error": "Ingen kontakt med servern",
+    "Is Streamlit still running? If you accidentally stopped Streamlit, just restart it in your terminal:":
+        "Servern svarar inte. Sidan kopplar upp sig igen av sig själv när servern är i gång; kontakta IT om det "
+        "dröjer.",
+    "Connection lost. Please wait for the app to reconnect, then try again.":
+        "Kontakten med servern bröts. Vänta tills sidan har kopplat upp sig igen och försök sedan på nytt.",
+    "Connection timed out.": "Servern svarade inte i tid.",
+    "Streamlit server is not responding. Are you connected to the internet?":
+        "Servern svarar inte. Är datorn ansluten till nätverket?",
+    "Error uploading file": "Filen kunde inte laddas upp",
+    "Error deleting file": "Filen kunde inte tas bort",
+    "Copy to clipboard": "Kopiera",
     "Close": "Stäng",
     "Notifications": "Meddelanden",
     "Link to heading": "Länk till rubriken",
@@ -157,6 +171,10 @@ PATTERNS = [
 STYLE = """
 /* The element that carries the script takes no room. */
 [data-testid=stElementContainer]:has(.hrdash-interface) {display: none;}
+
+/* When the server is gone, Streamlit tells a developer to type "streamlit run yourscript.py": no
+   one using hrdash can, and the Swedish words above it say what to do. */
+[role=dialog] [data-testid=stErrorCodeBlock] {display: none;}
 
 /* Keyboard focus plainly visible (WCAG 2.4.7, 1.4.11): Streamlit's own is a faint background on a
    link and a half-transparent ring elsewhere. A 3 px ring in the theme's blue, outside the control;
