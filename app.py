@@ -2,6 +2,8 @@
 the user's role may open, the shared sidebar, and the one place a user-facing error of a page
 is shown."""
 
+from pathlib import Path
+
 import streamlit as st
 
 from hrdash.errors import UserError
@@ -12,6 +14,7 @@ from hrdash.ui import interface, registry, session, sidebar
 st.set_page_config(page_title="HR-nyckeltal", page_icon=interface.FAVICON, layout="wide")
 interface.install()
 
+st.html(f"<style>{(Path(__file__).parent / 'hrdash' / 'ui' / 'style.css').read_text()}</style>")
 user = session.sign_in()
 
 # Every page is registered, so a direct address to a page the role may not open reaches its
@@ -31,6 +34,11 @@ sidebar.navigation(user)
 sidebar.account(user)
 if info.uses_selection:
     sidebar.selectors()
+    if session.unsuppressed() and info.file not in ("pages/presentation.py", "pages/rapport.py"):
+        # Presentation mode and the report always hide them; the other pages say so while they do not.
+        st.warning("**Dolda uppgifter visas.** Den här sidan visar siffror som integritetsskyddet annars döljer "
+                   "(grupper under 10 personer). Visa den inte för nämnden. Presentationsläget och rapporterna "
+                   "visar dem aldrig.", icon=":material/visibility:")
 try:
     page.run()
 except UserError as error:

@@ -92,7 +92,7 @@ class Indicator:
     privacy: str = NONE  # HEALTH, PERSONAL or NONE
     people: str | None = None  # the count the privacy rule reads (a column of group_month_values)
     window: str = MONTH  # MONTH or TWELVE_MONTHS
-    short_label: str | None = None  # for narrow table columns; the label where none is given
+    short_label: str | None = None  # an Excel sheet's name (at most 31 characters) where the label is longer
     subject: str | None = None  # the subject of a sentence ("Sjukfrånvaron"); the label where none
     shown: frozenset[str] = frozenset()  # PLACES it appears in
     breakdown: str | None = None  # the title of its topic page's breakdown chart, if it is in one
@@ -100,7 +100,7 @@ class Indicator:
     source: str | None = None  # the kind of file it comes from, where not its topic's
 
     @property
-    def short(self) -> str:
+    def sheet_label(self) -> str:
         return self.short_label or self.label
 
     @property
@@ -147,10 +147,9 @@ class Topic:
     title: str
     kind: str  # the kind of file its figures come from (hrdash/ingest/columns.py)
     page: str  # the file in pages/
-    main: str  # the indicator of its page's trend
-    rolling: str | None  # the 12-month figure drawn beside it
+    main: str  # its headline: the indicator of its page's trend, its report section and its slide
+    rolling: str | None  # the 12-month figure drawn beside it, a percentage of the same kind
     rank_by: str  # the indicator its page compares the units by
-    report_main: str  # the indicator of its section in the report and on the slides
     breakdowns: tuple[Breakdown, ...] = ()
 
 
@@ -158,7 +157,7 @@ TOPICS: dict[str, Topic] = {
     topic.id: topic
     for topic in (
         Topic("sick_leave", "Sjukfrånvaro", "sick_leave", "pages/sjukfranvaro.py", "sick_leave_pct",
-              "sick_leave_12m_pct", "sick_leave_pct", "sick_leave_pct", (
+              "sick_leave_12m_pct", "sick_leave_pct", (
                   Breakdown("Korttidssjukfrånvaro (dag 1–14)"),
                   Breakdown("Andel långa sjukfall (60 dagar eller mer)"),
                   Breakdown("Kvinnor och män", "Filerna delar inte upp sjukfrånvaron på kön, eller grupperna är för "
@@ -171,31 +170,31 @@ TOPICS: dict[str, Topic] = {
                   Breakdown("Sjuklönekostnad", "Filerna anger inte sjuklönekostnad för alla enheter, eller gruppen är "
                                                "för liten för att visas."),
               )),
-        Topic("turnover", "Personalomsättning", "turnover", "pages/personalomsattning.py", "turnover_pct",
-              "turnover_12m_pct", "turnover_12m_pct", "turnover_12m_pct", (
+        Topic("turnover", "Personalomsättning", "turnover", "pages/personalomsattning.py", "turnover_12m_pct",
+              None, "turnover_12m_pct", (
                   Breakdown("Avgångar: interna flyttar, lämnat förvaltningen, pension"),
                   Breakdown("Lämnat förvaltningen, rullande 12 månader"),
                   Breakdown("Varför slutar de?", "Inga avgångssamtal är inlästa för de senaste 12 månaderna.",
                             bars=True),
               )),
         Topic("workload", "Arbetsbelastning", "caseload", "pages/arbetsbelastning.py", "caseload_per_worker", None,
-              "caseload_per_worker", "caseload_per_worker", (
+              "caseload_per_worker", (
                   Breakdown("Aktuella ärenden"),
                   Breakdown("Inflöde och utflöde", "Filerna anger inte nya och avslutade ärenden för alla enheter."),
               )),
         Topic("voice", "Medarbetarnas röst", "pulse", "pages/medarbetarnas_rost.py", "pulse_work_situation_agree_pct",
-              None, "pulse_work_situation_agree_pct", "pulse_work_situation_agree_pct", (
+              None, "pulse_work_situation_agree_pct", (
                   Breakdown("Andel som instämmer"),
                   Breakdown("Medelvärde (1–5)", "Filerna anger inte medelvärden för alla enheter."),
                   Breakdown("Svarsfrekvens", "Filerna anger inte hur många som tillfrågades."),
               )),
-        Topic("vacancies", "Vakanser", "vacancies", "pages/vakanser.py", "vacancies", None, "vacancies", "vacancies", (
+        Topic("vacancies", "Vakanser", "vacancies", "pages/vakanser.py", "vacancies", None, "vacancies", (
             Breakdown("Andel vakanta tjänster"),
             Breakdown("Inhyrda konsulter", "Filerna anger inte konsulter för alla enheter."),
             Breakdown("Konsultkostnad", "Filerna anger inte konsultkostnad för alla enheter."),
         )),
         Topic("recruitment", "Rekryteringsbehov", "recruitment", "pages/rekrytering.py", "recruitment_need", None,
-              "recruitment_need", "recruitment_need", (
+              "recruitment_need", (
                   Breakdown("Pågående rekryteringar och tillsatta tjänster"),
               )),
     )
@@ -216,7 +215,7 @@ INDICATORS: tuple[Indicator, ...] = (
               shown=frozenset({CARD, SPARKLINE, ATTENTION, KEY_FIGURE, SLIDE, REPORT_TABLE, SIGNALS})),
     Indicator("short_sick_leave_pct", "Korttidssjukfrånvaro (dag 1–14)", "sick_leave", "%",
               "Sjuktimmar under dag 1–14 av ett sjukfall (sjuklöneperioden) som andel av de ordinarie arbetstimmarna.",
-              ("sick_hours_day_1_14", "ordinary_hours"), True, HEALTH, "employees", short_label="Kort (dag 1–14)",
+              ("sick_hours_day_1_14", "ordinary_hours"), True, HEALTH, "employees",
               subject="Korttidssjukfrånvaron", shown=frozenset({CARD, ATTENTION, KEY_FIGURE, REPORT_TABLE, SIGNALS}),
               breakdown="Korttidssjukfrånvaro (dag 1–14)"),
     Indicator("long_sick_leave_share_pct", "Andel långa sjukfall (60 dagar eller mer)", "sick_leave", "%",
@@ -228,7 +227,7 @@ INDICATORS: tuple[Indicator, ...] = (
               "Sjuktimmar som andel av ordinarie arbetstimmar under de senaste 12 månaderna. "
               "Visas bara när alla enheter har rapporterat alla 12 månaderna.",
               ("sick_hours", "ordinary_hours"), True, HEALTH, "employees_min_12m", TWELVE_MONTHS,
-              short_label="Sjukfrånvaro 12 mån", subject="Sjukfrånvaron de senaste 12 månaderna",
+              subject="Sjukfrånvaron de senaste 12 månaderna",
               shown=frozenset({CARD, KEY_FIGURE, REPORT_TABLE})),
     _sick_leave_by_group("sick_leave_women_pct", "Sjukfrånvaro, kvinnor", "Kvinnor", "kvinnorna", "women_employees",
                          "Kvinnor och män"),
@@ -257,31 +256,31 @@ INDICATORS: tuple[Indicator, ...] = (
     Indicator("turnover_pct", "Personalomsättning", "turnover", "%",
               "Tillsvidareanställda som slutat på enheten under månaden, som andel av antalet tillsvidareanställda. "
               "Räknar även dem som flyttat till en annan enhet i förvaltningen.",
-              ("leavers", "permanent_employees"), True, short_label="Omsättning, månaden",
+              ("leavers", "permanent_employees"), True,
               subject="Personalomsättningen", shown=frozenset({REPORT_TABLE}),
               breakdown="Avgångar: interna flyttar, lämnat förvaltningen, pension"),
     Indicator("turnover_12m_pct", "Personalomsättning, 12 månader", "turnover", "%",
               "Avgångar under de senaste 12 månaderna som andel av det genomsnittliga antalet tillsvidareanställda "
               "under samma tid.",
-              ("leavers", "permanent_employees"), True, window=TWELVE_MONTHS, short_label="Omsättning 12 mån",
+              ("leavers", "permanent_employees"), True, window=TWELVE_MONTHS,
               subject="Personalomsättningen de senaste 12 månaderna",
               shown=frozenset({CARD, SPARKLINE, ATTENTION, KEY_FIGURE, SLIDE, REPORT_TABLE})),
     Indicator("external_turnover_pct", "Lämnat förvaltningen", "turnover", "%",
               "Avgångar utom flyttar till en annan enhet i förvaltningen, som andel av antalet tillsvidareanställda: "
               "de som lämnat förvaltningen.",
-              ("leavers", "internal_moves", "permanent_employees"), True, short_label="Lämnat förv., månaden",
+              ("leavers", "internal_moves", "permanent_employees"), True,
               breakdown="Avgångar: interna flyttar, lämnat förvaltningen, pension"),
     Indicator("external_turnover_12m_pct", "Lämnat förvaltningen, 12 månader", "turnover", "%",
               "Avgångar ur förvaltningen under de senaste 12 månaderna som andel av det genomsnittliga antalet "
               "tillsvidareanställda.",
               ("leavers", "internal_moves", "permanent_employees"), True, window=TWELVE_MONTHS,
-              short_label="Lämnat förv. 12 mån",
+              short_label="Lämnat förvaltningen, 12 mån",
               subject="Andelen som lämnat förvaltningen de senaste 12 månaderna",
               shown=frozenset({CARD, KEY_FIGURE, REPORT_TABLE}), breakdown="Lämnat förvaltningen, rullande 12 månader"),
     Indicator("turnover_excl_retirement_pct", "Personalomsättning utom pension", "turnover", "%",
               "Avgångar ur förvaltningen utom pensionsavgångar, som andel av antalet tillsvidareanställda.",
               ("leavers", "internal_moves", "retirements", "permanent_employees"), True,
-              short_label="Utom pension, månaden", shown=frozenset({REPORT_TABLE}),
+              shown=frozenset({REPORT_TABLE}),
               breakdown="Avgångar: interna flyttar, lämnat förvaltningen, pension"),
     *(Indicator(f"exit_reason_{reason.id}_pct", f"Avgångsorsak: {reason.label}", "turnover", "%",
                 f"Andel av avgångssamtalen de senaste 12 månaderna där huvudorsaken var: {reason.label.lower()}.",
@@ -334,7 +333,7 @@ INDICATORS: tuple[Indicator, ...] = (
               shown=frozenset({CARD, SPARKLINE, KEY_FIGURE, SLIDE, REPORT_TABLE})),
     Indicator("vacancy_rate_pct", "Andel vakanta tjänster", "vacancies", "%",
               "Vakanta tjänster som andel av de budgeterade tjänsterna.",
-              ("budgeted_positions", "filled_positions"), True, short_label="Andel vakanta",
+              ("budgeted_positions", "filled_positions"), True,
               subject="Andelen vakanta tjänster",
               shown=frozenset({CARD, ATTENTION, KEY_FIGURE, REPORT_TABLE, SIGNALS}),
               breakdown="Andel vakanta tjänster"),
@@ -352,11 +351,11 @@ INDICATORS: tuple[Indicator, ...] = (
               shown=frozenset({CARD, SPARKLINE, KEY_FIGURE, SLIDE, REPORT_TABLE, SIGNALS})),
     Indicator("recruitments_ongoing", "Pågående rekryteringar", "recruitment", "st",
               "Rekryteringar som pågår.",
-              ("recruitments_ongoing",), None, short_label="Pågående", shown=frozenset({CARD, REPORT_TABLE}),
+              ("recruitments_ongoing",), None, shown=frozenset({CARD, REPORT_TABLE}),
               breakdown="Pågående rekryteringar och tillsatta tjänster"),
     Indicator("positions_filled", "Tillsatta tjänster", "recruitment", "st",
               "Tjänster som tillsattes under månaden.",
-              ("positions_filled",), None, short_label="Tillsatta", shown=frozenset({CARD, REPORT_TABLE}),
+              ("positions_filled",), None, shown=frozenset({CARD, REPORT_TABLE}),
               breakdown="Pågående rekryteringar och tillsatta tjänster"),
 )
 BY_ID: dict[str, Indicator] = {i.id: i for i in INDICATORS}

@@ -144,7 +144,7 @@ def _import(con, args) -> int:
             status = 1
             _print_problems(parsed.file_name, refused.problems)
             continue
-        print(f"{parsed.file_name}: importerad som batch {batch.batch_id} ({batch.kind_names}, {batch.rows_text}).")
+        print(f"{parsed.file_name}: importerad som import nr {batch.batch_id} ({batch.kind_names}, {batch.rows_text}).")
         unplaced = batches.unplaced_units(con, batch.batch_id)
         if unplaced:
             print(f"{parsed.file_name}: organisationen känner inte till {', '.join(unplaced)}; de räknas under "
@@ -292,7 +292,7 @@ def _undo(con, args) -> int:
     from hrdash.store import batches
 
     batch = batches.undo(con, args.batch, _user())
-    print(f"Batch {batch.batch_id} ({batch.file_name}) är ångrad. Det den ersatte gäller igen.")
+    print(f"Import nr {batch.batch_id} ({batch.file_name}) är ångrad. Det den ersatte gäller igen.")
     return 0
 
 

@@ -55,7 +55,7 @@ def load(con: duckdb.DuckDBPyConnection, user: str) -> Iterator[str]:
         except UserError as refused:
             yield f"{name}: {refused.lines()[0]}"
             continue
-        yield f"{name}: importerad som batch {batch.batch_id} ({batch.kind_names}, {batch.rows_text})."
+        yield f"{name}: importerad som import nr {batch.batch_id} ({batch.kind_names}, {batch.rows_text})."
     if not targets.Targets(con):
         administration = read(con, "organisation_placements", "min(administration)").fetchone()[0]
         for indicator, value in DEMO_TARGETS:

@@ -60,6 +60,17 @@ def kronor(value: float | None) -> str:
     return DASH if value is None or (isinstance(value, float) and math.isnan(value)) else f"{number(value)}{NBSP}kr"
 
 
+def kronor_rounded(value: float | None) -> str:
+    """An amount for a card or a slide, in words a committee uses: '9,6 mnkr', '899 tkr', '850 kr'."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return DASH
+    if abs(value) >= 1_000_000:
+        return f"{number(value / 1_000_000, 1)}{NBSP}mnkr"
+    if abs(value) >= 10_000:
+        return f"{number(value / 1000)}{NBSP}tkr"
+    return kronor(value)
+
+
 def date(value: dt.date) -> str:
     """The date as Swedish documents write it: '23 november 2026'."""
     return f"{value.day} {MONTHS[value.month - 1]} {value.year}"

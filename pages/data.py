@@ -24,21 +24,25 @@ with imports_tab:
     if table.empty:
         widgets.empty_state("några importer")
     else:
-        st.dataframe(table, hide_index=True, width="stretch")
-        active = [int(b) for b, status in zip(table["Batch"], table["Status"]) if status == "Gäller"]
+        st.dataframe(table, hide_index=True, width="stretch", column_config={  # fits 1280×720 without scrolling
+            "Nr": st.column_config.NumberColumn(width=45), "Importerad": st.column_config.TextColumn(width=135),
+            "Av": st.column_config.TextColumn(width=70), "Fil": st.column_config.TextColumn(width=190),
+            "Typ": st.column_config.TextColumn(width=140), "Rader": st.column_config.NumberColumn(width=60),
+            "Status": st.column_config.TextColumn(width=110)})
+        active = [int(b) for b, status in zip(table["Nr"], table["Status"]) if status == "Gäller"]
         if active:
             st.markdown("#### Ångra en import")
             st.caption("Ångrar du en import gäller det den ersatte igen. Inget raderas; importen finns kvar i listan.")
             chosen = st.selectbox("Import", active, key="ångra_batch", format_func=lambda b: next(
-                f"Batch {b}: {row.Fil} ({row.Typ}, {row.Importerad})" for row in table.itertuples() if row.Batch == b))
-            if st.button(f"Ångra batch {chosen}", key="ångra"):
+                f"Nr {b}: {row.Fil} ({row.Typ}, {row.Importerad})" for row in table.itertuples() if row.Nr == b))
+            if st.button(f"Ångra import nr {chosen}", key="ångra"):
                 st.session_state["bekräfta_ångra"] = chosen
             if st.session_state.get("bekräfta_ångra") == chosen:
-                st.warning(f"Vill du ångra batch {chosen}? Siffrorna den ersatte gäller igen.", icon=":material/warning:")
+                st.warning(f"Vill du ångra import nr {chosen}? Siffrorna den ersatte gäller igen.", icon=":material/warning:")
                 if st.button("Ja, ångra", key="ja_ångra", type="primary"):
                     batches.undo(con, chosen, user.name)
                     del st.session_state["bekräfta_ångra"]
-                    st.toast(f"Batch {chosen} är ångrad.")
+                    st.toast(f"Import nr {chosen} är ångrad.")
                     st.rerun()
 
 with completeness_tab:

@@ -122,14 +122,14 @@ for position, uploaded in enumerate(files or []):
             if hand_mapping:
                 for header in parsed.headers:
                     mappings.remember_mapping(con, header.signature, mapping, user)
-            imported[uploaded.file_id] = (f"Importerad som batch {batch.batch_id} ({batch.kind_names}, "
+            imported[uploaded.file_id] = (f"Importerad som import nr {batch.batch_id} ({batch.kind_names}, "
                                           f"{batch.rows_text}). Du kan ångra importen under Data.")
             st.session_state["kvitto"] = (batch, upload_page.last_month(parsed))
             st.rerun()
 
 if "kvitto" in st.session_state:
     batch, month = st.session_state["kvitto"]
-    st.success(f"Kvitto: {batch.file_name} är importerad som batch {batch.batch_id} av {batch.imported_by}, "
+    st.success(f"Kvitto: {batch.file_name} är importerad som import nr {batch.batch_id} av {batch.imported_by}, "
                f"{batch.imported_at:%Y-%m-%d %H:%M}.", icon=":material/receipt_long:")
     params = sidebar.link_params(None, month)
     for kind_id in batch.kind.split(","):

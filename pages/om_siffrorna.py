@@ -11,7 +11,7 @@ for heading, body in guide.SECTIONS:
     st.header(heading)
     st.markdown(body)
 st.header("Alla nyckeltal")
-st.dataframe(guide.definitions_table(), hide_index=True, width="stretch")
+st.table(guide.definitions_table(), hide_index=True, border="horizontal")  # whole texts, every row
 st.header("Kolumner i filerna")
 st.caption("Rubrikerna får stå i valfri skiftläge, med eller utan enhet inom parentes, t.ex. 'Ordinarie tid (tim)'.")
-st.dataframe(guide.columns_table(), hide_index=True, width="stretch")
+st.table(guide.columns_table(), hide_index=True, border="horizontal")

@@ -51,7 +51,8 @@ if len(attention) > SHOWN:
 st.header("Vad det kostar")
 for column, cost in zip(st.columns(3), cache.costs(group, month, hidden)):
     with column, st.container(border=True):
-        st.metric(cost.label, swedish.kronor(cost.amount) if cost.amount is not None else "–")
+        st.metric(cost.label, swedish.kronor_rounded(cost.amount) if cost.amount is not None else "–",
+                  help=swedish.kronor(cost.amount) if cost.amount is not None else None)
         st.caption(plain(cost.arithmetic) if cost.amount is not None else f"Visas inte: {cost.note[0].lower()}"
                    f"{cost.note[1:]}")
 st.caption("Beloppen räknas med inställningarna under Data → Inställningar.")

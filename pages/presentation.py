@@ -7,8 +7,9 @@ from hrdash.ui import cache, registry, sidebar, widgets
 
 registry.guard(__file__)
 # Room for one message on a 1280×720 projector: less space above it, larger figures.
-st.html("<style>.stMainBlockContainer {padding-top: 3.2rem; padding-bottom: 0.5rem;}"
-        " [data-testid='stMetricValue'] {font-size: 3.2rem;}</style>")
+st.html("<style>.stMainBlockContainer {padding-top: 4.2rem; padding-bottom: 0.5rem;}"
+        " [data-testid='stMetricValue'] {font-size: 3.2rem;} [data-testid='stMetricLabel'] p {font-size: 1.15rem;}"
+        " .st-key-tangenter {display: none;}</style>")
 selection = sidebar.selection()
 if selection is None:
     st.title("Presentationsläge")
@@ -17,15 +18,24 @@ if selection is None:
 
 slides = cache.slides(selection.group, selection.month)
 number = min(max(int(st.query_params.get("bild", "1") or 1), 1), len(slides))
-slide = slides[number - 1]
-widgets.slide(slide)
 
+
+def go(to: int) -> None:
+    st.query_params["bild"] = str(to)
+
+
+# The buttons stay at the top, in one place whatever the slide holds. A presenter's clicker sends
+# Page Down/Page Up (or the arrow keys): each key is the shortcut of a button, the arrow keys'
+# buttons hidden from view and from the keyboard's tab order (the visible ones are the same).
 back, where, forward = st.columns([1, 2, 1], vertical_alignment="center")
-if back.button("Föregående", icon=":material/arrow_back:", disabled=number == 1, width="stretch", key="bakåt"):
-    st.query_params["bild"] = str(number - 1)
-    st.rerun()
+back.button("Föregående", icon=":material/arrow_back:", disabled=number == 1, width="stretch", key="bakåt",
+            on_click=go, args=(number - 1,), shortcut="PageUp")
 where.markdown(f"Bild {number} av {len(slides)} · {plain(selection.group.name)}", text_alignment="center")
-if forward.button("Nästa", icon=":material/arrow_forward:", disabled=number == len(slides), width="stretch",
-                  key="framåt"):
-    st.query_params["bild"] = str(number + 1)
-    st.rerun()
+forward.button("Nästa", icon=":material/arrow_forward:", disabled=number == len(slides), width="stretch",
+               key="framåt", on_click=go, args=(number + 1,), shortcut="PageDown")
+with st.container(key="tangenter"):
+    st.button("Föregående bild", disabled=number == 1, key="bakåt_pil", on_click=go, args=(number - 1,),
+              shortcut="Left")
+    st.button("Nästa bild", disabled=number == len(slides), key="framåt_pil", on_click=go, args=(number + 1,),
+              shortcut="Right")
+widgets.slide(slides[number - 1])

@@ -56,7 +56,7 @@ def test_the_identical_file_is_recognised_and_not_stored_twice(con):
     first = load(con, content, "mars.csv")
     with pytest.raises(UserError) as refused:
         batches.import_file(con, parse_file(content, "mars_kopia.csv"), "hr")
-    assert f"är redan importerad, oförändrad, som batch {first.batch_id}" in str(refused.value)
+    assert f"är redan importerad, oförändrad, som import nr {first.batch_id}" in str(refused.value)
     assert len(batches.list_batches(con)) == 1
     # Once undone, the same file may be imported again.
     batches.undo(con, first.batch_id, "hr")

@@ -174,7 +174,7 @@ def test_upload_a_month_see_it_on_the_overview_and_undo_it(server, page, tmp_pat
     expect(page.get_by_text("3 nya enhetsmånader, 0 ersätter tidigare siffror")).to_be_visible(timeout=30_000)
     screenshot(page, "ladda_upp_forhandsvisning")
     page.get_by_role("button", name="Importera sjukfranvaro_2026-11.csv").click()
-    expect(page.get_by_text(re.compile(r"Kvitto: sjukfranvaro_2026-11.csv är importerad som batch 11"))).to_be_visible(
+    expect(page.get_by_text(re.compile(r"Kvitto: sjukfranvaro_2026-11.csv är importerad som import nr 11"))).to_be_visible(
         timeout=30_000)
     settle(page)
     screenshot(page, "ladda_upp_kvitto")
@@ -189,7 +189,7 @@ def test_upload_a_month_see_it_on_the_overview_and_undo_it(server, page, tmp_pat
     no_exceptions(page)
 
     go_to(page, "Data")
-    page.get_by_role("button", name="Ångra batch 11").click()
+    page.get_by_role("button", name="Ångra import nr 11").click()
     settle(page)
     page.get_by_role("button", name="Ja, ångra").click()
     settle(page)
@@ -254,6 +254,25 @@ def test_next_and_previous_step_through_the_slides(server, page):
     settle(page)
     expect(page.get_by_role("heading", name="Läget i oktober 2026")).to_be_visible()
     assert "bild=2" in page.url
+
+
+def test_a_clicker_and_the_keyboard_step_through_the_slides(server, page):
+    """A presenter's clicker sends Page Down/Page Up; a keyboard has the arrow keys too."""
+    page.goto(f"{server.url}/presentation")
+    settle(page)
+    page.keyboard.press("PageDown")
+    settle(page)
+    expect(page.get_by_role("heading", name="Läget i oktober 2026")).to_be_visible()
+    page.keyboard.press("ArrowRight")
+    settle(page)
+    expect(page.get_by_role("heading", name="Sjukfrånvaro", exact=True)).to_be_visible()
+    page.keyboard.press("ArrowLeft")
+    settle(page)
+    page.keyboard.press("PageUp")
+    settle(page)
+    expect(page.get_by_role("heading", name="HR-nyckeltal oktober 2026")).to_be_visible()
+    assert "bild=1" in page.url
+    expect(page.get_by_role("button", name="Nästa bild")).to_have_count(0)  # the arrow keys' buttons are hidden
 
 
 class Provider:
@@ -394,7 +413,7 @@ def test_markup_in_names_comments_and_files_is_shown_as_text(hostile_server, pag
     page.locator("input[type='file']").set_input_files(str(upload))
     expect(page.get_by_text("2 nya enhetsmånader", exact=False)).to_be_visible(timeout=30_000)
     page.get_by_role("button", name=re.compile("^Importera")).click()
-    expect(page.get_by_text(re.compile("Kvitto: .* är importerad som batch"))).to_be_visible(timeout=30_000)
+    expect(page.get_by_text(re.compile("Kvitto: .* är importerad som import nr"))).to_be_visible(timeout=30_000)
     expect(page.get_by_text("<img src=x onerror=alert(1)>.csv", exact=False).first).to_be_visible()
 
     visits = [f"{server.url}/", f"{server.url}/sjukfranvaro",
@@ -434,9 +453,9 @@ def test_two_hr_users_importing_at_the_same_moment_both_land(server, browser, tm
         page.get_by_role("button", name=f"Importera {path.name}").click(no_wait_after=True)
     receipts = []
     for page in pages:
-        receipt = page.get_by_text(re.compile(r"Kvitto: sjuk_[ab]\.csv är importerad som batch (11|12)"))
+        receipt = page.get_by_text(re.compile(r"Kvitto: sjuk_[ab]\.csv är importerad som import nr (11|12)"))
         expect(receipt).to_be_visible(timeout=60_000)
         receipts.append(receipt.inner_text())
-    assert sorted(re.search(r"batch (\d+)", r).group(1) for r in receipts) == ["11", "12"]
+    assert sorted(re.search(r"import nr (\d+)", r).group(1) for r in receipts) == ["11", "12"]
     for context in sessions:
         context.close()

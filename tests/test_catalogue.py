@@ -103,7 +103,7 @@ def test_topics_places_and_breakdowns_name_what_exists():
     kinds = {k.id for k in DATA_KINDS}
     for topic in TOPICS.values():
         assert topic.kind in kinds and topic.page in BY_FILE, topic.id
-        for role in (topic.main, topic.rank_by, topic.report_main, *([topic.rolling] if topic.rolling else [])):
+        for role in (topic.main, topic.rank_by, *([topic.rolling] if topic.rolling else [])):
             assert BY_ID[role].topic == topic.id, (topic.id, role)
         for breakdown, members in catalogue.breakdowns(topic.id):
             assert members, f"the breakdown '{breakdown.title}' of {topic.id} shows no indicator"
@@ -113,3 +113,10 @@ def test_topics_places_and_breakdowns_name_what_exists():
             assert indicator.breakdown in {b.title for b in TOPICS[indicator.topic].breakdowns}, indicator.id
         assert indicator.label and indicator.definition.endswith("."), indicator.id
     assert len({i.label for i in INDICATORS}) == len(INDICATORS), "two indicators share a name"
+
+
+def test_one_name_per_indicator_a_second_only_where_excel_sheet_names_are_too_short():
+    """The glossary is the labels: pages, PDF, workbook and slides call a figure the same thing."""
+    for indicator in INDICATORS:
+        if indicator.short_label is not None:
+            assert len(indicator.label) > 31, indicator.id

@@ -40,7 +40,7 @@ def test_import_then_indicators_as_csv(files):
     db = files / "hr.duckdb"
     result = run("import", str(files / "org.csv"), str(files / "sjuk.csv"), str(files / "oms.csv"), db=db)
     assert result.returncode == 0, result.stderr
-    assert "sjuk.csv: importerad som batch 2 (sjukfrånvaro, 4 rader)." in result.stdout
+    assert "sjuk.csv: importerad som import nr 2 (sjukfrånvaro, 4 rader)." in result.stdout
 
     result = run("indicators", db=db)
     assert result.returncode == 0
@@ -101,10 +101,10 @@ def test_batches_and_undo(files):
     assert "\tanna.hr\tsjukfrånvaro\t4 rader\tsjuk.csv\taktiv" in listing
     result = run("undo", "1", db=db, env={"HRDASH_USER": "anna.hr"})
     assert result.returncode == 0
-    assert "Batch 1 (sjuk.csv) är ångrad." in result.stdout
+    assert "Import nr 1 (sjuk.csv) är ångrad." in result.stdout
     assert all(r["value"] == "" for r in rows(run("indicators", db=db).stdout))
     result = run("undo", "7", db=db)
-    assert result.returncode == 1 and "Det finns ingen batch 7." in result.stderr
+    assert result.returncode == 1 and "Det finns ingen import nr 7." in result.stderr
 
 
 def test_import_points_out_units_the_organisation_does_not_know(files):
@@ -134,6 +134,6 @@ def test_demo_loads_once(tmp_path):
     db = tmp_path / "demo.duckdb"
     result = run("demo", db=db)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.count("importerad som batch") == 10
+    assert result.stdout.count("importerad som import nr") == 10
     assert "Mål satta för sjukfrånvaro (högst 7,0)" in result.stdout
     assert run("demo", "--if-empty", db=db).stdout == ""

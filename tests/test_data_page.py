@@ -33,8 +33,8 @@ def sick_leave_card(**params) -> str:
 
 def test_batches_are_listed_with_who_when_file_kind_rows(db_path):
     table = page().dataframe[0].value
-    assert list(table["Batch"]) == [3, 2, 1]
-    first = table[table["Batch"] == 2].iloc[0]
+    assert list(table["Nr"]) == [3, 2, 1]
+    first = table[table["Nr"] == 2].iloc[0]
     assert (first["Av"], first["Fil"], first["Typ"], first["Rader"], first["Status"]) == (
         "anna.hr", "sjuk.csv", "sjukfrånvaro", 4, "Gäller")
 
@@ -45,10 +45,10 @@ def test_undo_asks_for_confirmation_and_brings_back_the_replaced_figures(db_path
     at = page()
     at.selectbox(key="ångra_batch").select(3).run()
     at.button(key="ångra").click().run()
-    assert "Vill du ångra batch 3? Siffrorna den ersatte gäller igen." in [w.value for w in at.warning]
+    assert "Vill du ångra import nr 3? Siffrorna den ersatte gäller igen." in [w.value for w in at.warning]
     at.button(key="ja_ångra").click().run()
     assert not at.exception
-    status = at.dataframe[0].value.set_index("Batch").loc[3, "Status"]
+    status = at.dataframe[0].value.set_index("Nr").loc[3, "Status"]
     assert status.startswith("Ångrad ") and status.endswith(" av demo")
     assert sick_leave_card(manad="mars 2025") == swedish.percent(6.0)
 
@@ -85,4 +85,4 @@ def test_a_target_is_saved_and_shown_on_the_overview(db_path):
 def test_the_log_records_imports(db_path):
     log = page().dataframe[-1].value
     assert list(log["Händelse"])[-3:] == ["Import", "Import", "Import"]
-    assert "Batch 2: sjuk.csv (4 rader)" in list(log["Uppgift"])
+    assert "Import nr 2: sjuk.csv (4 rader)" in list(log["Uppgift"])

@@ -13,7 +13,7 @@ def demo_figures(tmp_path_factory):
 
     con = database.connect(tmp_path_factory.mktemp("demo") / "hr.duckdb")
     messages = list(demo.load(con, "demo"))
-    assert all("importerad som batch" in m for m in messages[:len(demo.DEMO_FILES)]), messages
+    assert all("importerad som import nr" in m for m in messages[:len(demo.DEMO_FILES)]), messages
     yield con, figures(con), figures(con, unsuppressed=False)
     con.close()
 

@@ -145,12 +145,24 @@ def test_an_empty_database_gets_a_helpful_message_not_an_error(tmp_path, monkeyp
     at.switch_page(page.file).run()
     assert not at.exception
     assert at.info[0].value.startswith("Inga uppgifter för")
-    assert at.info[0].value.endswith("ännu – ladda upp filer under **Ladda upp**.")
+    assert at.info[0].value.endswith("ännu. Ladda upp filer under **Ladda upp**.")
+
+
+def test_a_unit_hidden_by_the_privacy_rule_says_so_not_that_files_are_missing(app):
+    at = app("pages/sjukfranvaro.py", grupp="Ledningsstöd – enhet i Stab")
+    assert at.info[0].value == ("Siffrorna för Ledningsstöd visas inte: färre än 10 personer. Det är "
+                                "integritetsskyddet (se Om siffrorna), inte en uppgift som saknas.")
+    assert not [link for link in at.main.get("page_link") if "Ladda upp" in link.proto.label]
+
+
+def test_a_unit_that_handles_no_cases_says_so(app):
+    at = app("pages/arbetsbelastning.py", grupp="Ledningsstöd – enhet i Stab")
+    assert at.info[0].value == "Ledningsstöd har inga enheter som rapporterar arbetsbelastning."
 
 
 def test_om_siffrorna_explains_every_indicator_and_the_privacy_rule(app):
     at = app("pages/om_siffrorna.py")
-    definitions = at.dataframe[0].value
+    definitions = at.table[0].value
     assert "Sjuktimmar som andel av de ordinarie (schemalagda) arbetstimmarna under månaden." in list(
         definitions["Så räknas det"])
     assert len(definitions) == len(INDICATORS)
@@ -183,8 +195,36 @@ def test_presentation_steps_through_one_message_per_slide(app):
     assert at.title[0].value == "HR-nyckeltal oktober 2026"
     at.button(key="framåt").click().run()
     assert at.header[0].value == "Läget i oktober 2026"
-    assert [m.label for m in at.metric] == ["Sjukfrånvaro", "Personalomsättning, 12 månader",
-                                            "Ärenden per handläggare", "Vakanta tjänster",
-                                            "Rekryteringsbehov (tjänster)"]
+    # The slide's five figures, and the two other key figures that have a target: a breach is never left out.
+    assert [m.label for m in at.metric] == ["Sjukfrånvaro", "Korttidssjukfrånvaro (dag 1–14)",
+                                            "Personalomsättning, 12 månader", "Ärenden per handläggare",
+                                            "Vakanta tjänster", "Andel vakanta tjänster", "Rekryteringsbehov (tjänster)"]
     assert len(shown_in(SLIDE)) == 5
+    badges = [m.value for m in at.markdown if "-badge[" in m.value]
+    assert ":red-badge[:material/warning: Över målet (högst 3,0\u00a0%)]" in badges  # Andel vakanta tjänster 3,1 %
+    # 2,54 % is shown as 2,5 % and judged so: within a target of 2,5 %.
+    assert ":green-badge[:material/check_circle: Inom målet (högst 2,5\u00a0%)]" in badges
+    assert at.subheader[0].value == ("2 av 5 nyckeltal med mål är utanför målet: Sjukfrånvaro och "
+                                     "Andel vakanta tjänster.")
     assert at.query_params["bild"] == "2"
+
+
+def test_hidden_figures_shown_to_hr_carry_a_banner_but_never_reach_the_slides(app):
+    at = app("pages/sjukfranvaro.py", grupp="Ledningsstöd – enhet i Stab")
+    assert not at.warning or "Dolda uppgifter visas" not in at.warning[-1].value
+    at.toggle(key="visa_dolda").set_value(True).run()
+    assert any(w.value.startswith("**Dolda uppgifter visas.**") for w in at.warning)
+    assert at.markdown[0].value.startswith("#### Sjukfrånvaron i Ledningsstöd var ")  # the hidden figure, for HR
+    at.switch_page("pages/presentation.py").run()
+    assert not any("Dolda uppgifter visas" in w.value for w in at.warning)
+    assert at.session_state["visa_dolda"]
+
+
+def test_every_topic_has_one_headline_on_its_page_in_the_report_and_on_its_slide(app):
+    from hrdash.catalogue import TOPICS
+    report_page = app("pages/rapport.py")
+    summary = " ".join(m.value for m in report_page.markdown).replace("\\", "")  # markdown escapes
+    for topic in TOPICS.values():
+        at = app(topic.page)
+        headline = next(m.value for m in at.markdown if m.value.startswith("#### ")).removeprefix("#### ")
+        assert headline in summary, topic.title

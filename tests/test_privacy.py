@@ -107,6 +107,7 @@ def page_contents(at: AppTest) -> tuple[list[str], list[float]]:
              for e in getattr(at, kind)]
     texts += [f"{m.label} {m.value} {m.proto.delta}" for m in at.metric]
     numbers: list[float] = []
+    texts += [e.proto.body for e in at.get("html")]
     for frame in at.dataframe:
         texts += [str(cell) for cell in frame.value.to_numpy().ravel()]
     for chart in at.get("plotly_chart"):

@@ -7,6 +7,7 @@ import io
 import os
 import subprocess
 import sys
+import shutil
 from contextlib import redirect_stdout
 
 import openpyxl
@@ -21,7 +22,7 @@ from hrdash.reports import model as report
 from hrdash.reports import pdf as report_pdf
 from hrdash.reports import slides
 from hrdash.reports import workbook as report_xlsx
-from hrdash.store import comments
+from hrdash.store import comments, database
 
 MARCH = dt.date(2025, 3, 1)
 
@@ -200,3 +201,16 @@ def test_cli_refuses_an_unknown_unit_or_format(demo_database, tmp_path):
     assert "det finns ingen enhet, avdelning eller förvaltning som heter 'Finns inte'" in result.stderr
     result = subprocess.run([*hrdash, "--out", str(tmp_path / "r.docx")], capture_output=True, text=True)
     assert result.returncode == 2 and "inte som 'r.docx'" in result.stderr
+
+
+def test_the_demo_report_has_no_near_empty_page(demo_database, tmp_path):
+    """Each section on its page, its chart as large as the page leaves room for: no page holds
+    only a footnote."""
+    path = tmp_path / "hr.duckdb"
+    shutil.copy(demo_database.path, path)
+    con = database.connect(path)
+    top = groups.groups(con)[0]
+    pages = pdf_pages(report_pdf.render(report.build(con, top, dt.date(2026, 10, 1))))
+    con.close()
+    assert len(pages) == 10
+    assert [len(text) for text in pages[1:] if len(text) < 600] == []

@@ -59,7 +59,7 @@ def test_the_old_database_keeps_its_batches_and_takes_a_new_import(old_database,
                                ["Utredning", "2025-03", 30, 4800, 96, 48, 0]]))
     result = hrdash("import", str(new), "--db", str(path))
     assert result.returncode == 0, result.stderr
-    assert "importerad som batch 9" in result.stdout
+    assert "importerad som import nr 9" in result.stdout
     after = printed(hrdash("indicators", "--db", str(path), "--from", "2025-03").stdout)
     assert after["enhet", "Mottagningen", "2025-03", "sick_leave_pct"] == "10.000000"  # 224 / 2240
     # Liten moved to Barn och unga in October 2024 and has not reported March: (224 + 96) / (2240 + 4800).

@@ -51,9 +51,9 @@ def test_a_good_file_is_previewed_and_imported_on_confirmation(db_path):
     at.button(key="importera_0").click().run()
     assert not at.exception
     assert batch_count() == 3
-    assert at.success[0].value.startswith("Importerad som batch 3 (sjukfrånvaro, 2 rader).")
+    assert at.success[0].value.startswith("Importerad som import nr 3 (sjukfrånvaro, 2 rader).")
     receipt = [s.value for s in at.success if s.value.startswith("Kvitto")]
-    assert receipt and "mars.csv är importerad som batch 3" in receipt[0]
+    assert receipt and "mars.csv är importerad som import nr 3" in receipt[0]
     assert "Visa sjukfrånvaro" in [link.label for link in at.get("page_link")]
 
 

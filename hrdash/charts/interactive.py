@@ -62,10 +62,18 @@ def _month_axis(figure: go.Figure, months: list[dt.date], max_ticks: int = 12, t
     ticks = months[::-1][::step][::-1]
     figure.update_xaxes(
         tickvals=ticks,
-        ticktext=[swedish.tertial_name(m) if tertials else swedish.month_name(m, short=True) for m in ticks],
+        ticktext=[swedish.tertial_name(m) if tertials else _month_tick(m, None if i == 0 else ticks[i - 1])
+                  for i, m in enumerate(ticks)],
         tickangle=0,
         range=[months[0] - dt.timedelta(days=20), months[-1] + dt.timedelta(days=20)],
     )
+
+
+def _month_tick(month: dt.date, before: dt.date | None) -> str:
+    """'apr', with the year below it where the year begins on the axis ('jan<br>2026'): short
+    labels that never run together."""
+    name = swedish.MONTHS_SHORT[month.month - 1]
+    return name if before is not None and before.year == month.year else f"{name}<br>{month.year}"
 
 
 def _hover(indicator_id: str, values: pd.Series, months: pd.Series, notes: pd.Series | None = None,
@@ -195,19 +203,20 @@ def ranking(units: pd.DataFrame, indicator_id: str, reference: float | None, ref
     )
     # The labels of the lines sit above the bars, each reaching away from the other line.
     target_first = target is not None and reference is not None and target < reference
+    # The lines run behind the bars and their figures, so that no figure is crossed out.
     if reference is not None:
-        figure.add_vline(x=reference, line=dict(color="#1F2328", width=2))
+        figure.add_vline(x=reference, line=dict(color="#1F2328", width=2), layer="below")
         figure.add_annotation(x=reference, y=1, yref="paper", yanchor="bottom", showarrow=False,
                               xanchor="left" if target_first else "right", font=dict(size=15),
                               text=f"{reference_label} {beside_label(indicator_id, reference)}")
     if target is not None:
-        figure.add_vline(x=target, line=dict(color=TARGET, width=2, dash="dash"))
+        figure.add_vline(x=target, line=dict(color=TARGET, width=2, dash="dash"), layer="below")
         figure.add_annotation(x=target, y=1, yref="paper", yanchor="bottom", showarrow=False,
                               xanchor="right" if target_first else "left", font=dict(size=15, color=TARGET),
                               text=f"Mål {beside_label(indicator_id, target)}")
     figure.update_layout(margin=dict(l=10, r=140, t=60, b=10))
     figure.update_yaxes(automargin=True, tickfont_size=16)
-    figure.update_xaxes(showticklabels=False, showgrid=False, rangemode="tozero")
+    figure.update_xaxes(showgrid=False, rangemode="tozero", ticksuffix=" %" if BY_ID[indicator_id].unit == "%" else "")
     return figure
 
 

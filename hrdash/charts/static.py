@@ -131,7 +131,9 @@ def lines_png(chart: Lines, width: float, height: float, font_size: float = 9, d
         _axes_style(axes, x, months, percent, font_size, max_ticks, chart.tertials)
         axes.set_ylim(0, max(drawn or [1]) * 1.12)
         handles, labels = axes.get_legend_handles_labels()
-        columns = 3 if width < 8 else 6
+        # As many columns as the longest name leaves room for: a legend is never cut at the edge.
+        widest = max((len(label) for label in labels), default=1) * font_size * 0.55 / 72 + 0.6
+        columns = max(1, min(3 if width < 8 else 6, int(width // widest)))
         figure.legend(handles, labels, loc="upper left", ncols=columns, frameon=False,
                       prop={"family": FONT, "size": font_size}, bbox_to_anchor=(0, 1), borderaxespad=0.2,
                       handlelength=1.8)

@@ -16,7 +16,7 @@ import duckdb
 
 from hrdash.catalogue import ATTENTION, BY_ID, SIGNALS, shown_in
 from hrdash.figures import indicators, signals
-from hrdash.figures.format import format_value, labelled
+from hrdash.figures.format import format_value, labelled, shown
 from hrdash.figures.groups import Group, units_under
 from hrdash.store import targets
 
@@ -37,7 +37,7 @@ def _reason(indicator_id: str, value: float, said: list[str], target: float | No
     if said:
         what, _, detail = said[0].partition(": ")
         text += f", {what[0].lower()}{what[1:]}" + (f" ({detail})" if detail else "")
-    if target is not None and value > target:
+    if _over(indicator_id, value, target):
         text += f", över målet {format_value(indicator_id, target)}"
         if capability == NEVER_MEETS:
             text += " (klaras inte utan förändring)"
@@ -64,7 +64,7 @@ def attention(con: duckdb.DuckDBPyConnection, all_groups: list[Group], group: Gr
         target = goals.for_group(indicator_id, unit)
         concern = point.variation(signals.worse_when_higher(indicator_id)) == signals.CONCERN
         capability = signals.capability(point, target)
-        over = target is not None and point.value > target
+        over = _over(indicator_id, point.value, target)
         if concern or (over and capability == NEVER_MEETS):
             said = signals.explain(point, indicator_id, format_value) if concern else []
             found.append(Attention(unit, indicator_id, _reason(indicator_id, point.value, said, target, capability),
@@ -74,7 +74,7 @@ def attention(con: duckdb.DuckDBPyConnection, all_groups: list[Group], group: Gr
                              indicator_ids=tuple(uncharted), first=month, last=month)
     for group_id, indicator_id, value in zip(frame["group_id"], frame["indicator"], frame["value"]):
         target = goals.for_group(indicator_id, by_id[group_id])
-        if value == value and target is not None and value > target:
+        if value == value and _over(indicator_id, value, target):
             found.append(Attention(by_id[group_id], indicator_id, _reason(indicator_id, value, [], target, None),
                                    _excess(value, target)))
     by_unit: dict[str, list[Attention]] = {}
@@ -82,6 +82,11 @@ def attention(con: duckdb.DuckDBPyConnection, all_groups: list[Group], group: Gr
         by_unit.setdefault(item.unit.key, []).append(item)
     return sorted(((items[0].unit, items) for items in by_unit.values()),
                   key=lambda pair: (-pair[1][0].severity, pair[0].name.casefold()))
+
+
+def _over(indicator_id: str, value: float, target: float | None) -> bool:
+    """Over the target as the figure is shown: 7,04 % is not over a target of 7,0 %."""
+    return target is not None and shown(indicator_id, value) > target
 
 
 def _excess(value: float, target: float | None) -> float:

@@ -26,6 +26,29 @@ def format_value(indicator_id: str, value: float | None) -> str:
     return swedish.number(value, decimals) + ("" if unit == "st" else f" {unit}")
 
 
+def decimals(indicator_id: str, value: float) -> int:
+    """How many decimals `format_value` shows of this value."""
+    unit = BY_ID[indicator_id].unit
+    if unit in ("%", "1–5", "ärenden per handläggare"):
+        return 1
+    if unit == "kr":
+        return 0
+    return 0 if float(value).is_integer() else 1
+
+
+def shown(indicator_id: str, value: float) -> float:
+    """The value as the reader sees it, rounded as `format_value` rounds it."""
+    return float(f"{value:.{decimals(indicator_id, value)}f}")
+
+
+def difference(indicator_id: str, value: float | None, other: float | None) -> float | None:
+    """value − other, from the rounded figures shown, so that '7,3 %' against '7,9 %' is a change
+    of 0,6 whatever the decimals behind them."""
+    if value is None or other is None:
+        return None
+    return round(shown(indicator_id, value) - shown(indicator_id, other), 6)
+
+
 def change_size(indicator_id: str, change: float) -> str:
     """The size of a change, without sign: '0,6 procentenheter', '2 tjänster', '120 000 kr', '0,2'
     (for Ärenden per handläggare, whose name says the unit)."""
@@ -58,3 +81,20 @@ def value_range(indicator_id: str, low: float, high: float) -> str:
     """'5,9–10,5 %', '24,1–42,5 tjänster', '11,0–12,2 ärenden per handläggare'."""
     decimals = 0 if BY_ID[indicator_id].unit == "kr" else 1
     return f"{swedish.number(low, decimals)}–{format_value(indicator_id, high)}"
+
+
+def target_status(indicator_id: str, value: float | None, goal: float | None) -> tuple[str, bool | None]:
+    """A figure against its target, as cards, report and slides all say it, judged on the figure
+    shown: ('Över målet (högst 7,0 %)', False), ('Inom målet (högst 3,0 %)', True); for a figure
+    where higher is better ('Under målet (minst 70,0 %)', False); ('Mål: högst 7,0 %', None)
+    without a value and ('', None) without a target."""
+    if goal is None:
+        return "", None
+    higher_is_worse = BY_ID[indicator_id].higher_is_worse is not False
+    limit = f"{'högst' if higher_is_worse else 'minst'} {format_value(indicator_id, goal)}"
+    if value is None:
+        return f"Mål: {limit}", None
+    value = shown(indicator_id, value)
+    if higher_is_worse:
+        return (f"Inom målet ({limit})", True) if value <= goal else (f"Över målet ({limit})", False)
+    return (f"Når målet ({limit})", True) if value >= goal else (f"Under målet ({limit})", False)

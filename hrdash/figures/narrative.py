@@ -8,7 +8,7 @@ import pandas as pd
 
 from hrdash import swedish
 from hrdash.catalogue import BY_ID
-from hrdash.figures.format import format_value
+from hrdash.figures.format import difference, format_value
 from hrdash.figures.series import value_at
 from hrdash.months import shift as month_shift
 
@@ -20,7 +20,7 @@ def subject(indicator_id: str) -> str:
 
 def comparison(indicator_id: str, value: float, other: float, when: str) -> str:
     """', 0,6 procentenheter lägre än i oktober 2025' or ', samma som i …'."""
-    change = value - other
+    change = difference(indicator_id, value, other)
     unit = BY_ID[indicator_id].unit
     if abs(change) < 0.05:
         return f", samma som {when}"

@@ -13,9 +13,10 @@ import duckdb
 import pandas as pd
 
 from hrdash import months as month_math
+from hrdash import swedish
 from hrdash.catalogue import BY_ID, CARD, SPARKLINE, shown_in
 from hrdash.figures import indicators, signals
-from hrdash.figures.format import beside_label, format_value
+from hrdash.figures.format import beside_label, difference, target_status
 from hrdash.figures.groups import Group
 from hrdash.store import targets
 from hrdash.store.queries import read
@@ -75,6 +76,22 @@ def series(con: duckdb.DuckDBPyConnection, group: Group, indicator_ids: list[str
     return wide.sort_values("month").reset_index(drop=True)
 
 
+def why_empty(frame: pd.DataFrame, indicator_id: str, group_name: str, what: str) -> tuple[str, bool]:
+    """Why a group's series of an indicator shows nothing, in a sentence, and whether the files
+    lack it (so HR can upload them) rather than the privacy rule hiding it or no unit reporting it."""
+    reported, units = f"reported_{indicator_id}", f"units_{indicator_id}"
+    if frame.empty or reported not in frame:
+        return f"Det finns inga uppgifter om {what} i de uppladdade filerna ännu.", True
+    hidden = frame[(frame[reported].fillna(0) > 0) & frame[indicator_id].isna()]
+    notes = [n for n in hidden.get(f"note_{indicator_id}", []) if isinstance(n, str) and n]
+    if notes:
+        return (f"Siffrorna för {group_name} visas inte: {notes[-1][0].lower()}{notes[-1][1:]}. "
+                "Det är integritetsskyddet (se Om siffrorna), inte en uppgift som saknas."), False
+    if (frame[units].fillna(0) == 0).all():
+        return f"{group_name} har inga enheter som rapporterar {what}.", False
+    return f"{group_name} har inte rapporterat {what} för de valda månaderna.", True
+
+
 def ranking(con: duckdb.DuckDBPyConnection, members: list[Group], indicator_id: str, month: dt.date,
             unsuppressed: bool) -> pd.DataFrame:
     """name, value, note for each member group in one month."""
@@ -114,15 +131,17 @@ class Card:
 
     @property
     def text(self) -> str:
+        """The card's figure: amounts in tkr or mnkr, the unit left out where the label says it."""
+        if BY_ID[self.indicator_id].unit == "kr":
+            return swedish.kronor_rounded(self.value)
         return beside_label(self.indicator_id, self.value)
 
     def change(self, other: float | None) -> float | None:
-        return None if self.value is None or other is None else self.value - other
+        return difference(self.indicator_id, self.value, other)
 
     @property
-    def above_target(self) -> bool:
-        worse_up = BY_ID[self.indicator_id].higher_is_worse
-        return bool(self.target is not None and self.value is not None and worse_up and self.value > self.target)
+    def target_status(self) -> tuple[str, bool | None]:
+        return target_status(self.indicator_id, self.value, self.target)
 
 
 def value_at(by_month: pd.DataFrame, indicator_id: str, month: dt.date) -> float | None:
@@ -177,7 +196,7 @@ def sparklines(con: duckdb.DuckDBPyConnection, members: list[Group], month: dt.d
         row = {"Grupp": member.name if member.level != "enhet" else f"   {member.name}", "Nivå": member.level}
         for indicator_id in indicator_ids:
             trend = [values.get((member.group_id, indicator_id, m)) for m in window]
-            row[indicator_id] = format_value(indicator_id, trend[-1])
+            row[indicator_id] = beside_label(indicator_id, trend[-1])  # the column's header names the unit
             row[f"{indicator_id}_trend"] = [v for v in trend if v is not None]
         rows.append(row)
     return pd.DataFrame(rows)

@@ -13,7 +13,7 @@ import pandas as pd
 from hrdash import swedish
 from hrdash.catalogue import QUESTIONS, TERTIAL_END_MONTHS
 from hrdash.figures import indicators
-from hrdash.figures.format import format_value
+from hrdash.figures.format import difference, format_value
 from hrdash.figures.groups import Group
 from hrdash.store import baselines
 
@@ -77,7 +77,7 @@ def headline(name: str, found: Voice) -> str:
     text = f"I {name} instämde {format_value(AGREE[0], value)} i att de har en bra arbetssituation i {when}"
     reference = found.reference.get(AGREE[0])
     if reference is not None and found.baseline != found.survey:
-        change = round(value - reference, 1)
+        change = difference(AGREE[0], value, reference)
         baseline = f"nollmätningen {swedish.tertial_name(found.baseline)}"
         text += (f", samma andel som vid {baseline}" if change == 0 else
                  f", {swedish.number(abs(change), 1)} procentenheter {'högre' if change > 0 else 'lägre'} än vid "

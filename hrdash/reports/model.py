@@ -21,7 +21,7 @@ from hrdash.charts.trend import Lines, Trend
 from hrdash.figures import groups, indicators, narrative, signals
 from hrdash.figures.attention import attention
 from hrdash.figures.costs import Cost, costs
-from hrdash.figures.format import beside_label, change_size, format_value, value_range
+from hrdash.figures.format import beside_label, change_size, difference, format_value, target_status, value_range
 from hrdash.figures.voice import AGREE, RESPONSE, headline, voice
 from hrdash.figures.groups import Group
 from hrdash.figures.series import coverage_note, kinds_held
@@ -39,7 +39,7 @@ class TopicPlan:
 
 
 PLANS = tuple(
-    TopicPlan(topic.id, topic.report_main, topic.rolling if topic.rolling != topic.report_main else None,
+    TopicPlan(topic.id, topic.main, topic.rolling,
               shown_in(REPORT_TABLE, topic.id))
     for topic in TOPICS.values()
 )
@@ -72,6 +72,7 @@ class Report:
     members: list[Group] = field(default_factory=list)  # the group and the avdelningar and units under it
     figures: pd.DataFrame | None = None  # every indicator, long format, suppressed: what the workbook lists
     kinds: set[str] = field(default_factory=set)  # the kinds of figures the database holds: what the report covers
+    targets: dict[str, float] = field(default_factory=dict)  # the group's target per key figure that has one
 
     @property
     def title(self) -> str:
@@ -123,37 +124,31 @@ def build(con: duckdb.DuckDBPyConnection, group: Group, month: dt.date, made: dt
                                                                           group_id=group.group_id)}
 
     # Key figures and the summary.
-    rows, summary = [], []
+    rows, summary, goals = [], [], {}
     last_year = month_shift(month, -12)
     for indicator_id in (i for i in shown_in(KEY_FIGURE) if BY_ID[i].kind in held):
         now = figures.value(group.group_id, month, indicator_id)
         before = figures.value(group.group_id, last_year, indicator_id)
         goal = target(indicator_id, group)
-        change = None if now is None or before is None else now - before
+        if goal is not None:
+            goals[indicator_id] = goal
+        change = difference(indicator_id, now, before)
         point = signals.point_at(charts.get((group.group_id, indicator_id)), month, False)
         rows.append({
-            "Nyckeltal": BY_ID[indicator_id].short,
+            "Nyckeltal": BY_ID[indicator_id].label,
             swedish.month_name(month, short=True).capitalize(): beside_label(indicator_id, now),
             swedish.month_name(last_year, short=True).capitalize(): beside_label(indicator_id, before),
             "Förändring": _change_text(indicator_id, change),
-            "Mål": target_status(indicator_id, now, goal),
+            "Mål": target_status(indicator_id, now, goal)[0],
             "Styrdiagram": control_word(indicator_id, point, goal),
         })
-    for plan in plans:
-        now = figures.value(group.group_id, month, plan.main)
-        reason = figures.reason(group.group_id, month, plan.main)
-        summary.append(narrative.sentence(plan.main, now, month, group.name,
-                                          figures.value(group.group_id, last_year, plan.main),
-                                          figures.value(group.group_id, month_shift(month, -1), plan.main), reason))
-    summary += _notable_changes(figures, members[1:], month)
-    summary += _coverage_sentences(figures, group, month, plans)
 
     needing = [(unit.name, [a.reason for a in items])
                for unit, items in attention(con, all_groups, group, month, unsuppressed=False)]
     report = Report(group, month, made or dt.date.today(), summary, pd.DataFrame(rows), needing,
                     members=members, figures=frame, kinds=held,
                     signals=_signals(charts, group, month, target, held),
-                    costs=costs(con, group, month))
+                    costs=costs(con, group, month), targets=goals)
     for plan in plans:
         if plan.topic == "voice":
             report.sections.append(_voice_section(con, figures, plan, group, members, month))
@@ -162,17 +157,11 @@ def build(con: duckdb.DuckDBPyConnection, group: Group, month: dt.date, made: dt
                                                       charts[(group.group_id, plan.main)].shown(False))
                       if shown is not None} if (group.group_id, plan.main) in charts else {}
             report.sections.append(_section(con, figures, plan, group, members, month, target, points))
+    # The summary opens with each topic's headline, the sentence its page and its slide also show.
+    report.summary += [section.headline for section in report.sections]
+    report.summary += _notable_changes(figures, members[1:], month)
+    report.summary += _coverage_sentences(figures, group, month, plans)
     return report
-
-
-def target_status(indicator_id: str, value: float | None, goal: float | None) -> str:
-    """'högst 7,0 % – över', 'högst 3,0 % – inom'; '' without a target."""
-    if goal is None:
-        return ""
-    text = f"högst {format_value(indicator_id, goal)}"
-    if value is None:
-        return text
-    return text + (" – över" if value > goal else " – inom")
 
 
 def control_word(indicator_id: str, point: signals.Point | None, goal: float | None) -> str:
@@ -218,13 +207,14 @@ def _notable_changes(figures: Figures, members: list[Group], month: dt.date) -> 
     sentences = []
     candidates = [g for g in members if g.level == "avdelning"] or members
     previous = month_shift(month, -1)
-    for indicator_id, noun in (("short_sick_leave_pct", "Korttidsfrånvaron"),
+    for indicator_id, noun in (("short_sick_leave_pct", "Korttidssjukfrånvaron"),
                                ("turnover_12m_pct", "Personalomsättningen de senaste 12 månaderna")):
         changes = []
         for g in candidates:
             now, before = figures.value(g.group_id, month, indicator_id), figures.value(g.group_id, previous, indicator_id)
-            if now is not None and before is not None and abs(now - before) >= 0.3:
-                changes.append((now - before, g, now, before))
+            change = difference(indicator_id, now, before)
+            if change is not None and abs(change) >= 0.3:
+                changes.append((change, g, now, before))
         if changes:
             change, g, now, before = max(changes, key=lambda c: abs(c[0]))
             verb = "ökade" if change > 0 else "minskade"
@@ -276,9 +266,9 @@ def _section(con, figures: Figures, plan: TopicPlan, group: Group, members: list
             value = figures.value(member.group_id, month, indicator_id)
             if figures.suppressed(member.group_id, month, indicator_id):
                 hidden = True
-                row[BY_ID[indicator_id].short] = "–*"
+                row[BY_ID[indicator_id].label] = "–*"
             else:
-                row[BY_ID[indicator_id].short] = beside_label(indicator_id, value)
+                row[BY_ID[indicator_id].label] = beside_label(indicator_id, value)
             numbers[indicator_id] = value
         table_rows.append(row)
         number_rows.append(numbers)

@@ -10,6 +10,7 @@ from fpdf import FPDF
 from fpdf.fonts import FontFace
 
 from hrdash import swedish
+from hrdash.catalogue import TOPICS
 from hrdash.charts.static import png
 from hrdash.reports.model import Report
 
@@ -63,15 +64,16 @@ class _Document(FPDF):
         self.ln(1)
 
     def grid(self, rows: list[list[str]], widths: list[float], bold_rows: set[int] = frozenset(),
-             size: float = 8.5) -> None:
-        """A table: the first row is the heading; rows in `bold_rows` (avdelningar) stand out."""
+             size: float = 8.5, align: list[str] | None = None) -> None:
+        """A table: the first row is the heading; rows in `bold_rows` (avdelningar) stand out. Names
+        left, figures right, unless `align` says otherwise."""
         self.set_font(FAMILY, "", size)
         self.set_text_color(*INK)
         self.set_draw_color(200, 205, 212)
         heading = FontFace(emphasis="BOLD", color=(255, 255, 255), fill_color=BLUE)
         plain = FontFace(color=INK, fill_color=(255, 255, 255))
         group = FontFace(emphasis="BOLD", color=INK, fill_color=PALE)
-        with self.table(col_widths=widths, text_align=["LEFT"] + ["RIGHT"] * (len(widths) - 1),
+        with self.table(col_widths=widths, text_align=align or ["LEFT"] + ["RIGHT"] * (len(widths) - 1),
                         headings_style=heading, line_height=size * 0.5, padding=(0.9, 1.2),
                         borders_layout="HORIZONTAL_LINES") as table:
             for position, values in enumerate(rows):
@@ -121,8 +123,8 @@ def _cover(document: _Document, report: Report) -> None:
     document.set_font(FAMILY, "B", 22)
     document.cell(0, 11, report.title, new_x="LMARGIN", new_y="NEXT")
     document.set_font(FAMILY, "", 12)
-    document.cell(0, 8, "Sjukfrånvaro · personalomsättning · vakanser · rekryteringsbehov", new_x="LMARGIN",
-                  new_y="NEXT")
+    topics = [TOPICS[section.topic].title.lower() for section in report.sections]
+    document.multi_cell(0, 8, " · ".join(topics).capitalize(), new_x="LMARGIN", new_y="NEXT")
     document.set_y(250)
     document.set_font(FAMILY, "", 10)
     document.set_text_color(*MUTED)
@@ -140,7 +142,8 @@ def _summary(document: _Document, report: Report) -> None:
     document.heading("Nyckeltal", 13)
     columns = list(report.key_figures.columns)
     rows = [columns] + report.key_figures.astype(str).values.tolist()
-    document.grid(rows, [32, 17, 17, 31, 30, 47], size=7.8)
+    document.grid(rows, [42, 21, 21, 27, 33, 30], size=7.8,
+                  align=["LEFT", "RIGHT", "RIGHT", "RIGHT", "LEFT", "LEFT"])
     if report.attention:
         document.heading("Behöver uppmärksamhet", 13)
         document.paragraph("En verklig förändring till det sämre enligt styrdiagrammet, eller ett nyckeltal över sitt mål "
@@ -175,7 +178,18 @@ def _signals(document: _Document, report: Report) -> None:
     document.grid([columns] + report.signals.astype(str).values.tolist(), [36, 18, 24, 28, 68], size=8)
 
 
-CHART_WIDTH, CHART_HEIGHT = 6.85, 2.28  # inches: the text width of the page, a third as high
+CHART_WIDTH = 6.85  # inches: the text width of the page
+CHART_HEIGHTS = (2.3, 3.4)  # inches: as tall as the page leaves room for, within these
+ROW_MM, NOTE_MM = 6.8, 4.5  # the height of a table's row, and of a footnote's line
+
+
+def _chart_height(document: _Document, section) -> float:
+    """The chart as large as can be read on paper while the section's table and notes still fit
+    on its page: a page with only a footnote on it is never printed."""
+    rows = len(section.table) + 2  # the heading takes two lines
+    below = rows * ROW_MM + len(section.footnotes) * NOTE_MM + (30 if section.comment else 0) + 12
+    room_mm = document.h - document.b_margin - document.get_y() - below
+    return max(CHART_HEIGHTS[0], min(CHART_HEIGHTS[1], room_mm / 25.4 * CHART_WIDTH / (document.epw / 25.4)))
 
 
 def _section(document: _Document, section) -> None:
@@ -183,7 +197,7 @@ def _section(document: _Document, section) -> None:
     document.heading(section.title)
     document.paragraph(section.headline, 11.5, bold=True, height=6)
     document.ln(2)
-    document.image(io.BytesIO(png(section.chart, CHART_WIDTH, CHART_HEIGHT)), w=document.epw)
+    document.image(io.BytesIO(png(section.chart, CHART_WIDTH, _chart_height(document, section))), w=document.epw)
     document.ln(2)
     if section.comment:
         body, author, written_at = section.comment
@@ -198,7 +212,7 @@ def _section(document: _Document, section) -> None:
         document.ln(3)
     table = section.table.drop(columns=["Nivå"])
     bold = {i + 1 for i, level in enumerate(section.table["Nivå"]) if level != "enhet"}
-    name_width = 54
+    name_width = 54 if len(table.columns) <= 4 else 46  # the figures' headers need the room more
     other = (document.epw - name_width) / (len(table.columns) - 1)
     document.grid([list(table.columns)] + table.astype(str).values.tolist(),
                   [name_width] + [other] * (len(table.columns) - 1), bold_rows=bold)

@@ -11,13 +11,14 @@ from pptx.dml.color import RGBColor
 from pptx.util import Emu, Pt
 
 from hrdash import swedish
-from hrdash.catalogue import BY_ID, SLIDE, TOPICS, shown_in
-from hrdash.figures.format import change_size, format_value
+from hrdash.catalogue import BY_ID, INDICATORS, SLIDE, TOPICS, shown_in
+from hrdash.figures.format import beside_label, change_size, difference, target_status
 from hrdash.charts.static import png
 from hrdash.charts.trend import Lines, Trend
 from hrdash.reports.model import Report
 
 MAX_ITEMS = 5  # more lines than this cannot be read from the back of a room
+PER_ROW = 4  # figures side by side on a slide, in large type
 
 
 @dataclass
@@ -26,6 +27,8 @@ class Number:
     value: str
     change: str  # against the same month last year
     colour: str  # red, green or gray
+    target: str = ""  # 'Över målet (högst 3,0 %)', as the cards and the report say it
+    met: bool | None = None
 
 
 @dataclass
@@ -43,7 +46,9 @@ def build(report: Report) -> list[Slide]:
     slides = [Slide("title", f"HR-nyckeltal {month}", report.group.name)]
     numbers = []
     key = report.figures
-    for indicator_id in (i for i in shown_in(SLIDE) if key[key["indicator"] == i]["value"].notna().any()):
+    # The slide's figures, and every other key figure with a target: a breach is never left out.
+    chosen = [i for i in INDICATORS if i.id in shown_in(SLIDE) or i.id in report.targets]
+    for indicator_id in (i.id for i in chosen if key[key["indicator"] == i.id]["value"].notna().any()):
         rows = key[(key["group_id"] == report.group.group_id) & (key["indicator"] == indicator_id)]
         by_month = dict(zip(rows["month"], rows["value"]))
         now = by_month.get(report.month)
@@ -52,7 +57,7 @@ def build(report: Report) -> list[Slide]:
         before = None if before is None or before != before else float(before)
         change, colour = "", "gray"
         if now is not None and before is not None:
-            delta = now - before
+            delta = difference(indicator_id, now, before)
             change = f"{'▲' if delta > 0 else '▼' if delta < 0 else '='} {change_size(indicator_id, delta)} mot i fjol"
             worse = BY_ID[indicator_id].higher_is_worse
             colour = "gray" if worse is None or abs(delta) < 0.05 else ("red" if (delta > 0) == worse else "green")
@@ -60,11 +65,14 @@ def build(report: Report) -> list[Slide]:
         if unit in ("tjänster", "st"):  # the unit goes in the label, so the figure itself stays large
             label = label if unit in label.lower() else f"{label} ({unit})"
             value = swedish.number(now, 0 if now is None or now.is_integer() else 1)
+        elif unit == "kr":
+            value = swedish.kronor_rounded(now)
         else:
-            value = format_value(indicator_id, now)
-        numbers.append(Number(label, value, change, colour))
+            value = beside_label(indicator_id, now)  # '12,2' under Ärenden per handläggare
+        numbers.append(Number(label, value, change, colour, *target_status(indicator_id, now,
+                                                                           report.targets.get(indicator_id))))
     if numbers:
-        slides.append(Slide("numbers", f"Läget i {month}", report.summary[0] if report.summary else "", numbers=numbers))
+        slides.append(Slide("numbers", f"Läget i {month}", _targets_message(numbers), numbers=numbers))
     for section in report.sections:
         slides.append(Slide("chart", section.title, section.headline, chart=section.chart))
     attention = [f"{unit}: {reasons[0]}" + (f" (och {len(reasons) - 1} nyckeltal till)" if len(reasons) > 1 else "")
@@ -84,11 +92,23 @@ def build(report: Report) -> list[Slide]:
     shown = [c for c in report.costs if c.amount is not None]
     if shown:
         slides.append(Slide("numbers", "Vad det kostar", "Med inställningarna under Data → Inställningar.",
-                            numbers=[Number(c.label, swedish.kronor(c.amount), c.arithmetic, "gray") for c in shown]))
+                            numbers=[Number(c.label, swedish.kronor_rounded(c.amount), c.arithmetic, "gray") for c in shown]))
     notes = [f"{TOPICS[s.topic].title}: {s.comment[0]}" for s in report.sections if s.comment]
-    slides.append(Slide("list", "Kommentarer från HR",
-                        "" if notes else f"Inga kommentarer är skrivna för {month}.", items=notes[:MAX_ITEMS]))
+    if notes:
+        slides.append(Slide("list", "Kommentarer från HR", "", items=notes[:MAX_ITEMS]))
     return slides
+
+
+def _targets_message(numbers: list[Number]) -> str:
+    """What the overview slide says of every topic at once: which figures miss their targets."""
+    judged = [n for n in numbers if n.met is not None]
+    missed = [n.label for n in judged if not n.met]
+    if not judged:
+        return "Jämfört med samma månad i fjol."
+    if not missed:
+        return f"Alla {len(judged)} nyckeltal med mål är inom målet. Jämfört med samma månad i fjol."
+    names = missed[0] if len(missed) == 1 else ", ".join(missed[:-1]) + " och " + missed[-1]
+    return f"{len(missed)} av {len(judged)} nyckeltal med mål är utanför målet: {names}."
 
 
 INK = RGBColor(0x1F, 0x23, 0x28)
@@ -122,12 +142,18 @@ def render_pptx(slides: list[Slide]) -> bytes:
         if item.message:
             _text(slide, margin, Emu(1000000), inner, Emu(900000), item.message, 22)
         if item.kind == "numbers":
-            width = inner // len(item.numbers)
+            per_row = min(len(item.numbers), PER_ROW)
+            width = inner // per_row
             for position, number in enumerate(item.numbers):
-                left = margin + position * width
-                _text(slide, left, Emu(2300000), width, Emu(600000), number.label, 20)
-                _text(slide, left, Emu(2900000), width, Emu(1000000), number.value, 44, True)
-                _text(slide, left, Emu(4000000), width, Emu(600000), number.change, 18, colour=COLOURS[number.colour])
+                left = margin + (position % per_row) * width
+                top = Emu(2000000 + (position // per_row) * 2300000)
+                _text(slide, left, top, width, Emu(500000), number.label, 18)
+                _text(slide, left, top + Emu(500000), width, Emu(700000), number.value, 36, True)
+                _text(slide, left, top + Emu(1200000), width, Emu(400000), number.change, 15,
+                      colour=COLOURS[number.colour])
+                if number.target:
+                    _text(slide, left, top + Emu(1600000), width, Emu(400000), number.target, 15, True,
+                          COLOURS["gray" if number.met is None else "green" if number.met else "red"])
         elif item.kind == "chart":
             picture = png(item.chart, 12.3, 4.4, font_size=15, dpi=150, max_ticks=7)  # a slide's full width
             slide.shapes.add_picture(io.BytesIO(picture), margin, Emu(2000000), width=inner)

@@ -46,9 +46,9 @@ def _header(sheet: Worksheet, labels: list[str]) -> None:
 
 
 def sheet_name(indicator) -> str:
-    """An indicator's sheet: its name, or its short name where Excel's 31 characters are too few;
-    without the characters Excel does not allow in a sheet's name."""
-    return re.sub(r"[\[\]:*?/\\]", "", indicator.label if len(indicator.label) <= 31 else indicator.short)[:31]
+    """An indicator's sheet: its name, or the catalogue's sheet name where Excel's 31 characters are
+    too few; without the characters Excel does not allow in a sheet's name."""
+    return re.sub(r"[\[\]:*?/\\]", "", indicator.sheet_label)[:31]
 
 
 def _sheet_title(label: str, used: set[str]) -> str:

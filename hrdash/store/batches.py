@@ -127,12 +127,12 @@ def _import_file(con: duckdb.DuckDBPyConnection, parsed: ParsedFile, user: str) 
         raise refused(parsed.problems or [Problem("Filen innehåller inga rader att importera.")])
     same = find_same_file(con, parsed.sha256)
     if same:
-        raise refused([Problem(f"Filen '{parsed.file_name}' är redan importerad, oförändrad, som batch "
+        raise refused([Problem(f"Filen '{parsed.file_name}' är redan importerad, oförändrad, som import nr "
                                f"{same.batch_id} ({same.imported_at:%Y-%m-%d %H:%M} av {same.imported_by}). "
                                "Inget importerades igen.")])
     with transaction(con) as cur:
         batch_id = write_batch(cur, parsed, user)
-        audit.record(cur, user, "Import", f"Batch {batch_id}: {parsed.file_name} ({parsed.row_count} rader)")
+        audit.record(cur, user, "Import", f"Import nr {batch_id}: {parsed.file_name} ({parsed.row_count} rader)")
     return get_batch(con, batch_id)
 
 
@@ -190,7 +190,7 @@ def _rows_meaning_the_same_unit(cur: duckdb.DuckDBPyConnection, batch_id: int, k
 def get_batch(con: duckdb.DuckDBPyConnection, batch_id: int) -> Batch:
     row = con.execute("SELECT * FROM batches WHERE batch_id = ?", [batch_id]).fetchone()
     if row is None:
-        raise UserError(f"Det finns ingen batch {batch_id}.")
+        raise UserError(f"Det finns ingen import nr {batch_id}.")
     return Batch(*row)
 
 
@@ -207,13 +207,13 @@ def undo(con: duckdb.DuckDBPyConnection, batch_id: int, user: str) -> Batch:
 def _undo(con: duckdb.DuckDBPyConnection, batch_id: int, user: str) -> Batch:
     batch = get_batch(con, batch_id)
     if batch.undone_at is not None:
-        raise UserError(f"Batch {batch_id} är redan ångrad ({batch.undone_at:%Y-%m-%d %H:%M} av {batch.undone_by}).")
+        raise UserError(f"Import nr {batch_id} är redan ångrad ({batch.undone_at:%Y-%m-%d %H:%M} av {batch.undone_by}).")
     with transaction(con) as cur:
         cur.execute(
             "UPDATE batches SET undone_at = ?, undone_by = ? WHERE batch_id = ?",
             [dt.datetime.now().replace(microsecond=0), user, batch_id],
         )
-        audit.record(cur, user, "Ångrad import", f"Batch {batch_id}: {batch.file_name}")
+        audit.record(cur, user, "Ångrad import", f"Import nr {batch_id}: {batch.file_name}")
     return get_batch(con, batch_id)
 
 

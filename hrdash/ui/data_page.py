@@ -17,7 +17,7 @@ from hrdash.store.queries import read
 def batches_table(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     rows = [
         {
-            "Batch": b.batch_id,
+            "Nr": b.batch_id,
             "Importerad": f"{b.imported_at:%Y-%m-%d %H:%M}",
             "Av": b.imported_by,
             "Fil": b.file_name,
@@ -27,7 +27,7 @@ def batches_table(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
         }
         for b in batches.list_batches(con)
     ]
-    return pd.DataFrame(rows, columns=["Batch", "Importerad", "Av", "Fil", "Typ", "Rader", "Status"])
+    return pd.DataFrame(rows, columns=["Nr", "Importerad", "Av", "Fil", "Typ", "Rader", "Status"])
 
 
 REPORTED, MISSING = "✓", "saknas"

@@ -25,7 +25,7 @@ SECTIONS = (
      "bara när alla enheter har rapporterat alla tolv månaderna. En månad där inte alla enheter har rapporterat "
      "visas med hur många av hur många enheter den gäller.\n\n"
      "Sjukfrånvaron räknas som i kommunernas årsredovisningar (lagen om kommunal bokföring och redovisning): "
-     "sjuktimmar delat med ordinarie arbetstimmar. Kort sjukfrånvaro är dag 1–14 i ett sjukfall, "
+     "sjuktimmar delat med ordinarie arbetstimmar. Korttidssjukfrånvaro är dag 1–14 i ett sjukfall, "
      "sjuklöneperioden. Personalomsättningen finns i flera varianter; här räknas tillsvidareanställda som slutat "
      "delat med det genomsnittliga antalet tillsvidareanställda, och varianterna hålls isär med egna namn."),
     ("Är förändringen verklig?",
@@ -79,8 +79,8 @@ SECTIONS = (
 
 def definitions_table() -> pd.DataFrame:
     return pd.DataFrame(
-        [(TOPICS[i.topic].title, i.label, i.definition, i.id) for i in INDICATORS],
-        columns=["Område", "Nyckeltal", "Så räknas det", "Id"],
+        [(TOPICS[i.topic].title, i.label, i.definition) for i in INDICATORS],
+        columns=["Område", "Nyckeltal", "Så räknas det"],
     )
 
 

@@ -77,6 +77,9 @@ def selection() -> Selection | None:
     return st.session_state.get("_urval")
 
 
+LONGEST_SHOWN = 30  # characters of a group's name the sidebar's selector shows whole
+
+
 def selectors() -> None:
     """The organisation and period selectors, drawn by the frame (app.py) so that they are the
     same widgets on every figure page. The choice is left for the page in `selection()`; None
@@ -100,6 +103,8 @@ def _selectors() -> Selection | None:
             "Organisation", list(by_label), index=list(by_label).index(top.label), key="grupp",
             bind="query-params", help="Skriv för att söka bland förvaltning, avdelningar och enheter.",
         )
+        if len(group_label) > LONGEST_SHOWN:  # the selector's field cannot wrap: the whole name below it
+            st.caption(group_label)
         month = st.selectbox(
             "Månad", all_months, index=all_months.index(default), format_func=swedish.month_name,
             key="manad", bind="query-params", help="Förvald är den senaste månaden som alla enheter har rapporterat.",

@@ -14,7 +14,7 @@ from hrdash.charts.trend import Trend
 from hrdash.figures import narrative
 from hrdash.figures.format import format_value
 from hrdash.figures.groups import member_units, parent, reporting
-from hrdash.figures.series import coverage
+from hrdash.figures.series import coverage, why_empty
 from hrdash.months import shift
 from hrdash.store import targets
 from hrdash.ui import cache, session, sidebar, widgets
@@ -43,7 +43,7 @@ def render(topic_id: str) -> None:
     since = shift(selection.first, -12) if selection.first else None
     series = cache.series(data_version, group, ids, hidden, since, month)
     if series.empty or series[topic.main].isna().all():
-        widgets.empty_state(f"{topic.title.lower()} för {group.name}")
+        widgets.empty_state(topic.title.lower(), *why_empty(series, topic.main, group.name, topic.title.lower()))
         return
     st.markdown(f"#### {narrative.headline(series, topic.main, month, group.name)}")
 

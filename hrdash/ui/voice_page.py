@@ -10,8 +10,9 @@ from hrdash import swedish
 from hrdash.catalogue import BY_ID, QUESTIONS, TOPICS
 from hrdash.charts import interactive as charts
 from hrdash.figures import voice as voice_module
-from hrdash.figures.format import format_value
+from hrdash.figures.format import change_size, difference, format_value
 from hrdash.figures.groups import member_units, reporting
+from hrdash.figures.series import why_empty
 from hrdash.figures.voice import AGREE, ANSWERS, RESPONSE
 from hrdash.markdown import plain
 from hrdash.months import shift
@@ -36,7 +37,7 @@ def render() -> None:
     series = cache.series(data_version, group, (*AGREE, *ANSWERS, RESPONSE,
                                                *(f"pulse_{q.id}_mean" for q in QUESTIONS)), hidden, since, month)
     if series.empty or series[list(AGREE)].isna().all().all() and not found.notes:
-        widgets.empty_state(f"pulsfrågorna för {group.name}")
+        widgets.empty_state("pulsfrågorna", *why_empty(series, AGREE[0], group.name, "pulsfrågorna"))
         return
     st.markdown(f"#### {voice_module.headline(group.name, found)}")
     st.caption("Andelen som instämmer är de som svarat något av de två högsta stegen på skalan. "
@@ -46,11 +47,11 @@ def render() -> None:
     for column, indicator_id in zip(st.columns(len(AGREE) + 1), (*AGREE, RESPONSE)):
         with column, st.container(border=True):
             value, reference = found.values.get(indicator_id), found.reference.get(indicator_id)
-            change = None if value is None or reference is None else value - reference
-            st.metric(BY_ID[indicator_id].short if indicator_id != RESPONSE else "Svarsfrekvens",
+            change = difference(indicator_id, value, reference)
+            st.metric(BY_ID[indicator_id].label if indicator_id != RESPONSE else "Svarsfrekvens",
                       format_value(indicator_id, value),
-                      delta=None if change is None else f"{swedish.number(abs(change), 0)} procentenheter",
-                      delta_arrow="off" if change is None or abs(change) < 0.5 else ("up" if change > 0 else "down"),
+                      delta=None if change is None else change_size(indicator_id, change),
+                      delta_arrow="off" if not change else ("up" if change > 0 else "down"),
                       delta_color="green" if change and change > 0 else "red" if change and change < 0 else "gray",
                       delta_description="mot nollmätningen" if change is not None else None,
                       help=BY_ID[indicator_id].definition)

@@ -3,7 +3,9 @@ suppressed figures as '–' and the reason, coverage warnings, definitions, empt
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
+import html
 
 import pandas as pd
 import streamlit as st
@@ -18,6 +20,7 @@ from hrdash.figures.series import Card
 from hrdash.markdown import plain
 from hrdash.months import window
 from hrdash.store import comments
+from hrdash.reports import slides
 from hrdash.ui import session
 # Plotly's toolbar is English and cannot be reached by keyboard: the numbers are in the table under
 # each chart, and the report holds the charts as pictures.
@@ -61,19 +64,22 @@ def card(item: Card, month: dt.date) -> None:
             sign = {"up": "▲ ", "down": "▼ ", "off": ""}[arrow]
             st.markdown(f"Samma månad i fjol: {format_value(item.indicator_id, item.last_year)} "
                         f":{colour}[{sign}{change_size(item.indicator_id, yearly)}]")
-        if item.target is not None:
-            word = "högst" if indicator.higher_is_worse else "mål"
-            if item.value is None:
-                st.badge(f"Mål: {word} {format_value(item.indicator_id, item.target)}", color="gray")
-            elif item.above_target:
-                st.badge(f"Över målet ({word} {format_value(item.indicator_id, item.target)})", icon=":material/warning:",
-                         color="red")
-            else:
-                st.badge(f"Inom målet ({word} {format_value(item.indicator_id, item.target)})", icon=":material/check_circle:",
-                         color="green")
+        status, met = item.target_status
+        if status:
+            target_badge(status, met)
         variation(item.variation, item.capability)
         if item.note:
             st.caption(item.note if item.value is not None else f"Visas inte: {item.note.lower()}.")
+
+
+def target_badge(status: str, met: bool | None) -> None:
+    """'Över målet (högst 7,0 %)' in red, 'Inom målet (…)' in green, 'Mål: …' in gray."""
+    if met is None:
+        st.badge(status, color="gray")
+    elif met:
+        st.badge(status, icon=":material/check_circle:", color="green")
+    else:
+        st.badge(status, icon=":material/warning:", color="red")
 
 
 VARIATION_BADGES = {  # word, colour, icon: what a control chart says of a month
@@ -136,20 +142,53 @@ def definitions(indicator_ids: list[str]) -> None:
             st.markdown(f"**–** {note}")
 
 
+GRID_STYLE = """<style>
+.hr-grid {border-collapse: collapse; width: 100%; font-size: 0.95rem;}
+.hr-grid thead th {text-align: right; vertical-align: bottom; font-weight: 600; padding: 0.35rem 0.5rem;
+  border-bottom: 2px solid #6B7280; line-height: 1.25;}
+.hr-grid thead th:first-child {text-align: left;}
+.hr-grid tbody th {text-align: left; font-weight: normal; padding: 0.3rem 0.5rem; border-bottom: 1px solid #E5E7EB;}
+.hr-grid td {text-align: right; padding: 0.3rem 0.5rem; border-bottom: 1px solid #E5E7EB; white-space: nowrap;}
+.hr-grid tr.avdelning th, .hr-grid tr.avdelning td {font-weight: 600; background: #F1F4F8;}
+.hr-grid tr.enhet th {padding-left: 1.5rem;}
+.hr-grid img {display: block; margin-left: auto;}
+</style>"""
+
+
+def _sparkline(values: list[float], indicator_id: str) -> str:
+    """A 12-month line, 64×22 px, as an image (Streamlit's HTML keeps no inline SVG), with its
+    lowest and highest value as its text alternative."""
+    if len(values) < 2:
+        return ""
+    low, high = min(values), max(values)
+    span = (high - low) or 1.0
+    points = " ".join(f"{i * 62 / (len(values) - 1) + 1:.1f},{21 - (v - low) / span * 19:.1f}"
+                      for i, v in enumerate(values))
+    svg = (f'<svg xmlns="http://www.w3.org/2000/svg" width="64" height="22" viewBox="0 0 64 22">'
+           f'<polyline points="{points}" fill="none" stroke="#0072B2" stroke-width="1.6"/></svg>')
+    said = f"Senaste 12 månaderna: lägst {format_value(indicator_id, low)}, högst {format_value(indicator_id, high)}"
+    return (f'<img src="data:image/svg+xml;base64,{base64.b64encode(svg.encode()).decode()}" width="64" height="22" '
+            f'alt="{html.escape(said)}">')
+
+
 def sparkline_grid(frame: pd.DataFrame) -> None:
-    """Each avdelning and unit with the month's value and a 12-month sparkline per key indicator."""
+    """Each avdelning and unit with the month's value and a 12-month sparkline per key indicator:
+    an HTML table, so every header is whole (it wraps) and every row shows without a scroll box."""
     if frame.empty:
         st.caption("Inga avdelningar eller enheter under den här nivån.")
         return
-    config = {"Grupp": st.column_config.TextColumn("Avdelning / enhet", width="large"), "Nivå": None}
-    order = ["Grupp"]
-    for indicator_id in shown_in(SPARKLINE):
-        label = BY_ID[indicator_id].short
-        config[indicator_id] = st.column_config.TextColumn(label, width="small")
-        config[f"{indicator_id}_trend"] = st.column_config.LineChartColumn("12 mån", width="small", y_min=0)
-        order += [indicator_id, f"{indicator_id}_trend"]
-    st.dataframe(frame, column_config=config, column_order=order, hide_index=True, width="stretch",
-                 height=min(36 * (len(frame) + 1) + 4, 760))
+    ids = shown_in(SPARKLINE)
+    head = "".join(f'<th scope="col">{html.escape(BY_ID[i].label)}</th>' for i in ids)
+    rows = []
+    for row in frame.to_dict("records"):
+        cells = "".join(f"<td>{html.escape(row[i])}{_sparkline(row[f'{i}_trend'], i)}</td>" for i in ids)
+        name = html.escape(row["Grupp"].strip())
+        rows.append(f'<tr class="{row["Nivå"]}"><th scope="row">{name}</th>{cells}</tr>')
+    st.html(f'{GRID_STYLE}<div style="overflow-x: auto"><table class="hr-grid"><caption style="caption-side: bottom; text-align: left; '
+            f'color: #4B5563; font-size: 0.85rem; padding-top: 0.4rem">Värdet för månaden och linjen för de '
+            f'senaste 12 månaderna. – betyder att uppgiften saknas eller döljs.</caption>'
+            f'<thead><tr><th scope="col">Avdelning / enhet</th>{head}</tr></thead>'
+            f'<tbody>{"".join(rows)}</tbody></table></div>')
 
 
 def slide(item) -> None:
@@ -164,10 +203,15 @@ def slide(item) -> None:
     if item.message:
         st.subheader(item.message)
     if item.kind == "numbers":
-        for column, number in zip(st.columns(len(item.numbers)), item.numbers):
-            arrow = "up" if number.change.startswith("▲") else "down" if number.change.startswith("▼") else "off"
-            column.metric(number.label, number.value, delta=number.change.lstrip("▲▼= ") or None,
-                          delta_color=number.colour, delta_arrow=arrow, border=True)
+        per_row = min(len(item.numbers), slides.PER_ROW)
+        for start in range(0, len(item.numbers), per_row):
+            for column, number in zip(st.columns(per_row), item.numbers[start:start + per_row]):
+                with column, st.container(border=True):
+                    arrow = "up" if number.change.startswith("▲") else "down" if number.change.startswith("▼") else "off"
+                    st.metric(number.label, number.value, delta=number.change.lstrip("▲▼= ") or None,
+                              delta_color=number.colour, delta_arrow=arrow)
+                    if number.target:
+                        target_badge(number.target, number.met)
     elif item.kind == "chart":
         drawn = interactive.draw(item.chart, max_ticks=7) if isinstance(item.chart, Trend) else interactive.draw(item.chart)
         st.plotly_chart(interactive.projector(drawn),
@@ -200,6 +244,13 @@ def comment(topic: str, group, month: dt.date) -> None:
             st.rerun()
 
 
-def empty_state(what: str) -> None:
-    st.info(f"Inga uppgifter för {what} ännu – ladda upp filer under **Ladda upp**.", icon=":material/folder_open:")
-    st.page_link("pages/ladda_upp.py", label="Gå till Ladda upp", icon=":material/upload:")
+def empty_state(what: str, reason: str | None = None, files_lack_it: bool = True) -> None:
+    """Nothing to show, and the true reason: not in the files yet (HR is sent to Ladda upp),
+    hidden by the privacy rule, or not reported."""
+    may_upload = session.user().role in ("hr", "admin")
+    if reason is None:
+        reason = f"Inga uppgifter för {what} ännu." + (" Ladda upp filer under **Ladda upp**." if may_upload else "")
+    icon = ":material/folder_open:" if files_lack_it else ":material/visibility_off:"
+    st.info(reason, icon=icon)
+    if files_lack_it and may_upload:
+        st.page_link("pages/ladda_upp.py", label="Gå till Ladda upp", icon=":material/upload:")
