@@ -184,7 +184,8 @@ def sparkline_grid(frame: pd.DataFrame) -> None:
         cells = "".join(f"<td>{html.escape(row[i])}{_sparkline(row[f'{i}_trend'], i)}</td>" for i in ids)
         name = html.escape(row["Grupp"].strip())
         rows.append(f'<tr class="{row["Nivå"]}"><th scope="row">{name}</th>{cells}</tr>')
-    st.html(f'{GRID_STYLE}<div style="overflow-x: auto"><table class="hr-grid"><caption style="caption-side: bottom; text-align: left; '
+    st.html(f'{GRID_STYLE}<div style="overflow-x: auto" tabindex="0" role="region" '  # scrolls by keyboard too
+            f'aria-label="Per avdelning och enhet"><table class="hr-grid"><caption style="caption-side: bottom; text-align: left; '
             f'color: #4B5563; font-size: 0.85rem; padding-top: 0.4rem">Värdet för månaden och linjen för de '
             f'senaste 12 månaderna. – betyder att uppgiften saknas eller döljs.</caption>'
             f'<thead><tr><th scope="col">Avdelning / enhet</th>{head}</tr></thead>'
