@@ -63,9 +63,21 @@
 
   // A plotly chart is a picture to a screen reader: name it after what it shows, and point to
   // the table of its numbers when one follows it.
+  const MONTHS = ["jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec"];
+  // A tick's text without its markup (a line break between month and year). Written \x3c:
+  // Streamlit's sanitiser drops a script whose text has "<" before a letter or "/".
+  const plain = text => String(text).replace(/\x3cbr\s*\/?>/gi, " ").replace(/\x3c[^>]+>/g, "").trim();
+
+  // The months a chart spans, from its data ("nov 2024–okt 2026"); a chart of survey tertials
+  // by its first and last tick ("T2 2024–T2 2026").
   function months(figure) {
-    const ticks = figure.layout && figure.layout.xaxis && figure.layout.xaxis.ticktext;
-    return ticks && ticks.length > 1 ? ` ${ticks[0]}–${ticks[ticks.length - 1]}` : "";
+    const ticks = ((figure.layout && figure.layout.xaxis && figure.layout.xaxis.ticktext) || []).map(plain);
+    if (ticks.length > 1 && /^T\d/.test(ticks[0])) return ` ${ticks[0]}–${ticks[ticks.length - 1]}`;
+    const dates = (figure.data || []).flatMap(trace => Array.isArray(trace.x) ? trace.x : [])
+      .filter(x => typeof x === "string" && /^\d{4}-\d{2}/.test(x)).sort();
+    if (dates.length < 2) return "";
+    const name = iso => `${MONTHS[Number(iso.slice(5, 7)) - 1]} ${iso.slice(0, 4)}`;
+    return ` ${name(dates[0])}–${name(dates[dates.length - 1])}`;
   }
 
   function describe(figure) {
