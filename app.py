@@ -8,9 +8,11 @@ import streamlit as st
 
 from hrdash.errors import UserError
 from hrdash.markdown import plain
-from hrdash.ui import registry, session, sidebar
+from hrdash.ui import interface, registry, session, sidebar
 
-st.set_page_config(page_title="HR-nyckeltal", page_icon=":material/monitoring:", layout="wide")
+# The tab's icon is sent with the page: a Material icon here would be fetched from Google.
+st.set_page_config(page_title="HR-nyckeltal", page_icon=interface.FAVICON, layout="wide")
+interface.install()
 
 st.html(f"<style>{(Path(__file__).parent / 'hrdash' / 'ui' / 'style.css').read_text()}</style>")
 user = session.sign_in()
@@ -20,6 +22,7 @@ user = session.sign_in()
 page = st.navigation([st.Page(info.file, title=info.title, icon=info.icon, default=info is registry.PAGES[0])
                       for info in registry.PAGES], position="hidden")
 info = next(i for i in registry.PAGES if i.title == page.title)
+st.set_page_config(page_title=f"{info.title} · HR-nyckeltal")  # the browser tab names the page
 
 if info.file == "pages/presentation.py":
     # Full screen for the projector: the sidebar starts folded away.

@@ -58,6 +58,9 @@ def build_parser() -> argparse.ArgumentParser:
     imp = command("import", "Importera filer (Excel eller CSV).")
     imp.add_argument("files", nargs="+", type=Path, metavar="FILE")
     imp.add_argument("--kind", type=_kind_argument, help="filtyp, om den inte ska kännas igen på rubrikerna")
+    imp.add_argument("--new-units", dest="new_units", action="store_true",
+                     help="enheter som organisationen inte känner till är nya enheter, även när namnet liknar en "
+                          "känd enhet (de räknas under 'Ej placerad' tills en organisationsfil placerar dem)")
 
     ind = command("indicators", "Skriv ut alla nyckeltal i långt format.")
     ind.add_argument("--unit", help="bara denna enhet, avdelning eller förvaltning")
@@ -121,25 +124,23 @@ def main(argv: list[str] | None = None) -> int:
 
 def _import(con, args) -> int:
     from hrdash.ingest.parse import parse_file
-    from hrdash.store import batches
+    from hrdash.store import batches, units
 
-    parsed_files = []
+    contents = []
     failed = False
     for path in args.files:
         try:
-            content = path.read_bytes()
+            contents.append((path, path.read_bytes()))
         except OSError as error:
             print(f"{path}: filen kunde inte läsas ({error.strerror}).", file=sys.stderr)
             failed = True
-            continue
-        parsed = parse_file(content, path.name, kind=args.kind)
-        parsed_files.append(parsed)
-        for notice in parsed.notices:
-            print(f"{path.name}: {notice}", file=sys.stderr)
     if failed:
         return 1
     status = 0
-    for parsed in parsed_files:
+    for path, content in contents:  # each file read against the organisation as the files before it left it
+        parsed = parse_file(content, path.name, kind=args.kind, units=units.known(con), new_units=args.new_units)
+        for notice in parsed.notices:
+            print(f"{path.name}: {notice}", file=sys.stderr)
         try:
             batch = batches.import_file(con, parsed, _user())
         except UserError as refused:  # the other files are still imported

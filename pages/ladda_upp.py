@@ -1,6 +1,9 @@
 """Ladda upp: HR drops monthly files, sees how they were read and what would change, and
 confirms. Nothing is written before the confirmation."""
 
+import datetime as dt
+import hashlib
+
 import streamlit as st
 
 from hrdash import swedish
@@ -8,7 +11,7 @@ from hrdash.catalogue import TOPICS
 from hrdash.errors import UserError
 from hrdash.ingest.columns import KINDS, ORGANISATION, kind_by_name
 from hrdash.markdown import plain
-from hrdash.store import batches, mappings
+from hrdash.store import batches, mappings, units
 from hrdash.ui import cache, registry, session, sidebar, upload_page
 
 registry.guard(__file__)
@@ -25,13 +28,33 @@ con = session.cursor()
 AUTO = "automatiskt"
 TOPIC_PAGES = {topic.kind: topic.page for topic in TOPICS.values()}
 
-for position, uploaded in enumerate(files or []):
-    content = uploaded.getvalue()
+
+def unit_choices(position: int, parsed) -> dict | None:
+    """For each unit name the organisation does not know, what HR says it is; None until every
+    name has an answer (the file is not imported before)."""
+    known = cache.organisation_units(session.version())
+    st.warning("Organisationen känner inte till " + ", ".join(f"'{plain(u.name)}'" for u in parsed.unknown_units)
+               + ". Välj för varje namn vilken enhet det är, eller att det är en ny enhet. Valet sparas och "
+               "används nästa gång namnet finns i en fil.", icon=":material/help:")
+    choices, answered = {}, 0
+    for unknown in parsed.unknown_units:
+        hint = f" – menade du {unknown.suggestion.label}?" if unknown.suggestion else ""
+        choice = st.selectbox(f"'{plain(unknown.name)}' ({unknown.where}){hint}",
+                              upload_page.unit_options(unknown, known), index=None, placeholder="Välj …",
+                              key=f"enhet_{position}_{unknown.key}_{unknown.code or ''}")
+        if choice is not None:
+            choices[unknown.name] = upload_page.chosen_unit(choice, known)
+            answered += 1
+    return choices if answered == len(parsed.unknown_units) else None
+
+
+def show_file(position: int, name: str, content: bytes, file_id: str) -> None:
+    """One file: how it was read, what would change, and the button that imports it."""
     with st.container(border=True):
-        st.subheader(plain(uploaded.name))
-        if uploaded.file_id in imported:
-            st.success(imported[uploaded.file_id], icon=":material/check_circle:")
-            continue
+        st.subheader(plain(name))
+        if file_id in imported:
+            st.success(imported[file_id], icon=":material/check_circle:")
+            return
 
         left, right = st.columns([1, 2])
         kind_choice = left.selectbox(
@@ -41,11 +64,12 @@ for position, uploaded in enumerate(files or []):
         kind_name = None if kind_choice == AUTO else kind_choice
         kind = kind_by_name(kind_name) if kind_name else None
         hand_mapping = st.session_state.get(f"mappning_{position}", {})
-        parsed = cache.parsed_upload(content, uploaded.name, kind_name, tuple(sorted(hand_mapping.items())))
+        version = session.version()
+        parsed = cache.parsed_upload(content, name, kind_name, tuple(sorted(hand_mapping.items())), version)
         remembered = {} if hand_mapping else mappings.remembered_for(con, parsed)
         mapping = hand_mapping or remembered
         if remembered:
-            parsed = cache.parsed_upload(content, uploaded.name, kind_name, tuple(sorted(remembered.items())))
+            parsed = cache.parsed_upload(content, name, kind_name, tuple(sorted(remembered.items())), version)
             st.info("Kolumnerna tolkas som förra gången en fil med samma rubriker lästes in.", icon=":material/history:")
         for part in parsed.parts:
             where = f"bladet '{plain(part.sheet)}', " if part.sheet else ""
@@ -77,19 +101,28 @@ for position, uploaded in enumerate(files or []):
             st.error(f"Filen kan inte importeras: {len(parsed.problems)} fel att rätta. Ingenting har sparats. "
                      "Rätta felen i filen och ladda upp den igen.", icon=":material/block:")
             st.dataframe(upload_page.problems_table(parsed), hide_index=True, width="stretch")
-            continue
+            return
         same = batches.find_same_file(con, parsed.sha256)
         if same:
-            st.warning(f"Den här filen är redan importerad, oförändrad, som batch {same.batch_id} "
+            st.warning(f"Den här filen är redan importerad, oförändrad, som import nr {same.batch_id} "
                        f"({swedish.date(same.imported_at.date())}, {same.imported_by}).", icon=":material/history:")
-            continue
+            return
 
-        change = cache.upload_preview(parsed.sha256, kind_name, tuple(sorted(mapping.items())), session.version(),
-                                  parsed)
+        choices = {}
+        if parsed.unknown_units:
+            choices = unit_choices(position, parsed)
+            if choices is None:
+                st.button(f"Importera {name}", key=f"importera_{position}", type="primary", disabled=True,
+                          help="Välj först vad varje okänd enhet är.")
+                return
+            chosen = tuple(sorted(choices.items(), key=lambda item: item[0]))
+            parsed = cache.parsed_upload(content, name, kind_name, tuple(sorted(mapping.items())), version, chosen)
+        change = cache.upload_preview(parsed.sha256, kind_name, tuple(sorted(mapping.items())), version, parsed,
+                                      tuple(sorted(choices.items(), key=lambda item: item[0])))
         if change.problems:
             st.error("Filen kan inte importeras. Ingenting har sparats.\n\n"
                      + "\n\n".join(plain(str(p)) for p in change.problems), icon=":material/block:")
-            continue
+            return
         if change.unplaced:
             st.warning("Organisationen känner inte till " + ", ".join(change.unplaced) + ". Uppgifterna importeras "
                        "och räknas in i förvaltningen under avdelningen 'Ej placerad' tills en organisationsfil "
@@ -112,20 +145,54 @@ for position, uploaded in enumerate(files or []):
                 st.markdown(f"**{kind.name.capitalize()}**")
                 st.dataframe(upload_page.rows_table(parsed, kind), hide_index=True, width="stretch")
 
-        if st.button(f"Importera {uploaded.name}", key=f"importera_{position}", type="primary"):
+        if st.button(f"Importera {name}", key=f"importera_{position}", type="primary"):
             user = session.user().name
             try:
                 batch = batches.import_file(con, parsed, user)
             except UserError as refused:  # shown with its file, so the other files stay on the page
                 st.error("\n\n".join(plain(line) for line in refused.lines()), icon=":material/block:")
-                continue
+                return
             if hand_mapping:
                 for header in parsed.headers:
                     mappings.remember_mapping(con, header.signature, mapping, user)
-            imported[uploaded.file_id] = (f"Importerad som import nr {batch.batch_id} ({batch.kind_names}, "
-                                          f"{batch.rows_text}). Du kan ångra importen under Data.")
+            units.remember_choices(con, choices, user)
+            imported[file_id] = (f"Importerad som import nr {batch.batch_id} ({batch.kind_names}, "
+                                 f"{batch.rows_text}). Du kan ångra importen under Data.")
             st.session_state["kvitto"] = (batch, upload_page.last_month(parsed))
             st.rerun()
+
+
+def typed_figures() -> tuple[str, bytes] | None:
+    """A form to type one month's figures of one kind, a row per unit: what it gives is read and
+    checked as a file, and imported as a batch like one."""
+    with st.expander("Skriv in en månads siffror i stället för att ladda upp en fil", icon=":material/edit:"):
+        known = cache.organisation_units(session.version())
+        if not known:
+            st.caption("Ladda upp en organisationsfil först: formuläret har en rad för varje enhet i organisationen.")
+            return None
+        left, right = st.columns(2)
+        kind = left.selectbox("Uppgifter", upload_page.TYPED_KINDS, key="inmatning_typ",
+                              format_func=lambda k: k.name.capitalize())
+        month = right.selectbox("Månad", upload_page.typed_months(dt.date.today()), index=1, key="inmatning_manad",
+                                format_func=swedish.month_name)
+        grid = st.data_editor(upload_page.typed_grid(known, kind), key=f"inmatning_{kind.id}", hide_index=True,
+                              width="stretch", num_rows="fixed", disabled=["avdelning", "enhet", "enhetskod"])
+        st.caption("Lämna en enhets rad tom om den inte ska rapporteras. Siffrorna kontrolleras med samma regler som "
+                   "en fil och sparas som en import som kan ångras.")
+        if st.button("Granska siffrorna", key="inmatning_granska"):
+            try:
+                st.session_state["inmatning"] = upload_page.typed_file(grid, kind, month)
+            except UserError as empty:
+                st.warning(empty.message, icon=":material/edit:")
+    return st.session_state.get("inmatning")
+
+
+for position, uploaded in enumerate(files or []):
+    show_file(position, uploaded.name, uploaded.getvalue(), uploaded.file_id)
+typed = typed_figures()
+if typed:
+    typed_name, typed_content = typed
+    show_file(len(files or []), typed_name, typed_content, f"inmatning:{hashlib.sha256(typed_content).hexdigest()}")
 
 if "kvitto" in st.session_state:
     batch, month = st.session_state["kvitto"]

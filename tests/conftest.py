@@ -22,7 +22,7 @@ from streamlit.testing.v1 import AppTest
 
 from hrdash.figures import indicators
 from hrdash.ingest.parse import parse_file
-from hrdash.store import batches, database
+from hrdash.store import batches, database, units
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
@@ -105,14 +105,17 @@ def con(empty_database, tmp_path):
     connection.close()
 
 
-def xlsx_bytes(sheets: dict[str, list[list[object]]]) -> bytes:
-    """A workbook with the given sheets, each a list of rows from A1."""
+def xlsx_bytes(sheets: dict[str, list[list[object]]], hidden: tuple[str, ...] = ()) -> bytes:
+    """A workbook with the given sheets, each a list of rows from A1; those named in `hidden` are
+    hidden as Excel hides them."""
     workbook = Workbook()
     workbook.remove(workbook.active)
     for name, rows in sheets.items():
         sheet = workbook.create_sheet(name)
         for row in rows:
             sheet.append(row)
+        if name in hidden:
+            sheet.sheet_state = "hidden"
     out = io.BytesIO()
     workbook.save(out)
     return out.getvalue()
@@ -125,10 +128,26 @@ def csv_bytes(rows: list[list[object]], delimiter: str = ";", encoding: str = "u
 
 
 def load(con, content: bytes, name: str = "fil.csv", user: str = "test", **options) -> batches.Batch:
-    """Import a file and fail the test with its problems if it is refused."""
+    """Import a file as the CLI does (its unit names matched to the organisation in `con`), and fail the
+    test with its problems if it is refused."""
+    options.setdefault("units", units.known(con))
     parsed = parse_file(content, name, **options)
     assert parsed.ok, [str(p) for p in parsed.problems]
     return batches.import_file(con, parsed, user)
+
+
+def read(con, content: bytes, name: str = "fil.csv", **options):
+    """A file read as an import reads it (its unit names matched to the organisation in `con`),
+    without importing it: what was read, the notices and the problems."""
+    options.setdefault("units", units.known(con))
+    return parse_file(content, name, **options)
+
+
+def refused(con, content: bytes, name: str = "fil.csv", **options) -> list[str]:
+    """The problems that refuse a file, as the user reads them; fails the test if it would be imported."""
+    parsed = read(con, content, name, **options)
+    assert not parsed.ok, f"{name} would be imported"
+    return [str(p) for p in parsed.problems]
 
 
 def figures(con, unsuppressed: bool = True) -> dict[tuple[str, str, str, str], float | None]:
@@ -151,6 +170,42 @@ ORGANISATION = [
     ["Beroende", "Vuxen", "Socialförvaltningen"],
     ["Liten", "Vuxen", "Socialförvaltningen"],
 ]
+# The organisation of the messy-file tests, with the unit codes a payroll system prints.
+CODED_ORGANISATION = [
+    ["enhetskod", "enhet", "avdelning", "förvaltning"],
+    ["4701", "Ekonomiskt bistånd", "IFO", "Socialförvaltningen"],
+    ["4711", "Familjebehandling", "IFO", "Socialförvaltningen"],
+    ["4721", "Mottagning barn och unga", "Barn och unga", "Socialförvaltningen"],
+    ["4722", "Utredning barn och unga 1", "Barn och unga", "Socialförvaltningen"],
+    ["4723", "Utredning barn och unga 2", "Barn och unga", "Socialförvaltningen"],
+    ["4731", "Beroendeenheten", "Vuxen", "Socialförvaltningen"],
+    ["4732", "Socialpsykiatri", "Vuxen", "Socialförvaltningen"],
+    ["4733", "Boendestöd", "Vuxen", "Socialförvaltningen"],
+]
+
+
+@pytest.fixture
+def org(con):
+    """A database holding CODED_ORGANISATION."""
+    load(con, csv_bytes(CODED_ORGANISATION), "organisation.csv")
+    return con
+
+
+CODED_UNITS = {row[1] for row in CODED_ORGANISATION[1:]}
+
+
+def units_of(con, level: str = "enhet") -> set[str]:
+    """Every name `hrdash indicators` prints at a level: the organisation's, and any phantom unit
+    (or 'Ej placerad') a file brought in."""
+    return {key[1] for key in figures(con) if key[0] == level}
+
+
+def reported(con, indicator: str, month: str) -> dict[str, float]:
+    """unit -> value, for the units with a value of an indicator in a month: which rows were imported."""
+    return {key[1]: value for key, value in figures(con).items()
+            if key[0] == "enhet" and key[2] == month and key[3] == indicator and value is not None}
+
+
 SICK_HEADER = ["enhet", "månad", "anställda", "ordinarie_timmar", "sjuktimmar", "sjuktimmar_dag_1_14", "sjuktimmar_60_dagar"]
 TURNOVER_HEADER = ["enhet", "månad", "tillsvidareanställda", "avgångar", "varav_interna", "varav_pension"]
 VACANCY_HEADER = ["enhet", "månad", "budgeterade_tjänster", "besatta_tjänster", "konsulter", "konsultkostnad_kr"]

@@ -117,6 +117,31 @@ def test_import_points_out_units_the_organisation_does_not_know(files):
             "organisationsfil placerar dem.") in result.stderr
 
 
+def test_a_misspelled_unit_is_refused_naming_the_unit_it_resembles_and_new_units_accepts_it(files):
+    db = files / "hr.duckdb"
+    run("import", str(files / "org.csv"), db=db)
+    (files / "stavfel.csv").write_bytes(csv_bytes([SICK_HEADER, ["Mottagningn", "2025-03", 12, 1000, 50, 0, 0],
+                                                   ["Utredning", "2025-03", 30, 4800, 240, 0, 0]]))
+    result = run("import", str(files / "stavfel.csv"), db=db)
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        "stavfel.csv: filen importerades inte. 1 fel att rätta:",
+        "  Rad 2: Enheten 'Mottagningn' finns inte i organisationen. Menade du 'Mottagningen'? Rätta namnet i filen. "
+        "Är det en ny enhet, välj det när filen laddas upp (på kommandoraden: --new-units); den räknas då under "
+        "'Ej placerad' tills en organisationsfil placerar den."]
+    assert rows(run("indicators", db=db).stdout) == []  # nothing but the organisation
+
+    result = run("import", str(files / "stavfel.csv"), "--new-units", db=db)
+    assert result.returncode == 0, result.stderr
+    assert "stavfel.csv: importerad som import nr 2 (sjukfrånvaro, 2 rader)." in result.stdout
+    table = {(r["level"], r["unit"], r["indicator"]): r["value"]
+             for r in rows(run("indicators", "--unsuppressed", "--to", "2025-03", db=db).stdout)}
+    assert table["enhet", "Mottagningn", "sick_leave_pct"] == "5.000000"
+    assert table["avdelning", "Ej placerad", "sick_leave_pct"] == "5.000000"
+    assert table["avdelning", "Barn och unga", "sick_leave_pct"] == "5.000000"  # Utredning alone: 240 / 4800
+    assert table["enhet", "Mottagningen", "sick_leave_pct"] == ""
+
+
 def test_database_from_environment(files):
     db = files / "annan.duckdb"
     result = run("import", str(files / "sjuk.csv"), env={"HRDASH_DB": str(db)})

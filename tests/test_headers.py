@@ -4,7 +4,8 @@ unit suffixes, and the kind is told from the header alone."""
 import pytest
 
 from hrdash.ingest.columns import KINDS, kind_by_name
-from hrdash.ingest.headers import SYNONYMS, detect_kinds, find_header_row, normalize_header
+from hrdash.ingest.headers import SYNONYMS, detect_kinds, normalize_header
+from hrdash.ingest.layout import find_layout
 
 # The tables in domain.md, "Canonical headers and accepted synonyms" and Part 2's "More input kinds".
 CONTRACT = {
@@ -106,7 +107,9 @@ def test_kind_is_detected_from_the_header(header, kinds):
 
 def test_header_row_is_found_below_title_rows():
     rows = [["Rapport"], [], ["Uttag 2025-04-01", None], ["Enhet", "Månad", "Anställda", "Sjuktimmar"], ["A", 1, 2, 3]]
-    assert find_header_row(rows) == 3
+    layout = find_layout(rows)
+    assert (layout.top, layout.bottom) == (3, 3)
+    assert layout.names == ["Enhet", "Månad", "Anställda", "Sjuktimmar"]
 
 
 def test_kinds_by_swedish_name_or_id():

@@ -3,7 +3,7 @@
 import datetime as dt
 
 import pytest
-from conftest import SICK_HEADER, csv_bytes, figures, load, xlsx_bytes
+from conftest import SICK_HEADER, csv_bytes, figures, load, read, refused, reported, xlsx_bytes
 
 from hrdash.ingest.parse import parse_file
 
@@ -161,3 +161,51 @@ def test_a_label_ending_in_a_total_word_is_a_total_row_only_after_a_space(con):
                          ["Barn och unga totalt", "2025-03", 12, 1000, 50, 0, 0]]))
     units = {k[1] for k in figures(con) if k[0] == "enhet"}
     assert units == {"@summa"}
+
+
+def test_units_after_numbers_as_payroll_systems_print_them(org):
+    rows = [["Enhet", "Månad", "Anställda", "Ordinarie tid", "Sjukfrånvaro (tim)", "Varav dag 1-14",
+             "Varav 60 dagar eller mer"],
+            ["Ekonomiskt bistånd", "2025-03", "42 st", "8 977,5 tim", "7 523 h", "1 200 tim", "0 h"],
+            ["Boendestöd", "2025-03", "12 st", "2 000 tim", "100 tim", "40 tim", "0 tim"]]
+    load(org, csv_bytes(rows))
+    values = figures(org)
+    assert values["enhet", "Ekonomiskt bistånd", "2025-03", "sick_leave_pct"] == pytest.approx(7523 / 8977.5 * 100)
+    # (7 523 + 100) / (8 977,5 + 2 000)
+    assert values["förvaltning", "Socialförvaltningen", "2025-03", "sick_leave_pct"] == (
+        pytest.approx(7623 / 10977.5 * 100))
+
+
+def test_kronor_and_pieces_in_vacancies_with_a_day_range_as_the_month(org):
+    rows = [["Enhet", "Period", "Budgeterade tjänster", "Besatta tjänster", "Konsulter", "Konsultkostnad"],
+            ["Ekonomiskt bistånd", "2025-01-01 - 2025-01-31", "20 st", "18 st", "1 st", "125 000,00 kr"],
+            ["Boendestöd", "2025-01-01 – 2025-01-31", 8, 6, 0, "0 kr"]]
+    load(org, xlsx_bytes({"Vakanser": rows}), "vakanser.xlsx")
+    values = figures(org)
+    assert values["förvaltning", "Socialförvaltningen", "2025-01", "vacancies"] == pytest.approx(4)  # 2 + 2
+    assert values["förvaltning", "Socialförvaltningen", "2025-01", "consultant_cost_sek"] == pytest.approx(125000)
+    assert {key[2] for key in values} == {"2025-01"}
+
+
+def test_months_that_lost_their_date_format_are_excel_serial_numbers(org):
+    rows = [["Enhet", "Månad", "Rekryteringsbehov", "Pågående rekryteringar", "Tillsatta"],
+            ["Ekonomiskt bistånd", 45658, 3, 2, 1],  # 2025-01-01
+            ["Ekonomiskt bistånd", 45689, 2, 1, 1],  # 2025-02-01
+            ["Ekonomiskt bistånd", 45733, 1, 1, 0]]  # 2025-03-17
+    parsed = read(org, xlsx_bytes({"Behov": rows}), "behov.xlsx")
+    assert parsed.ok, [str(p) for p in parsed.problems]
+    assert ("Bladet 'Behov': kolumnen B ('Månad') har månader som tal (t.ex. 45658): de lästes som Excels datumnummer "
+            "(45658 är januari 2025). Formatera kolumnen som datum i Excel för att se dem.") in parsed.notices
+    load(org, xlsx_bytes({"Behov": rows}), "behov.xlsx")
+    assert {month: reported(org, "recruitment_need", month) for month in ("2025-01", "2025-02", "2025-03")} == {
+        "2025-01": {"Ekonomiskt bistånd": 3}, "2025-02": {"Ekonomiskt bistånd": 2},
+        "2025-03": {"Ekonomiskt bistånd": 1}}
+
+
+def test_a_day_range_over_two_months_is_refused(org):
+    rows = [["Enhet", "Period", "Budgeterade tjänster", "Besatta tjänster"],
+            ["Ekonomiskt bistånd", "2025-01-16 - 2025-02-15", 20, 18]]
+    assert refused(org, csv_bytes(rows)) == [
+        "Rad 2, kolumn B ('Period'): Värdet '2025-01-16 - 2025-02-15' är en period från 2025-01-16 till 2025-02-15, "
+        "inte en kalendermånad. hrdash tar emot siffror per månad: ta ut rapporten för en hel månad (t.ex. "
+        "2025-01-01 – 2025-01-31)."]

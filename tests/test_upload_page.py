@@ -1,12 +1,17 @@
 """Ladda upp through AppTest: a good file, a refused file, a hand-mapped column; nothing is
 written before the user confirms."""
 
+import datetime as dt
+
 import pytest
-from conftest import ORGANISATION, SICK_HEADER, csv_bytes, load, open_app
+from conftest import ORGANISATION, SICK_HEADER, csv_bytes, figures, load, open_app
 from streamlit.testing.v1 import AppTest
 
-from hrdash.store import batches, database
+from hrdash.errors import UserError
+from hrdash.ingest.columns import VACANCIES
+from hrdash.store import batches, database, units
 from hrdash.ui import session
+from hrdash.ui.upload_page import NEW_UNIT, typed_file, typed_grid
 
 
 @pytest.fixture
@@ -63,9 +68,9 @@ def test_a_refused_file_lists_every_problem_and_writes_nothing(db_path):
     at = upload_page(("fel.csv", content, "text/csv"))
     assert at.error[0].value.startswith("Filen kan inte importeras: 2 fel att rätta. Ingenting har sparats.")
     problems = at.dataframe[1].value
-    assert list(problems["Rad"]) == [3, 2]
-    assert list(problems["Kolumn"]) == ["B ('månad')", "E ('sjuktimmar')"]
-    assert list(problems["Värde"]) == ["2025-13", "-5"]
+    assert list(problems["Rad"]) == ["2", "3"]  # in the order of the file
+    assert list(problems["Kolumn"]) == ["E ('sjuktimmar')", "B ('månad')"]
+    assert list(problems["Värde"]) == ["-5", "2025-13"]
     assert not [b for b in at.button if b.key == "importera_0"]
     assert batch_count() == 2
 
@@ -92,10 +97,49 @@ def test_an_unknown_column_is_mapped_by_hand_and_remembered(db_path):
     assert batch_count() == 4
 
 
-def test_a_unit_the_organisation_does_not_know_is_pointed_out(db_path):
+def test_a_unit_the_organisation_does_not_know_is_pointed_out_and_decided_before_import(db_path):
     content = csv_bytes([SICK_HEADER, ["Nystartad enhet", "2025-03", 12, 1000, 70, 0, 0]])
     at = upload_page(("ny.csv", content, "text/csv"))
+    assert any(w.value.startswith("Organisationen känner inte till 'Nystartad enhet'. Välj") for w in at.warning)
+    assert at.button(key="importera_0").disabled
+    at.selectbox(key="enhet_0_nystartad enhet_").select(NEW_UNIT).run()
     assert any(w.value.startswith("Organisationen känner inte till Nystartad enhet.") for w in at.warning)
+    at.button(key="importera_0").click().run()
+    assert batch_count() == 3
+
+
+def test_each_unknown_unit_is_decided_before_import_and_the_choice_is_remembered(db_path):
+    content = csv_bytes([SICK_HEADER, ["Mottagningn", "2025-03", 10, 1000, 80, 0, 0],
+                         ["Nystartad enhet", "2025-03", 12, 1000, 70, 0, 0]])
+    at = upload_page(("stavfel.csv", content, "text/csv"))
+    assert ("Organisationen känner inte till 'Mottagningn', 'Nystartad enhet'. Välj för varje namn vilken enhet det "
+            "är, eller att det är en ny enhet. Valet sparas och används nästa gång namnet finns i en fil."
+            in [w.value for w in at.warning])
+    misspelled, new = at.selectbox(key="enhet_0_mottagningn_"), at.selectbox(key="enhet_0_nystartad enhet_")
+    assert misspelled.label == "'Mottagningn' (rad 2) – menade du Mottagningen?"
+    assert misspelled.options[:2] == ["Mottagningen", NEW_UNIT]  # the closest unit first
+    assert new.label == "'Nystartad enhet' (rad 3)"
+    assert at.button(key="importera_0").disabled
+
+    misspelled.select("Mottagningen").run()
+    assert at.button(key="importera_0").disabled  # one name is still undecided
+    at.selectbox(key="enhet_0_nystartad enhet_").select(NEW_UNIT).run()
+    assert not at.button(key="importera_0").disabled
+    at.button(key="importera_0").click().run()
+    assert batch_count() == 3
+    values = figures(session.cursor())
+    assert values["enhet", "Mottagningen", "2025-03", "sick_leave_pct"] == pytest.approx(8.0)  # 80 / 1000
+    assert values["avdelning", "Ej placerad", "2025-03", "sick_leave_pct"] == pytest.approx(7.0)  # 70 / 1000
+    assert ("enhet", "Mottagningn", "2025-03", "sick_leave_pct") not in values
+
+    # The next file with the misspelled name is read as the unit chosen for it, without asking.
+    april = csv_bytes([SICK_HEADER, ["Mottagningn", "2025-04", 10, 1000, 40, 0, 0]])
+    at = upload_page(("april.csv", april, "text/csv"))
+    assert not [s for s in at.selectbox if s.key.startswith("enhet_")]
+    assert ":material/info: 'Mottagningn' lästes som Mottagningen, som valts för det namnet." in [
+        c.value.replace("\\", "") for c in at.caption]  # as shown, without Markdown's escapes
+    at.button(key="importera_0").click().run()
+    assert figures(session.cursor())["enhet", "Mottagningen", "2025-04", "sick_leave_pct"] == pytest.approx(4.0)
 
 
 def test_several_files_at_once(db_path):
@@ -107,3 +151,23 @@ def test_several_files_at_once(db_path):
     at.button(key="importera_1").click().run()
     assert batch_count() == 3
     assert imports()[0].kind == "turnover"
+
+
+def test_one_months_figures_typed_in_a_grid_are_read_and_imported_like_a_file(tmp_path):
+    con = database.connect(tmp_path / "hr.duckdb")
+    load(con, csv_bytes([*ORGANISATION, ["Gamla enheten", "Nedlagd", "Socialförvaltningen"]]), "org.csv")
+    grid = typed_grid(units.known(con).units, VACANCIES)
+    assert list(grid["enhet"]) == ["Mottagningen", "Utredning", "Beroende", "Liten"]  # not the closed unit
+    assert list(grid.columns) == ["avdelning", "enhet", "enhetskod", "budgeterade_tjänster", "besatta_tjänster",
+                                  "vakanta_tjänster", "konsulter", "konsultkostnad_kr"]
+    grid.loc[0, ["budgeterade_tjänster", "besatta_tjänster"]] = [10, 8.5]
+    grid.loc[2, ["budgeterade_tjänster", "besatta_tjänster", "konsultkostnad_kr"]] = [6, 6, 45000]
+    name, content = typed_file(grid, VACANCIES, dt.date(2025, 3, 1))
+    assert name == "inmatning_vakanser_2025-03.csv"
+    load(con, content, name)
+    values = figures(con)
+    assert values["förvaltning", "Socialförvaltningen", "2025-03", "vacancies"] == pytest.approx(1.5)
+    assert values["förvaltning", "Socialförvaltningen", "2025-03", "vacancy_rate_pct"] == pytest.approx(1.5 / 16 * 100)
+    assert values["enhet", "Utredning", "2025-03", "vacancies"] is None  # left empty: not reported
+    with pytest.raises(UserError, match="Skriv in siffror för minst en enhet."):
+        typed_file(typed_grid(units.known(con).units, VACANCIES), VACANCIES, dt.date(2025, 3, 1))

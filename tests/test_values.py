@@ -6,7 +6,8 @@ import pytest
 
 from hrdash import swedish
 from hrdash.errors import UserError
-from hrdash.ingest.values import parse_age_group, parse_gender, parse_month, parse_month_of_year, parse_number
+from hrdash.ingest.values import (is_serial, parse_age_group, parse_gender, parse_month, parse_month_of_year,
+                                 parse_number, parse_serial_month)
 
 MARCH = dt.date(2025, 3, 1)
 
@@ -86,3 +87,59 @@ def test_swedish_formats():
     assert swedish.month_name(dt.date(2026, 10, 1), short=True) == "okt 2026"
     assert swedish.percent(None) == "–"
     assert swedish.date(dt.date(2026, 11, 23)) == "23 november 2026"
+
+
+@pytest.mark.parametrize(
+    "text,holds,number",
+    [("8 977,5 tim", "hours", 8977.5), ("7 523 h", "hours", 7523), ("160 timmar", "hours", 160),
+     ("42 st", "count", 42), ("12 pers", "count", 12), ("125 000,00 kr", "sek", 125000), ("95 000 SEK", "sek", 95000),
+     ("3,5 åa", "fte", 3.5), ("20 tjänster", "fte", 20)],
+)
+def test_a_unit_after_a_number_is_dropped_where_it_is_what_the_column_holds(text, holds, number):
+    assert parse_number(text, holds=holds) == number
+
+
+@pytest.mark.parametrize(
+    "text,holds,message",
+    [("42 tim", "count", "har enheten 'tim', men kolumnen ska innehålla ett antal. Kontrollera att kolumnerna inte "
+                         "bytt plats."),
+     ("8 977,5 st", "hours", "har enheten 'st', men kolumnen ska innehålla timmar. Kontrollera att kolumnerna inte "
+                             "bytt plats."),
+     ("125 tkr", "sek", "är angivet i tkr (tusentals eller miljoner kronor). Skriv beloppet i kronor, t.ex. 125 000."),
+     ("3 dagar", "hours", "är angivet i dagar. hrdash behöver timmar: ta ut timmarna ur lönesystemet."),
+     ("5,1 %", "hours", "är en procentsats. hrdash behöver de tal procenten räknas fram ur (timmar eller antal), "
+                        "eftersom procent inte kan läggas ihop till avdelningens och förvaltningens siffror."),
+     ("12 apor", "count", "har enheten 'apor', som hrdash inte känner igen. Skriv bara talet."),
+     ("#REF!", "hours", "är ett fel från Excel (en formel som pekar på celler som inte finns längre), inte ett tal. "
+                        "Rätta formeln i Excel eller skriv in talet, och spara filen igen.")],
+)
+def test_a_unit_that_is_not_what_the_column_holds_says_what_it_is(text, holds, message):
+    with pytest.raises(UserError) as refused:
+        parse_number(text, holds=holds)
+    assert refused.value.message == message
+
+
+@pytest.mark.parametrize("value", ["2025-03-01 - 2025-03-31", "2025-03-01 – 2025-03-31", "2025-03-01 till 2025-03-31",
+                                   "2025-03-01 t.o.m. 2025-03-31"])
+def test_a_day_range_within_one_month_is_that_month(value):
+    assert parse_month(value) == MARCH
+
+
+def test_a_day_range_over_two_months_is_no_month():
+    with pytest.raises(UserError) as refused:
+        parse_month("2025-01-16 - 2025-02-15")
+    assert refused.value.message == (
+        "är en period från 2025-01-16 till 2025-02-15, inte en kalendermånad. hrdash tar emot siffror per månad: ta "
+        "ut rapporten för en hel månad (t.ex. 2025-01-01 – 2025-01-31).")
+
+
+@pytest.mark.parametrize("value,month", [(45658, dt.date(2025, 1, 1)), (45717.0, dt.date(2025, 3, 1)),
+                                         ("45688", dt.date(2025, 1, 1)), (36526, dt.date(2000, 1, 1))])
+def test_an_excel_serial_number_is_the_month_of_its_day(value, month):
+    assert is_serial(value)
+    assert parse_serial_month(value) == month
+
+
+@pytest.mark.parametrize("value", [202503, 2025, 45658.5, "4711", True])
+def test_numbers_that_are_no_excel_serial_day(value):
+    assert not is_serial(value)

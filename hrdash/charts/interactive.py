@@ -43,6 +43,7 @@ pio.templates["hrdash"] = go.layout.Template(
         paper_bgcolor="white",
         plot_bgcolor="white",
         margin=dict(l=10, r=30, t=50, b=10),
+        dragmode=False,  # no zooming by mouse alone: there is no toolbar to zoom back out with
         hoverlabel=dict(font_size=16, font_family=FONT),
         legend=dict(orientation="h", yanchor="bottom", y=1.02, xanchor="left", x=0, font_size=15),
         xaxis=dict(showgrid=False, linecolor="#6B7280", ticks="outside", tickfont_size=15, automargin=True),

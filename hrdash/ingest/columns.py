@@ -31,7 +31,8 @@ class Column:
     field: str  # the column name in the database
     type: str
     required: bool
-    synonyms: tuple[str, ...] = ()
+    synonyms: tuple[str, ...] = ()  # the contract's synonyms (domain.md), named in messages
+    also: tuple[str, ...] = ()  # more headers read as this column, as payroll systems write them
 
 
 @dataclass(frozen=True)
@@ -62,7 +63,13 @@ class Kind:
         return tuple(c.field for c in self.columns if c.type in (GENDER, AGE_GROUP, QUESTION, REASON))
 
 
-UNIT = Column("enhet", "unit_name", TEXT, True, ("Enhetsnamn", "Arbetsplats", "Organisationsenhet", "Unit"))
+# Payroll systems name the unit column after their own ledger: "Ansvar" (a code, or a code and a
+# name in one cell), "Ansvar benämning" (the name), "Kostnadsställe". A code in a unit cell is
+# matched to the organisation's enhetskod (hrdash/ingest/units.py).
+CODE_OR_UNIT = ("Ansvar", "Kostnadsställe", "Kst", "Ansvarsnummer", "Ansvarskod", "Kostnadsställenummer")
+UNIT = Column("enhet", "unit_name", TEXT, True, ("Enhetsnamn", "Arbetsplats", "Organisationsenhet", "Unit"),
+              ("Enhet namn", "Enhetsbenämning", "Ansvar benämning", "Ansvarsbenämning", "Ansvar namn", "Ansvarsnamn",
+               "Kostnadsställe benämning", "Kostnadsställe namn", "Kostnadsställenamn", *CODE_OR_UNIT))
 UNIT_CODE = Column("enhetskod", "unit_code", TEXT, False, ("Kod", "Enhets-id", "Unit code"))
 MONTH_COLUMN = Column("månad", "month", MONTH, True, ("Period", "Månad/år", "Month"))
 # A separate year column; with it, `månad` holds 1-12 or a month name.
@@ -116,6 +123,7 @@ SICK_LEAVE = Kind(
             HOURS,
             True,
             ("Varav 60 dagar eller mer", "Långtidssjukfrånvaro (tim)", "Long-term sick hours"),
+            ("Varav ≥ 60 dagar", "Varav minst 60 dagar"),
         ),
         Column("upprepad_korttidsfrånvaro", "repeated_short_absence", COUNT, False,
                ("Upprepad korttidsfrånvaro", "Antal med 6 eller fler sjuktillfällen")),

@@ -6,7 +6,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from hrdash.ingest.columns import KINDS, ORGANISATION, Column, Kind
+from hrdash.ingest.columns import CODE_OR_UNIT, KINDS, ORGANISATION, Column, Kind
 
 _FOLD = str.maketrans({"å": "a", "ä": "a", "ö": "o", "é": "e", "ü": "u"})
 # Parenthesised unit suffixes like "(tim)" or "[kr]" carry no meaning for the mapping, but a
@@ -41,7 +41,7 @@ def _synonym_table() -> dict[str, dict[str, Column]]:
     table: dict[str, dict[str, Column]] = {}
     for kind in KINDS:
         for column in kind.columns:
-            for name in (column.canonical, *column.synonyms):
+            for name in (column.canonical, *column.synonyms, *column.also):
                 table.setdefault(normalize_header(name), {})[kind.id] = column
     return table
 
@@ -67,21 +67,6 @@ class HeaderMatch:
 
     def index_of(self, canonical: str) -> int | None:
         return next((i for i, c in self.columns.items() if c.canonical == canonical), None)
-
-
-def recognised_count(row: list[object], overrides: dict[str, str] | None = None) -> int:
-    known = {normalize_header(k) for k in overrides or {}}
-    return sum(1 for cell in row if normalize_header(cell) in SYNONYMS or normalize_header(cell) in known)
-
-
-def find_header_row(rows: list[list[object]], overrides: dict[str, str] | None = None, scan: int = 50) -> int | None:
-    """The row (0-based) among the first `scan` that names the most known columns, if it names at least two."""
-    best, best_count = None, 1
-    for index, row in enumerate(rows[:scan]):
-        count = recognised_count(row, overrides)
-        if count > best_count:
-            best, best_count = index, count
-    return best
 
 
 def _found_columns(header: list[object], overrides: dict[str, str] | None) -> dict[str, set[str]]:
@@ -126,15 +111,15 @@ def detect_kinds(header: list[object], overrides: dict[str, str] | None = None) 
 
 
 def match_header(
-    rows: list[list[object]], row_index: int, kind: Kind, overrides: dict[str, str] | None = None
+    header: list[object], row_index: int, kind: Kind, overrides: dict[str, str] | None = None
 ) -> HeaderMatch:
-    """Map each cell of the header row to a column of `kind`.
+    """Map each cell of a header (the header row at `row_index`, or two header rows combined,
+    hrdash/ingest/layout.py) to a column of `kind`.
 
     `overrides` maps a header text (as written) to a canonical column name: the hand-made
     mappings from the upload page.
     """
     overrides = {normalize_header(k): v for k, v in (overrides or {}).items()}
-    header = rows[row_index]
     match = HeaderMatch(kind, row_index, {}, {})
     by_canonical: dict[str, list[int]] = {}
     for index, cell in enumerate(header):
@@ -153,5 +138,15 @@ def match_header(
             continue
         match.columns[index] = column
         by_canonical.setdefault(column.canonical, []).append(index)
+    units = by_canonical.get("enhet", [])
+    coded = [i for i in units if normalize_header(match.headers[i]) in _CODE_OR_UNIT]
+    if len(units) == 2 and len(coded) == 1 and "enhetskod" not in by_canonical:
+        # "Ansvar" beside "Ansvar benämning": the first holds the code, the second the name.
+        match.columns[coded[0]] = kind.column("enhetskod")
+        by_canonical["enhet"] = [i for i in units if i != coded[0]]
+        by_canonical["enhetskod"] = coded
     match.duplicates = [(kind.column(c), idx) for c, idx in by_canonical.items() if len(idx) > 1]
     return match
+
+
+_CODE_OR_UNIT = {normalize_header(name) for name in CODE_OR_UNIT}

@@ -46,11 +46,49 @@ def cell_text(value: object) -> str:
 
 _SPACES = re.compile(r"[\s\u00a0\u202f\u2009']")
 
+# Units people write after a number, by what the column holds (hrdash/ingest/columns.py): each
+# is stripped only where it means what the column counts. Anything else after a number refuses
+# the cell with a message naming the unit: an hour in a count of people would be a wrong figure.
+UNIT_WORDS = {
+    "hours": ("timmar", "timme", "tim", "h"),
+    "count": ("stycken", "st", "pers", "personer", "anst"),
+    "fte": ("årsarbetare", "åa", "tjänster", "st"),
+    "sek": ("kronor", "sek", "kr", ":-"),
+    "mean": (),
+}
+WHAT_COLUMN_HOLDS = {"hours": "timmar", "count": "ett antal", "fte": "tjänster (årsarbetare)", "sek": "kronor",
+                     "mean": "ett medelvärde"}
+_UNIT_AFTER = re.compile(r"^(?P<number>[-+\u2212]?[\d.,\s\u00a0\u202f\u2009']*\d[\d.,]*)\s*(?P<unit>[^\d\s.,+\-\u2212].*)$")
+EXCEL_ERRORS = {
+    "#ref!": "en formel som pekar på celler som inte finns längre",
+    "#value!": "en formel som räknar med text",
+    "#värde!": "en formel som räknar med text",
+    "#div/0!": "en division med noll",
+    "#n/a": "ett värde som formeln inte hittar",
+    "#saknas!": "ett värde som formeln inte hittar",
+    "#name?": "en formel med ett okänt namn",
+    "#namn?": "en formel med ett okänt namn",
+    "#null!": "en formel med fel område",
+    "#num!": "en formel med ett ogiltigt tal",
+    "#spill!": "en formel som inte får plats",
+    "#calc!": "en formel som inte kunde räknas ut",
+}
 
-def parse_number(value: object, whole: bool = False) -> float:
+
+def excel_error(value: object) -> str | None:
+    """What an Excel error value ('#REF!') means, or None when the cell is no error."""
+    if value.__class__ is str and value[:1] == "#":
+        return EXCEL_ERRORS.get(value.strip().lower())
+    return None
+
+
+def parse_number(value: object, whole: bool = False, holds: str | None = None) -> float:
     """'1 234,5' -> 1234.5; '1.234,5' -> 1234.5; '1,234.5' -> 1234.5; '12,5' -> 12.5.
 
     A single dot is a decimal point, except in a column of whole numbers where '1.234' is 1234.
+    A unit after the number ('8 977,5 tim', '42 st', '125 000,00 kr') is dropped when it is what
+    the column holds (`holds`: hours, count, fte, sek; None accepts kr and st, as before);
+    a percentage, thousands of kronor or an Excel error refuse the cell with what it is.
     """
     if isinstance(value, bool):
         raise UserError("är inte ett tal. Skriv en siffra.")
@@ -58,8 +96,21 @@ def parse_number(value: object, whole: bool = False) -> float:
         return float(value)
     if isinstance(value, (dt.date, dt.datetime, dt.time, dt.timedelta)):
         raise UserError("är ett datum eller en tid, inte ett tal. Formatera cellen som tal.")
-    text = _SPACES.sub("", str(value)).replace("\u2212", "-")
-    text = text.removesuffix("kr").removesuffix("st")
+    error = excel_error(value)
+    if error:
+        raise UserError(f"är ett fel från Excel ({error}), inte ett tal. Rätta formeln i Excel eller skriv in "
+                        "talet, och spara filen igen.")
+    raw = str(value).strip()
+    text = raw
+    unit = _UNIT_AFTER.fullmatch(raw)
+    if unit:
+        text, written = unit["number"], unit["unit"].strip()
+        _check_unit(written, holds)
+    text = _SPACES.sub("", text).replace("\u2212", "-")
+    if holds is None:
+        text = text.removesuffix("kr").removesuffix("st")
+    if text.endswith("%"):
+        raise _percentage()
     if not re.fullmatch(r"[-+]?[\d.,]*\d[\d.,]*", text):
         raise UserError("är inte ett tal. Skriv bara siffror (decimaler med komma, t.ex. 12,5).")
     sign = -1.0 if text.startswith("-") else 1.0
@@ -79,6 +130,34 @@ def parse_number(value: object, whole: bool = False) -> float:
             raise UserError("har flera decimalpunkter. Skriv talet med högst ett decimaltecken.")
         text = text.replace(".", "")
     return sign * float(text)
+
+
+def _percentage() -> UserError:
+    return UserError("är en procentsats. hrdash behöver de tal procenten räknas fram ur (timmar eller antal), "
+                     "eftersom procent inte kan läggas ihop till avdelningens och förvaltningens siffror.")
+
+
+def _check_unit(written: str, holds: str | None) -> None:
+    """Accept a unit after a number where it is what the column holds; otherwise say what it is."""
+    unit = written.lower().rstrip(".")
+    if unit in ("%", "procent"):
+        raise _percentage()
+    if unit in ("tkr", "tsek", "mkr", "tusen kr"):
+        raise UserError(f"är angivet i {written} (tusentals eller miljoner kronor). Skriv beloppet i kronor, "
+                        "t.ex. 125 000.")
+    if unit in ("dagar", "dag", "dgr", "d"):
+        raise UserError(f"är angivet i {written}. hrdash behöver timmar: ta ut timmarna ur lönesystemet.")
+    if holds is None:
+        if unit in ("kr", "st"):
+            return
+        raise UserError(f"har enheten '{written}', som hrdash inte känner igen. Skriv bara talet.")
+    if unit in UNIT_WORDS.get(holds, ()):
+        return
+    known = next((kind for kind, words in UNIT_WORDS.items() if unit in words), None)
+    if known:
+        raise UserError(f"har enheten '{written}', men kolumnen ska innehålla {WHAT_COLUMN_HOLDS[holds]}. "
+                        "Kontrollera att kolumnerna inte bytt plats.")
+    raise UserError(f"har enheten '{written}', som hrdash inte känner igen. Skriv bara talet.")
 
 
 def _month(year: int, month: int) -> dt.date:
@@ -103,6 +182,9 @@ def parse_month(value: object) -> dt.date:
             return _month(int(value) // 100, int(value) % 100)
         raise UserError(f"är inte en månad. {MONTH_HELP}")
     text = str(value).strip().lower().replace("\u00a0", " ")
+    span = _DAY_RANGE.fullmatch(text)
+    if span:
+        return _one_month(span, str(value).strip())
     patterns = (
         (r"(\d{4})[-/.](\d{1,2})(?:[-/.](\d{1,2}))?(?:[ t]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?", "ymd"),
         (r"(\d{4})(\d{2})", "ym"),
@@ -132,6 +214,41 @@ def parse_month(value: object) -> dt.date:
         year = int(year_text) + (2000 if len(year_text) == 2 else 0)
         return _month(year, MONTH_WORDS[word])
     raise UserError(f"är inte en månad. {MONTH_HELP}")
+
+
+_DATE = r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})"
+_DAY_RANGE = re.compile(_DATE + r"\s*(?:-|–|—|till|to|t\.o\.m\.?)\s*" + _DATE)
+
+
+def _one_month(span: re.Match, written: str) -> dt.date:
+    """'2025-03-01 - 2025-03-31' is March 2025; a range over two months is no month."""
+    try:
+        first = dt.date(int(span[1]), int(span[2]), int(span[3]))
+        last = dt.date(int(span[4]), int(span[5]), int(span[6]))
+    except ValueError:
+        raise UserError(f"är ingen riktig period: ett av datumen finns inte. {MONTH_HELP}") from None
+    if (first.year, first.month) != (last.year, last.month) or last < first:
+        raise UserError(f"är en period från {first.isoformat()} till {last.isoformat()}, inte en kalendermånad. "
+                        "hrdash tar emot siffror per månad: ta ut rapporten för en hel månad "
+                        "(t.ex. 2025-01-01 – 2025-01-31).")
+    return _month(first.year, first.month)
+
+
+EXCEL_EPOCH = dt.date(1899, 12, 30)
+# Excel's serial day numbers of 2000-01-01 and 2099-12-31: a month column of such whole numbers
+# has lost its date format.
+SERIALS = (36526, 73050)
+
+
+def is_serial(value: object) -> bool:
+    return (value.__class__ in (int, float) and float(value).is_integer() and SERIALS[0] <= value <= SERIALS[1]) or (
+        value.__class__ is str and value.strip().isdigit() and SERIALS[0] <= int(value.strip()) <= SERIALS[1])
+
+
+def parse_serial_month(value: object) -> dt.date:
+    """An Excel date that lost its format (45658 is 2025-01-01) -> its month."""
+    day = EXCEL_EPOCH + dt.timedelta(days=int(float(value)))
+    return _month(day.year, day.month)
 
 
 def parse_month_of_year(value: object, year: object) -> dt.date:

@@ -58,7 +58,7 @@ class Batch:
 
 def _table_columns(kind: Kind) -> list[str]:
     fields = [c.field for c in kind.columns if c.type != "year"]
-    return ["source_row", "unit_key", *dict.fromkeys(fields)]
+    return ["part", "source_row", "unit_key", *dict.fromkeys(fields)]
 
 
 def find_same_file(con: duckdb.DuckDBPyConnection, sha256: str) -> Batch | None:

@@ -19,10 +19,11 @@ from hrdash.figures import series as series_module
 from hrdash.figures.groups import Group
 from hrdash.ingest.columns import kind_by_name
 from hrdash.ingest.parse import parse_file
+from hrdash.ingest.units import Unit
 from hrdash.reports import exports, slides as slides_module
 from hrdash.reports import model as report_module
 from hrdash.store import comments as comments_module
-from hrdash.store import preview
+from hrdash.store import preview, units
 from hrdash.store import targets as targets_module
 from hrdash.store.queries import read
 from hrdash.ui.session import cursor, version, versions
@@ -186,15 +187,27 @@ def slides(group: Group, month: dt.date):
 
 
 @st.cache_resource(show_spinner="Läser filen …", max_entries=8)
-def parsed_upload(content: bytes, file_name: str, kind_name: str | None, mapping: tuple[tuple[str, str], ...]):
-    """A file read once per content, kind and mapping, not on every rerun of the upload page
-    (a large export takes a second or two). Kept as the object itself: nothing changes it."""
-    return parse_file(content, file_name, kind_by_name(kind_name) if kind_name else None, dict(mapping) or None)
+def parsed_upload(content: bytes, file_name: str, kind_name: str | None, mapping: tuple[tuple[str, str], ...],
+                  data_version: str, choices: tuple[tuple[str, Unit | None], ...] = ()):
+    """A file read once per content, kind, mapping, organisation (the data version) and the units
+    chosen for names it does not know, not on every rerun of the upload page (a large export takes
+    a second or two). Kept as the object itself: nothing changes it.
+
+    Unknown unit names never refuse the file here: the page asks what each one is."""
+    known = units.known(cursor()).with_choices(dict(choices))
+    return parse_file(content, file_name, kind_by_name(kind_name) if kind_name else None, dict(mapping) or None,
+                      units=known, new_units=True)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def organisation_units(data_version: str) -> list[Unit]:
+    """The units of the organisation (their current names, codes and places)."""
+    return units.known(cursor()).units
 
 
 @st.cache_resource(show_spinner="Räknar ut vad som ändras …", max_entries=8)
 def upload_preview(sha256: str, kind_name: str | None, mapping: tuple[tuple[str, str], ...], data_version: str,
-                   _parsed):
+                   _parsed, choices: tuple[tuple[str, Unit | None], ...] = ()):
     return preview.preview(cursor(), _parsed)
 
 

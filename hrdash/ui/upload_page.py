@@ -2,21 +2,28 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 
 import pandas as pd
 
-from hrdash import swedish
-from hrdash.ingest.columns import KINDS, Kind
-from hrdash.ingest.parse import HeaderRow, ParsedFile
+from hrdash import months, swedish
+from hrdash.errors import UserError
+from hrdash.ingest.columns import (CASELOAD, COUNT, FTE, HOURS, KINDS, RECRUITMENT, SEK, SICK_LEAVE, TURNOVER,
+                                   VACANCIES, Column, Kind)
+from hrdash.ingest.parse import HeaderRow, ParsedFile, UnknownUnit
+from hrdash.ingest.units import CLOSING_DEPARTMENTS, Unit
 from hrdash.store.preview import STORED_LABELS
 
 
 def problems_table(parsed: ParsedFile) -> pd.DataFrame:
+    """One line per problem, in the order of the file; a problem repeating in a column once, with its rows
+    ('2–97')."""
     return pd.DataFrame(
-        [(p.sheet or "", p.row, p.column or "", p.value or "", p.message) for p in parsed.problems],
+        [(p.sheet or "", p.rows_text or "", p.column or "", p.value or "", p.message) for p in parsed.problems],
         columns=["Blad", "Rad", "Kolumn", "Värde", "Fel"],
-    ).astype({"Rad": "Int64"})
+    )
 
 
 def column_table(header: HeaderRow) -> tuple[pd.DataFrame, list[tuple[str, str]]]:
@@ -50,3 +57,69 @@ def last_month(parsed: ParsedFile) -> dt.date | None:
     """The newest month in a file: where the receipt's links lead."""
     months = [m for p in parsed.parts if "month" in p.frame for m in p.frame["month"] if isinstance(m, dt.date)]
     return max(months, default=None)
+
+
+# --- Unit names the organisation does not know: HR chooses what each one is -----------------------------------
+
+NEW_UNIT = "En ny enhet (räknas under 'Ej placerad' tills en organisationsfil placerar den)"
+
+
+def unit_options(unknown: UnknownUnit, units: list[Unit]) -> list[str]:
+    """What an unknown name may be: the closest known unit first, a new unit, then every other unit."""
+    first = [unknown.suggestion.label] if unknown.suggestion else []
+    return [*first, NEW_UNIT, *(u.label for u in units if u.label not in first)]
+
+
+def chosen_unit(choice: str, units: list[Unit]) -> Unit | None:
+    """The unit a choice names; None for a new unit."""
+    return None if choice == NEW_UNIT else next(u for u in units if u.label == choice)
+
+
+# --- Typing one month's figures instead of uploading a file ------------------------------------------------------
+
+TYPED_KINDS = (SICK_LEAVE, TURNOVER, VACANCIES, RECRUITMENT, CASELOAD)  # one row per unit and month
+
+
+def typed_columns(kind: Kind) -> list[Column]:
+    """The figures of a kind, the required ones first."""
+    figures = [c for c in kind.columns if c.type in (COUNT, HOURS, FTE, SEK)]
+    return [c for c in figures if c.required] + [c for c in figures if not c.required]
+
+
+def typed_grid(units: list[Unit], kind: Kind) -> pd.DataFrame:
+    """One row per unit of the organisation (not the closed ones), its figures to be typed in."""
+    open_units = [u for u in units if (u.department or "").strip().casefold() not in CLOSING_DEPARTMENTS]
+    frame = pd.DataFrame({"avdelning": [u.department or "" for u in open_units],
+                          "enhet": [u.name for u in open_units],
+                          "enhetskod": [u.code or "" for u in open_units]})
+    for column in typed_columns(kind):
+        frame[column.canonical] = pd.Series([None] * len(open_units), dtype="Float64")
+    return frame
+
+
+def typed_months(today: dt.date, count: int = 24) -> list[dt.date]:
+    """The months one can type figures for: this month and the ones before it, newest first."""
+    return list(reversed(months.window(dt.date(today.year, today.month, 1), count)))
+
+
+def _typed_number(value: object) -> str:
+    if value is None or value is pd.NA or (isinstance(value, float) and value != value):
+        return ""
+    number = float(value)
+    return str(int(number)) if number.is_integer() else repr(number).replace(".", ",")
+
+
+def typed_file(grid: pd.DataFrame, kind: Kind, month: dt.date) -> tuple[str, bytes]:
+    """The typed figures as the file they stand for (a CSV, read and checked like any upload): the
+    units with at least one figure typed, and the month. Its name says it was typed in."""
+    columns = [c.canonical for c in typed_columns(kind)]
+    lines = [["enhet", "enhetskod", "månad", *columns]]
+    for row in grid.to_dict("records"):
+        figures = [_typed_number(row.get(name)) for name in columns]
+        if any(figures):
+            lines.append([row["enhet"], row.get("enhetskod") or "", f"{month:%Y-%m}", *figures])
+    if len(lines) == 1:
+        raise UserError("Skriv in siffror för minst en enhet.")
+    out = io.StringIO()
+    csv.writer(out, delimiter=";", lineterminator="\r\n").writerows(lines)
+    return f"inmatning_{kind.name}_{month:%Y-%m}.csv", out.getvalue().encode("utf-8")

@@ -13,15 +13,19 @@ import streamlit as st
 
 from hrdash import swedish
 from hrdash.catalogue import BY_ID, SPARKLINE, TOPICS, privacy_note, shown_in
+from hrdash.charts import sparkline
 from hrdash.figures.format import change_size, format_value
 from hrdash.figures import signals
 from hrdash.figures.series import Card
 from hrdash.markdown import plain
+from hrdash.months import window
 from hrdash.store import comments
 from hrdash.reports import slides
 from hrdash.ui import cache, charts, session
 
-PLOTLY_CONFIG = {"displaylogo": False, "locale": "sv", "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
+# Plotly's toolbar is English and cannot be reached by keyboard: the numbers are in the table under
+# each chart, and the report holds the charts as pictures.
+PLOTLY_CONFIG = {"displaylogo": False, "locale": "sv", "displayModeBar": False}
 
 
 def _direction(indicator_id: str, change: float) -> tuple[str, str]:
@@ -50,10 +54,11 @@ def card(item: Card, month: dt.date) -> None:
             delta_color=colour,
             delta_arrow=arrow,
             delta_description=None if change is None else f"mot {previous_month}",
-            chart_data=[v for v in item.spark if v is not None] or None,
-            chart_type="line",
             help=indicator.definition,
         )
+        if any(v is not None for v in item.spark):  # drawn here, with its text alternative
+            st.markdown(sparkline.svg(item.indicator_id, item.spark, window(month, len(item.spark)), colour),
+                        unsafe_allow_html=True)
         yearly = item.change(item.last_year)
         if yearly is not None:
             arrow, colour = _direction(item.indicator_id, yearly)
@@ -190,7 +195,8 @@ def sparkline_grid(frame: pd.DataFrame) -> None:
         cells = "".join(f"<td>{html.escape(row[i])}{_sparkline(row[f'{i}_trend'], i)}</td>" for i in ids)
         name = html.escape(row["Grupp"].strip())
         rows.append(f'<tr class="{row["Nivå"]}"><th scope="row">{name}</th>{cells}</tr>')
-    st.html(f'{GRID_STYLE}<div style="overflow-x: auto"><table class="hr-grid"><caption style="caption-side: bottom; text-align: left; '
+    st.html(f'{GRID_STYLE}<div style="overflow-x: auto" tabindex="0" role="region" '  # scrolls by keyboard too
+            f'aria-label="Per avdelning och enhet"><table class="hr-grid"><caption style="caption-side: bottom; text-align: left; '
             f'color: #4B5563; font-size: 0.85rem; padding-top: 0.4rem">Värdet för månaden och linjen för de '
             f'senaste 12 månaderna. – betyder att uppgiften saknas eller döljs.</caption>'
             f'<thead><tr><th scope="col">Avdelning / enhet</th>{head}</tr></thead>'

@@ -4,7 +4,7 @@
 -- replaces all of its rows (its gender split, its questions, its exit reasons); undoing a batch
 -- brings back what it replaced.
 CREATE OR REPLACE VIEW current_rows AS
-SELECT d.kind, d.batch_id, d.source_row, a.unit_id, d.month
+SELECT d.kind, d.batch_id, d.part, d.source_row, a.unit_id, d.month
 FROM data_rows d
 JOIN active_batches USING (batch_id)
 JOIN unit_aliases a ON a.unit_key = d.unit_key AND a.unit_code IS NOT DISTINCT FROM d.unit_code

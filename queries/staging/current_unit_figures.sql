@@ -92,11 +92,11 @@ SELECT
     sum(e.interviews) FILTER (e.reason = 'other') AS exit_other,
     sum(e.interviews) AS exit_interviews
 FROM current_rows c
-LEFT JOIN sick_leave_rows s ON c.kind = 'sick_leave' AND s.batch_id = c.batch_id AND s.source_row = c.source_row
-LEFT JOIN turnover_rows t ON c.kind = 'turnover' AND t.batch_id = c.batch_id AND t.source_row = c.source_row
-LEFT JOIN vacancy_rows v ON c.kind = 'vacancies' AND v.batch_id = c.batch_id AND v.source_row = c.source_row
-LEFT JOIN recruitment_rows r ON c.kind = 'recruitment' AND r.batch_id = c.batch_id AND r.source_row = c.source_row
-LEFT JOIN caseload_rows k ON c.kind = 'caseload' AND k.batch_id = c.batch_id AND k.source_row = c.source_row
-LEFT JOIN pulse_rows q ON c.kind = 'pulse' AND q.batch_id = c.batch_id AND q.source_row = c.source_row
-LEFT JOIN exit_reason_rows e ON c.kind = 'exit_reasons' AND e.batch_id = c.batch_id AND e.source_row = c.source_row
+LEFT JOIN sick_leave_rows s ON c.kind = 'sick_leave' AND s.batch_id = c.batch_id AND s.part = c.part AND s.source_row = c.source_row
+LEFT JOIN turnover_rows t ON c.kind = 'turnover' AND t.batch_id = c.batch_id AND t.part = c.part AND t.source_row = c.source_row
+LEFT JOIN vacancy_rows v ON c.kind = 'vacancies' AND v.batch_id = c.batch_id AND v.part = c.part AND v.source_row = c.source_row
+LEFT JOIN recruitment_rows r ON c.kind = 'recruitment' AND r.batch_id = c.batch_id AND r.part = c.part AND r.source_row = c.source_row
+LEFT JOIN caseload_rows k ON c.kind = 'caseload' AND k.batch_id = c.batch_id AND k.part = c.part AND k.source_row = c.source_row
+LEFT JOIN pulse_rows q ON c.kind = 'pulse' AND q.batch_id = c.batch_id AND q.part = c.part AND q.source_row = c.source_row
+LEFT JOIN exit_reason_rows e ON c.kind = 'exit_reasons' AND e.batch_id = c.batch_id AND e.part = c.part AND e.source_row = c.source_row
 GROUP BY c.unit_id, c.month;

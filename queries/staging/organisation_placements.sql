@@ -16,6 +16,7 @@ codes_by_name AS (
 )
 SELECT
     placed.batch_id,
+    placed.part,
     placed.source_row,
     placed.unit_name,
     placed.unit_key,

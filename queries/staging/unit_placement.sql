@@ -17,7 +17,7 @@ WITH holding AS (
     JOIN calendar c ON p.valid_from IS NULL OR p.valid_from <= c.month
     QUALIFY row_number() OVER (
         PARTITION BY p.unit_id, c.month
-        ORDER BY p.batch_id DESC, p.valid_from DESC NULLS LAST, p.source_row DESC
+        ORDER BY p.batch_id DESC, p.valid_from DESC NULLS LAST, p.part DESC, p.source_row DESC
     ) = 1
 )
 SELECT unit_id, month, department, administration
