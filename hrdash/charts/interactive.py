@@ -142,6 +142,8 @@ def trend(chart: Trend, max_ticks: int = 12, height: int = 430) -> go.Figure:
     _month_axis(figure, list(months), max_ticks)
     if BY_ID[indicator_id].unit == "%":
         figure.update_yaxes(ticksuffix=" %")
+    elif BY_ID[indicator_id].unit == "kr":  # '500 000 kr', never plotly's '500k' or '0,5M'
+        figure.update_yaxes(ticksuffix=" kr", exponentformat="none", separatethousands=True)
     if limits is not None:  # a control chart shows its variation: the axis fits the data, not zero
         figure.update_yaxes(rangemode="normal")
     return figure
@@ -184,6 +186,8 @@ def lines(series: pd.DataFrame, indicator_ids: list[str], title: str | None = No
     _month_axis(figure, list(series["month"]), tertials=tertials)
     if all(BY_ID[i].unit == "%" for i in indicator_ids):
         figure.update_yaxes(ticksuffix=" %")
+    elif all(BY_ID[i].unit == "kr" for i in indicator_ids):
+        figure.update_yaxes(ticksuffix=" kr", exponentformat="none", separatethousands=True)
     return figure
 
 

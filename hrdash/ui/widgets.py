@@ -212,7 +212,10 @@ def slide(item) -> None:
         st.space("large")
         return
     st.header(item.title)
-    if item.message:
+    if item.message and item.kind == "numbers":  # two rows of figures below it: one line of large text
+        st.markdown(f"<p style='font-size: 1.45rem; font-weight: 600; margin: 0'>{html.escape(item.message)}</p>",
+                    unsafe_allow_html=True)
+    elif item.message:
         st.subheader(item.message)
     if item.kind == "numbers":
         per_row = min(len(item.numbers), slides.PER_ROW)
