@@ -117,3 +117,22 @@ def test_a_file_over_the_size_limit_is_refused_in_swedish():
     parsed = parse_file(b"x" * (reading.MAX_FILE_BYTES + 1), "stor.csv")
     assert [str(p) for p in parsed.problems] == [
         "Filen är 50,0 MB. Största tillåtna storlek är 50 MB – dela upp den i flera filer."]
+
+
+def test_markup_in_a_unit_name_reaches_the_html_table_as_text(con):
+    """Översikt's per-unit table is the one place hrdash writes HTML itself: a name is escaped."""
+    import datetime as dt
+
+    from hrdash.figures import groups, series
+    from hrdash.ui.widgets import grid_html
+
+    hostile = '<img src=x onerror="alert(1)">'
+    load(con, csv_bytes([["enhet", "avdelning", "förvaltning"], [hostile, "Avd", "Soc"],
+                         ["Utredning", "Avd", "Soc"]]), "org.csv")
+    load(con, csv_bytes([SICK_HEADER, [hostile, "2025-03", 12, 1000, 50, 0, 0],
+                         ["Utredning", "2025-03", 12, 1000, 80, 0, 0]]))
+    all_groups = groups.groups(con)
+    units = [g for g in all_groups if g.level == "enhet"]
+    table = grid_html(series.sparklines(con, units, dt.date(2025, 3, 1), False))
+    assert "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;" in table
+    assert "<img src=x" not in table and "onerror=\"" not in table

@@ -188,6 +188,11 @@ def sparkline_grid(frame: pd.DataFrame) -> None:
     if frame.empty:
         st.caption("Inga avdelningar eller enheter under den här nivån.")
         return
+    st.html(grid_html(frame))
+
+
+def grid_html(frame: pd.DataFrame) -> str:
+    """The per-unit table as HTML: every name and value from the files escaped."""
     ids = shown_in(SPARKLINE)
     head = "".join(f'<th scope="col">{html.escape(BY_ID[i].label)}</th>' for i in ids)
     rows = []
@@ -195,7 +200,7 @@ def sparkline_grid(frame: pd.DataFrame) -> None:
         cells = "".join(f"<td>{html.escape(row[i])}{_sparkline(row[f'{i}_trend'], i)}</td>" for i in ids)
         name = html.escape(row["Grupp"].strip())
         rows.append(f'<tr class="{row["Nivå"]}"><th scope="row">{name}</th>{cells}</tr>')
-    st.html(f'{GRID_STYLE}<div style="overflow-x: auto" tabindex="0" role="region" '  # scrolls by keyboard too
+    return (f'{GRID_STYLE}<div style="overflow-x: auto" tabindex="0" role="region" '  # scrolls by keyboard too
             f'aria-label="Per avdelning och enhet"><table class="hr-grid"><caption style="caption-side: bottom; text-align: left; '
             f'color: #4B5563; font-size: 0.85rem; padding-top: 0.4rem">Värdet för månaden och linjen för de '
             f'senaste 12 månaderna. – betyder att uppgiften saknas eller döljs.</caption>'
