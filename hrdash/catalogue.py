@@ -14,15 +14,37 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-# Privacy classes (domain.md, "Privacy"): health data is hidden for groups of fewer than 10
-# people; personal answers (pulse questions, exit interviews) below 5 answers; none is never hidden.
+# Privacy classes (domain.md, "Privacy"): health data is hidden for groups of at most
+# HEALTH_LIMIT people (the law's line; a municipality may raise it in Inställningar, never lower
+# it); personal answers (pulse questions, exit interviews) below MIN_ANSWERS answers; none is
+# never hidden. The SQL of the privacy rule (queries/state/privacy_limits.sql,
+# queries/marts/group_month_values.sql) and every text about it read these two values.
 HEALTH = "health"
 PERSONAL = "personal"
 NONE = "none"
-PRIVACY_NOTES = {
-    HEALTH: "Färre än 10 personer – uppgiften visas inte för att skydda enskildas hälsouppgifter.",
-    PERSONAL: "Färre än 5 svar – uppgiften visas inte för att skydda dem som svarat.",
-}
+HEALTH_LIMIT = 10
+MIN_ANSWERS = 5
+HEALTH_LAW = ("lagen om kommunal bokföring och redovisning, som för vidare 4 kap. 1 a § i den tidigare lagen om "
+              "kommunal redovisning (SFS 2002:1065): uppgiften ska inte lämnas ”om antalet anställda i gruppen är "
+              "högst tio eller om uppgiften kan hänföras till en enskild individ”")
+
+
+def few_people(health_limit: int) -> str:
+    """The reason a hidden sick-leave figure gives: '10 personer eller färre'."""
+    return f"{health_limit} personer eller färre"
+
+
+def few_answers() -> str:
+    return f"färre än {MIN_ANSWERS} svar"
+
+
+def privacy_notes(health_limit: int) -> dict[str, str]:
+    return {
+        HEALTH: f"{few_people(health_limit).capitalize()} – uppgiften visas inte för att skydda enskildas "
+                "hälsouppgifter.",
+        PERSONAL: f"{few_answers().capitalize()} – uppgiften visas inte för att skydda dem som svarat.",
+    }
+
 
 # Windows: a month's figure, the 12 months ending with the month, or a tertial of the staff
 # survey (a figure only at the tertial's last month: April, August, December).
@@ -372,7 +394,8 @@ def breakdowns(topic: str) -> list[tuple[Breakdown, tuple[Indicator, ...]]]:
             for b in TOPICS[topic].breakdowns]
 
 
-def privacy_note(indicator_ids) -> list[str]:
-    """The notes that explain the '–' of hidden figures among these indicators."""
+def privacy_note(indicator_ids, health_limit: int) -> list[str]:
+    """The notes that explain the '–' of hidden figures among these indicators, with the line of
+    the health rule that holds (hrdash/store/settings.py: health_limit)."""
     classes = {BY_ID[i].privacy for i in indicator_ids}
-    return [note for privacy, note in PRIVACY_NOTES.items() if privacy in classes]
+    return [note for privacy, note in privacy_notes(health_limit).items() if privacy in classes]

@@ -23,10 +23,10 @@ def run(*args, db=None, env=None):
 def files(tmp_path):
     (tmp_path / "org.csv").write_bytes(csv_bytes(ORGANISATION))
     (tmp_path / "sjuk.csv").write_bytes(csv_bytes([SICK_HEADER,
-                                                   ["Mottagningen", "2025-03", 10, 1600, 160, 40, 80],
+                                                   ["Mottagningen", "2025-03", 14, 1600, 160, 40, 80],
                                                    ["Utredning", "2025-03", 30, 4800, 240, 120, 0],
                                                    ["Liten", "2025-03", 6, 960, 96, 0, 96],
-                                                   ["Mottagningen", "2025-04", 10, 1600, 80, 40, 0]]))
+                                                   ["Mottagningen", "2025-04", 14, 1600, 80, 40, 0]]))
     (tmp_path / "oms.csv").write_bytes(csv_bytes([TURNOVER_HEADER, ["Mottagningen", "2025-03", 10, 2, 1, 0]]))
     (tmp_path / "fel.csv").write_bytes(csv_bytes([SICK_HEADER, ["Mottagningen", "2025-03", 10, 1600, -1, 0, 0]]))
     return tmp_path

@@ -68,7 +68,8 @@ def tertial_indicators() -> str:
 
 
 MACROS = {"indicator_columns": indicator_columns, "tertial_indicators": tertial_indicators,
-          "tertial_end_months": lambda: ", ".join(str(m) for m in catalogue.TERTIAL_END_MONTHS)}
+          "tertial_end_months": lambda: ", ".join(str(m) for m in catalogue.TERTIAL_END_MONTHS),
+          "health_limit": lambda: str(catalogue.HEALTH_LIMIT), "min_answers": lambda: str(catalogue.MIN_ANSWERS)}
 
 
 def _shown(path: Path) -> str:

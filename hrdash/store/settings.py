@@ -1,5 +1,6 @@
-"""Settings HR can change, each with its default: what the cost figures are computed with.
-Stored append-only (the latest value holds) and audited."""
+"""Settings HR (or, for the privacy line, an administrator) can change, each with its default:
+what the cost figures are computed with, and how many people a group must have for its
+sick-leave figures to be shown. Stored append-only (the latest value holds) and audited."""
 
 from __future__ import annotations
 
@@ -9,9 +10,13 @@ from dataclasses import dataclass
 import duckdb
 
 from hrdash import swedish
+from hrdash.catalogue import HEALTH_LAW, HEALTH_LIMIT
 from hrdash.errors import UserError
 from hrdash.store import audit
 from hrdash.store.queries import read
+
+
+KRONOR, PEOPLE = "kr", "personer"
 
 
 @dataclass(frozen=True)
@@ -20,6 +25,22 @@ class Setting:
     label: str
     default: float
     help: str
+    unit: str = KRONOR  # KRONOR: an amount above zero; PEOPLE: a whole number from the default up
+    admin_only: bool = False
+
+    def shown(self, value: float) -> str:
+        return swedish.kronor(value) if self.unit == KRONOR else f"{swedish.number(value)} {self.unit}"
+
+    def problem(self, value: float | None) -> str | None:
+        """Why a value cannot be saved, in Swedish; None when it can."""
+        if self.unit == KRONOR:
+            return None if value is not None and value > 0 else f"{self.label} måste vara ett belopp större än noll."
+        if value is None or value != int(value):
+            return f"{self.label} måste vara ett helt antal personer."
+        if value < self.default:
+            return (f"{self.label} kan inte sättas lägre än lagens {swedish.number(self.default)} personer: "
+                    "en sjukfrånvarosiffra för en grupp med högst tio anställda får aldrig visas.")
+        return None
 
 
 SETTINGS = (
@@ -29,6 +50,10 @@ SETTINGS = (
     Setting("staff_monthly_cost_sek", "Månadskostnad för en egen socialsekreterare", 50_000,
             "Lön med arbetsgivaravgifter och pålägg för en socialsekreterare, per månad. Stockholm räknade med att "
             "en konsult för 100 000 kr i månaden kostar lika mycket som två egna."),
+    Setting("health_limit", "Minsta gruppstorlek för sjukfrånvaro", HEALTH_LIMIT,
+            f"En sjukfrånvarosiffra visas bara för en grupp med fler anställda än så här. Lagen säger "
+            f"{HEALTH_LIMIT}: {HEALTH_LAW}. Kommunen kan besluta om en strängare gräns, aldrig en lägre. Gränsen "
+            "gäller alla sidor, rapporter, presentationsläget och kommandoraden.", PEOPLE, admin_only=True),
 )
 BY_KEY = {s.key: s for s in SETTINGS}
 
@@ -39,10 +64,17 @@ def current(con: duckdb.DuckDBPyConnection) -> dict[str, float]:
     return {s.key: values.get(s.key, s.default) for s in SETTINGS}
 
 
+def health_limit(con: duckdb.DuckDBPyConnection) -> int:
+    """The privacy line that holds: a sick-leave figure of a group of at most this many people is
+    hidden (queries/state/privacy_limits.sql, which the privacy rule reads)."""
+    return int(read(con, "privacy_limits", "health_limit").fetchone()[0])
+
+
 def change(con: duckdb.DuckDBPyConnection, key: str, value: float, user: str) -> None:
     if key not in BY_KEY:
         raise UserError(f"Okänd inställning '{key}'.")
-    if value is None or value <= 0:
-        raise UserError(f"{BY_KEY[key].label} måste vara ett belopp större än noll.")
+    problem = BY_KEY[key].problem(value)
+    if problem:
+        raise UserError(problem)
     con.execute("INSERT INTO settings VALUES (?, ?, ?, ?)", [key, float(value), user, dt.datetime.now()])
-    audit.record(con, user, "Inställning", f"{BY_KEY[key].label}: {swedish.kronor(value)}")
+    audit.record(con, user, "Inställning", f"{BY_KEY[key].label}: {BY_KEY[key].shown(value)}")

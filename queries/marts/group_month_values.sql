@@ -1,4 +1,4 @@
--- reads: group_month_indicators, unit_names, organisation_placements
+-- reads: group_month_indicators, unit_names, organisation_placements, privacy_limits
 -- stored as: group_month_snapshot
 -- Every indicator for every group and month (one row each), with the group's name and what
 -- the privacy rule decides. hrdash stores this view as the table group_month_snapshot once per
@@ -9,14 +9,15 @@
 --
 -- The privacy rule, per count of people an indicator is about (its `people` in
 -- hrdash/catalogue.py): <people>_hidden says whether a figure about it is hidden, and
--- <people>_why the reason a reader sees. A sick-leave figure about fewer than 10 people (for a
--- 12-month figure: its smallest month) is hidden. Within a split (women/men; the three age
--- groups) a hidden small group must not be computable from the others and the total, so the
--- groups are hidden in order of size (ties in the order the ids sort) as long as those hidden
--- before them hold fewer than 10 people together.
+-- <people>_why the reason a reader sees. The lines are those of privacy_limits: a sick-leave
+-- figure about at most `health_limit` people (the law's ten; for a 12-month figure: its smallest
+-- month) is hidden. Within a split (women/men; the three age groups) a hidden small group must not
+-- be computable from the others and the total, so the groups are hidden in order of size (ties
+-- in the order the ids sort) as long as those hidden before them hold at most `health_limit`
+-- people together.
 --
 -- Personal answers (a pulse question's answers in a tertial; the exit interviews of the 12
--- months) about fewer than 5 answers are hidden. So that a hidden group cannot be worked out
+-- months) about fewer than `min_answers` answers are hidden. So that a hidden group cannot be worked out
 -- from the group above it and its siblings, when exactly one unit of an avdelning is hidden
 -- that way, the avdelning's unit with the fewest answers among the others is hidden too (ties:
 -- the name that sorts first by code point); the same holds for avdelningar within a
@@ -40,11 +41,11 @@ sizes AS (
             WHEN 'förvaltning' THEN g.administration
             ELSE 'Hela kommunen'
         END AS group_name,
-        coalesce(women_employees > 0 AND women_employees < 10, false)
-            OR coalesce(men_employees > 0 AND men_employees < 10, false) AS gender_has_small_group,
-        coalesce(age_29_employees > 0 AND age_29_employees < 10, false)
-            OR coalesce(age_30_49_employees > 0 AND age_30_49_employees < 10, false)
-            OR coalesce(age_50_employees > 0 AND age_50_employees < 10, false) AS age_has_small_group,
+        coalesce(women_employees > 0 AND women_employees <= p.health_limit, false)
+            OR coalesce(men_employees > 0 AND men_employees <= p.health_limit, false) AS gender_has_small_group,
+        coalesce(age_29_employees > 0 AND age_29_employees <= p.health_limit, false)
+            OR coalesce(age_30_49_employees > 0 AND age_30_49_employees <= p.health_limit, false)
+            OR coalesce(age_50_employees > 0 AND age_50_employees <= p.health_limit, false) AS age_has_small_group,
         -- How many people the groups hidden before each one hold (see the ordering above).
         CASE WHEN men_employees <= women_employees THEN men_employees ELSE 0 END AS before_women,
         CASE WHEN women_employees < men_employees THEN women_employees ELSE 0 END AS before_men,
@@ -54,21 +55,24 @@ sizes AS (
             + CASE WHEN age_50_employees < age_30_49_employees THEN age_50_employees ELSE 0 END AS before_age_30_49,
         CASE WHEN age_29_employees <= age_50_employees THEN age_29_employees ELSE 0 END
             + CASE WHEN age_30_49_employees <= age_50_employees THEN age_30_49_employees ELSE 0 END AS before_age_50,
-        'Färre än 10 personer' AS few,
-        'Dold så att en grupp med färre än 10 personer inte kan räknas fram' AS hides
+        p.health_limit,
+        p.min_answers,
+        p.health_limit || ' personer eller färre' AS few,
+        'Dold så att en grupp med ' || p.health_limit || ' personer eller färre inte kan räknas fram' AS hides
     FROM group_month_indicators g
+    CROSS JOIN privacy_limits p
     LEFT JOIN unit_names n ON n.unit_id = g.unit_id AND g.level = 'enhet'
     WHERE g.level <> 'kommun' OR (SELECT count(DISTINCT administration) > 1 FROM organisation_placements)
 ),
 answers AS (
     SELECT
-        level, group_id, month, group_name, measure, answers,
+        level, group_id, month, group_name, measure, answers, min_answers,
         CASE level
             WHEN 'enhet' THEN administration || ' / ' || department
             WHEN 'avdelning' THEN administration
             WHEN 'förvaltning' THEN 'kommun'
         END AS parent,
-        answers < 5 AND (measure <> 'exit_interviews_12m' OR answers > 0) AS too_few,
+        answers < min_answers AND (measure <> 'exit_interviews_12m' OR answers > 0) AS too_few,
         measure <> 'exit_interviews_12m' OR answers > 0 AS answered
     FROM sizes
     UNPIVOT (answers FOR measure IN (pulse_work_situation_answers, pulse_good_work_answers, pulse_recommend_answers,
@@ -100,9 +104,9 @@ personal AS (
             too_few OR (parent IS NOT NULL AND hidden_siblings = 1 AND answered AND NOT too_few AND fewest = 1)
                 AS hidden,
             CASE
-                WHEN too_few THEN 'Färre än 5 svar'
+                WHEN too_few THEN 'Färre än ' || min_answers || ' svar'
                 WHEN parent IS NOT NULL AND hidden_siblings = 1 AND answered AND fewest = 1
-                    THEN 'Dold så att en grupp med färre än 5 svar inte kan räknas fram'
+                    THEN 'Dold så att en grupp med färre än ' || min_answers || ' svar inte kan räknas fram'
             END AS why
         FROM chosen
     )
@@ -111,23 +115,23 @@ personal AS (
 flags AS (
     SELECT
         *,
-        coalesce(employees < 10, false) AS employees_hidden,
-        coalesce(employees_min_12m < 10, false) AS employees_min_12m_hidden,
-        coalesce(women_employees < 10, false) AS women_too_few,
-        coalesce(men_employees < 10, false) AS men_too_few,
-        coalesce(age_29_employees < 10, false) AS age_29_too_few,
-        coalesce(age_30_49_employees < 10, false) AS age_30_49_too_few,
-        coalesce(age_50_employees < 10, false) AS age_50_too_few,
-        gender_has_small_group AND coalesce(before_women < 10, false) AS women_hides_small_group,
-        gender_has_small_group AND coalesce(before_men < 10, false) AS men_hides_small_group,
-        age_has_small_group AND coalesce(before_age_29 < 10, false) AS age_29_hides_small_group,
-        age_has_small_group AND coalesce(before_age_30_49 < 10, false) AS age_30_49_hides_small_group,
-        age_has_small_group AND coalesce(before_age_50 < 10, false) AS age_50_hides_small_group
+        coalesce(employees <= health_limit, false) AS employees_hidden,
+        coalesce(employees_min_12m <= health_limit, false) AS employees_min_12m_hidden,
+        coalesce(women_employees <= health_limit, false) AS women_too_few,
+        coalesce(men_employees <= health_limit, false) AS men_too_few,
+        coalesce(age_29_employees <= health_limit, false) AS age_29_too_few,
+        coalesce(age_30_49_employees <= health_limit, false) AS age_30_49_too_few,
+        coalesce(age_50_employees <= health_limit, false) AS age_50_too_few,
+        gender_has_small_group AND coalesce(before_women <= health_limit, false) AS women_hides_small_group,
+        gender_has_small_group AND coalesce(before_men <= health_limit, false) AS men_hides_small_group,
+        age_has_small_group AND coalesce(before_age_29 <= health_limit, false) AS age_29_hides_small_group,
+        age_has_small_group AND coalesce(before_age_30_49 <= health_limit, false) AS age_30_49_hides_small_group,
+        age_has_small_group AND coalesce(before_age_50 <= health_limit, false) AS age_50_hides_small_group
     FROM sizes
     LEFT JOIN personal USING (level, group_id, month)
 )
 SELECT
-    * EXCLUDE (gender_has_small_group, age_has_small_group, before_women, before_men, before_age_29,
+    * EXCLUDE (health_limit, min_answers, gender_has_small_group, age_has_small_group, before_women, before_men, before_age_29,
                before_age_30_49, before_age_50, few, hides, women_too_few, men_too_few, age_29_too_few,
                age_30_49_too_few, age_50_too_few, women_hides_small_group, men_hides_small_group,
                age_29_hides_small_group, age_30_49_hides_small_group, age_50_hides_small_group)

@@ -1,9 +1,11 @@
--- reads: batches, targets, comments, baselines, settings
+-- reads: batches, targets, comments, baselines, settings, privacy_limits
 -- Counters that change whenever the figures, the targets, the comments, the baselines or the
--- settings do: the keys of the app's caches. `data` changes when a batch is imported or undone.
+-- settings do: the keys of the app's caches. `data` changes when a batch is imported or undone,
+-- and when the privacy line moves (every stored figure and cache is then made again).
 CREATE OR REPLACE VIEW versions AS
 SELECT
-    (SELECT count(*) || ':' || coalesce(max(batch_id), 0) || ':' || count(undone_at) FROM batches) AS data,
+    (SELECT count(*) || ':' || coalesce(max(batch_id), 0) || ':' || count(undone_at) FROM batches)
+        || ':' || (SELECT health_limit FROM privacy_limits) AS data,
     (SELECT count(*) FROM targets) AS targets,
     (SELECT count(*) FROM comments) AS comments,
     (SELECT count(*) FROM baselines) AS baselines,
