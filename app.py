@@ -6,9 +6,10 @@ from pathlib import Path
 
 import streamlit as st
 
+from hrdash.catalogue import few_people
 from hrdash.errors import UserError
 from hrdash.markdown import plain
-from hrdash.ui import interface, registry, session, sidebar
+from hrdash.ui import cache, interface, registry, session, sidebar
 
 # The tab's icon is sent with the page: a Material icon here would be fetched from Google.
 st.set_page_config(page_title="HR-nyckeltal", page_icon=interface.FAVICON, layout="wide")
@@ -37,7 +38,8 @@ if info.uses_selection:
     if session.unsuppressed() and info.file not in ("pages/presentation.py", "pages/rapport.py"):
         # Presentation mode and the report always hide them; the other pages say so while they do not.
         st.warning("**Dolda uppgifter visas.** Den här sidan visar siffror som integritetsskyddet annars döljer "
-                   "(grupper under 10 personer). Visa den inte för nämnden. Presentationsläget och rapporterna "
+                   f"(grupper med {few_people(cache.health_limit())}). Visa den inte för nämnden. Presentationsläget "
+                   "och rapporterna "
                    "visar dem aldrig.", icon=":material/visibility:")
 try:
     page.run()

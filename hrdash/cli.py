@@ -67,7 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
     ind.add_argument("--from", dest="first", type=_month_argument, help="första månad, ÅÅÅÅ-MM")
     ind.add_argument("--to", dest="last", type=_month_argument, help="sista månad, ÅÅÅÅ-MM")
     ind.add_argument("--format", choices=("csv", "json"), default="csv")
-    ind.add_argument("--unsuppressed", action="store_true", help="visa även uppgifter om grupper under 10 personer")
+    ind.add_argument("--unsuppressed", action="store_true", help="visa även dolda uppgifter (sjukfrånvaro för små grupper, pulssvar från få)")
 
     sig = command("signals", "Skriv ut styrdiagrammens mittlinje, gränser och signaler för varje grupp och nyckeltal.")
     sig.add_argument("--unit", help="bara denna enhet, avdelning eller förvaltning")

@@ -1,5 +1,5 @@
 """Data: the imports with undo, which units have reported, the organisation, targets and baselines,
-the settings of the cost figures, and the log."""
+the settings (the cost figures, the privacy line), and the log."""
 
 import pandas as pd
 import streamlit as st
@@ -116,7 +116,7 @@ with baselines_tab:
     data_page.signal_baselines(con, cache.groups(session.version()), user)
 
 with settings_tab:
-    data_page.cost_settings(con, user)
+    data_page.settings_section(con, user)
 
 with log_tab:
     st.dataframe(audit.entries(con).rename(columns={"happened_at": "Tid", "who": "Vem", "action": "Händelse",

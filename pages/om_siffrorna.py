@@ -2,12 +2,12 @@
 
 import streamlit as st
 
-from hrdash.ui import guide, registry
+from hrdash.ui import cache, guide, registry
 
 registry.guard(__file__)
 
 st.title("Om siffrorna")
-for heading, body in guide.SECTIONS:
+for heading, body in guide.sections(cache.health_limit()):
     st.header(heading)
     st.markdown(body)
 st.header("Alla nyckeltal")

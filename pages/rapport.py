@@ -3,6 +3,7 @@
 import streamlit as st
 
 from hrdash import swedish
+from hrdash.catalogue import few_people
 from hrdash.markdown import plain
 from hrdash.reports import exports
 from hrdash.ui import cache, registry, sidebar, widgets
@@ -16,8 +17,8 @@ if selection is None:
 
 group, month = selection.group, selection.month
 st.subheader(f"{group.name} · {swedish.month_name(month)}")
-st.markdown("Rapporten följer urvalet i sidomenyn. Den visar aldrig sjukfrånvaro för grupper med färre än "
-            "10 personer, oavsett vem som tar fram den.")
+st.markdown("Rapporten följer urvalet i sidomenyn. Den visar aldrig sjukfrånvaro för grupper med "
+            f"{few_people(cache.health_limit())}, oavsett vem som tar fram den.")
 report = cache.report(group, month)
 st.markdown("#### Sammanfattning")
 for sentence in report.summary:

@@ -83,11 +83,11 @@ def test_consultants_in_own_social_workers(organisation):
                                       "socialsekreterare = lönen för 4,8 egna socialsekreterare")
 
 
-def test_sick_pay_is_summed_and_hidden_below_ten_people(organisation):
+def test_sick_pay_is_summed_and_hidden_for_ten_people_or_fewer(organisation):
     assert cost_of(organisation, "avdelning", "Barn och unga", "2025-03", SICK_PAY).amount == 50_000
     hidden = cost_of(organisation, "enhet", "Utredning", "2025-03", SICK_PAY)
     assert hidden.amount is None
-    assert hidden.note == "Färre än 10 personer – uppgiften visas inte."
+    assert hidden.note == "10 personer eller färre – uppgiften visas inte."
     shown = cost_of(organisation, "enhet", "Utredning", "2025-03", SICK_PAY, unsuppressed=True)
     assert shown.amount == 20_000
 

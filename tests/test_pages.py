@@ -64,7 +64,7 @@ def test_a_small_unit_shows_a_dash_for_sick_leave_but_its_turnover(app, demo_dat
     assert cards["Sjukfrånvaro"] == "–"
     assert cards["Personalomsättning, 12 månader"] == swedish.percent(
         demo_database.values("enhet", "Ledningsstöd", "2026-10")["turnover_12m_pct"])
-    assert "Visas inte: färre än 10 personer." in [c.value for c in at.caption]
+    assert "Visas inte: 10 personer eller färre." in [c.value for c in at.caption]
 
 
 def test_overview_lists_units_that_need_attention(app):
@@ -107,10 +107,10 @@ def test_ranking_marks_the_small_unit_as_hidden(app):
     at = app("pages/sjukfranvaro.py", grupp="Stab – avdelning", manad="oktober 2026")
     ranking = pio.from_json(at.get("plotly_chart")[1].proto.spec)
     labels = dict(zip(ranking.data[0].y, ranking.data[0].text))
-    assert labels["Ledningsstöd"] == "– färre än 10 personer"
+    assert labels["Ledningsstöd"] == "– 10 personer eller färre"
     table = at.dataframe[1].value
     row = table[table["Enhet"] == "Ledningsstöd"].iloc[0]
-    assert row["Sjukfrånvaro"] == "–" and row["Anmärkning"] == "Färre än 10 personer"
+    assert row["Sjukfrånvaro"] == "–" and row["Anmärkning"] == "10 personer eller färre"
 
 
 def test_breakdowns_by_gender_and_age(app, demo_database):
@@ -150,7 +150,7 @@ def test_an_empty_database_gets_a_helpful_message_not_an_error(tmp_path, monkeyp
 
 def test_a_unit_hidden_by_the_privacy_rule_says_so_not_that_files_are_missing(app):
     at = app("pages/sjukfranvaro.py", grupp="Ledningsstöd – enhet i Stab")
-    assert at.info[0].value == ("Siffrorna för Ledningsstöd visas inte: färre än 10 personer. Det är "
+    assert at.info[0].value == ("Siffrorna för Ledningsstöd visas inte: 10 personer eller färre. Det är "
                                 "integritetsskyddet (se Om siffrorna), inte en uppgift som saknas.")
     assert not [link for link in at.main.get("page_link") if "Ladda upp" in link.proto.label]
 
@@ -166,7 +166,9 @@ def test_om_siffrorna_explains_every_indicator_and_the_privacy_rule(app):
     assert "Sjuktimmar som andel av de ordinarie (schemalagda) arbetstimmarna under månaden." in list(
         definitions["Så räknas det"])
     assert len(definitions) == len(INDICATORS)
-    assert any("färre än 10 personer" in m.value for m in at.markdown)
+    privacy = next(m.value for m in at.markdown if "10 personer eller färre" in m.value)
+    assert "Det är lagens gräns: lagen om kommunal bokföring och redovisning" in privacy
+    assert "(SFS 2002:1065)" in privacy and "”om antalet anställda i gruppen är högst tio" in privacy
 
 
 def test_a_comment_is_saved_and_shown(app):

@@ -1,6 +1,6 @@
 """The privacy rule, end to end: walk every committee-facing output (the CLI's default, every
 page as a reader for every group, the slides, the PDF, Excel and PowerPoint exports) and find
-no sick-leave figure of a group under 10 people.
+no sick-leave figure of a group of 10 people or fewer.
 
 The data is made so that the hidden figures are numbers nothing else in it can produce.
 """

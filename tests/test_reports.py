@@ -73,7 +73,7 @@ def test_pdf_states_the_numbers_in_swedish(filled):
     sick_page = next(p for p in pages if p.startswith("Sjukfrånvaro"))
     liten = next(line for line in sick_page.splitlines() if line.strip().startswith("Liten"))
     assert liten.split()[1:] == ["–*", "–*", "–*", "–*"]
-    assert "* Färre än 10 personer" in sick_page
+    assert "* 10 personer eller färre" in sick_page
 
 
 def test_pdf_embeds_its_fonts(filled):

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 import duckdb
 
 from hrdash import swedish
+from hrdash.catalogue import few_people
 from hrdash.figures.groups import Group
 from hrdash.store import settings
 from hrdash.store.queries import read
@@ -49,7 +50,8 @@ def costs(con: duckdb.DuckDBPyConnection, group: Group, month: dt.date, unsuppre
     if sick_pay is None:
         found.append(Cost("Sjuklönekostnad", None, "", "Filerna anger inte sjuklönekostnad för alla enheter."))
     elif hidden and not unsuppressed:
-        found.append(Cost("Sjuklönekostnad", None, "", "Färre än 10 personer – uppgiften visas inte."))
+        found.append(Cost("Sjuklönekostnad", None, "",
+                          f"{few_people(settings.health_limit(con)).capitalize()} – uppgiften visas inte."))
     else:
         found.append(Cost("Sjuklönekostnad", sick_pay, "Sjuklön som betalats ut under månaden, enligt lönesystemet"))
     return found

@@ -16,7 +16,7 @@ import duckdb
 import pandas as pd
 
 from hrdash import swedish
-from hrdash.catalogue import BY_ID, KEY_FIGURE, KINDS_OF_SOME_UNITS, QUESTIONS, REPORT_TABLE, SIGNALS, TOPICS, privacy_note, shown_in
+from hrdash.catalogue import BY_ID, HEALTH_LIMIT, KEY_FIGURE, KINDS_OF_SOME_UNITS, QUESTIONS, REPORT_TABLE, SIGNALS, TOPICS, privacy_note, shown_in
 from hrdash.charts.trend import Lines, Trend
 from hrdash.figures import groups, indicators, narrative, signals
 from hrdash.figures.attention import attention
@@ -27,7 +27,7 @@ from hrdash.figures.groups import Group
 from hrdash.figures.series import coverage_note, kinds_held
 from hrdash.months import shift as month_shift
 from hrdash.months import window
-from hrdash.store import comments, targets
+from hrdash.store import comments, settings, targets
 
 
 @dataclass(frozen=True)
@@ -73,6 +73,7 @@ class Report:
     figures: pd.DataFrame | None = None  # every indicator, long format, suppressed: what the workbook lists
     kinds: set[str] = field(default_factory=set)  # the kinds of figures the database holds: what the report covers
     targets: dict[str, float] = field(default_factory=dict)  # the group's target per key figure that has one
+    health_limit: int = HEALTH_LIMIT  # the privacy line that held: no sick-leave figure of this many people or fewer
 
     @property
     def title(self) -> str:
@@ -148,7 +149,7 @@ def build(con: duckdb.DuckDBPyConnection, group: Group, month: dt.date, made: dt
     report = Report(group, month, made or dt.date.today(), summary, pd.DataFrame(rows), needing,
                     members=members, figures=frame, kinds=held,
                     signals=_signals(charts, group, month, target, held),
-                    costs=costs(con, group, month), targets=goals)
+                    costs=costs(con, group, month), targets=goals, health_limit=settings.health_limit(con))
     for plan in plans:
         if plan.topic == "voice":
             report.sections.append(_voice_section(con, figures, plan, group, members, month))
@@ -273,7 +274,7 @@ def _section(con, figures: Figures, plan: TopicPlan, group: Group, members: list
         table_rows.append(row)
         number_rows.append(numbers)
     if hidden:
-        footnotes += [f"* {note}" for note in privacy_note(plan.table)]
+        footnotes += [f"* {note}" for note in privacy_note(plan.table, settings.health_limit(con))]
     found = comments.current(con, plan.topic, group.level, group.group_id, month)
     return Section(
         topic=plan.topic,
@@ -319,7 +320,7 @@ def _voice_section(con, figures: Figures, plan: TopicPlan, group: Group, members
         number_rows.append(numbers)
     footnotes = [f"Svaren från {swedish.tertial_name(found.survey)} ({swedish.tertial_months(found.survey)})."]
     if hidden:
-        footnotes += [f"* {note}" for note in privacy_note(AGREE)]
+        footnotes += [f"* {note}" for note in privacy_note(AGREE, settings.health_limit(con))]
     return Section(
         topic=plan.topic,
         title=TOPICS[plan.topic].title,

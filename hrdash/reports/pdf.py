@@ -10,7 +10,7 @@ from fpdf import FPDF
 from fpdf.fonts import FontFace
 
 from hrdash import swedish
-from hrdash.catalogue import TOPICS
+from hrdash.catalogue import TOPICS, few_people
 from hrdash.charts.static import png
 from hrdash.reports.model import Report
 
@@ -129,7 +129,7 @@ def _cover(document: _Document, report: Report) -> None:
     document.set_font(FAMILY, "", 10)
     document.set_text_color(*MUTED)
     document.multi_cell(0, 5, f"Framtagen {swedish.date(report.made)} med hrdash ur HR-avdelningens månadsfiler.\n"
-                              "Sjukfrånvaro för grupper med färre än 10 personer redovisas inte.",
+                              f"Sjukfrånvaro för grupper med {few_people(report.health_limit)} redovisas inte.",
                         new_x="LMARGIN", new_y="NEXT")
 
 

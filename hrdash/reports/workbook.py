@@ -109,7 +109,7 @@ def _table_sheet(sheet: Worksheet, frame: pd.DataFrame, wide: tuple[int, ...]) -
 
 def _summary(sheet: Worksheet, report: Report) -> None:
     put(sheet, 1, 1, f"{report.group.name}: {report.title}").font = Font(bold=True, size=16, color="0B5394")
-    put(sheet, 2, 1, f"Framtagen {swedish.date(report.made)}. " + " ".join(privacy_note(BY_ID)))
+    put(sheet, 2, 1, f"Framtagen {swedish.date(report.made)}. " + " ".join(privacy_note(BY_ID, report.health_limit)))
     row = 4
     for sentence in report.summary:
         put(sheet, row, 1, sentence)
@@ -156,7 +156,7 @@ def _indicator_sheet(sheet: Worksheet, report: Report, indicator_id: str, months
     note_row = len(report.members) + 3
     put(sheet, note_row, 1, f"{indicator.label}: {indicator.definition}")
     if hidden:
-        put(sheet, note_row + 1, 1, f"– {' '.join(privacy_note([indicator_id]))}")
+        put(sheet, note_row + 1, 1, f"– {' '.join(privacy_note([indicator_id], report.health_limit))}")
     sheet.column_dimensions["A"].width = 13
     sheet.column_dimensions["B"].width = 34
     for column in range(3, len(months) + 3):

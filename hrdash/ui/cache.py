@@ -24,6 +24,7 @@ from hrdash.reports import exports, slides as slides_module
 from hrdash.reports import model as report_module
 from hrdash.store import comments as comments_module
 from hrdash.store import preview, units
+from hrdash.store import settings as settings_module
 from hrdash.store import targets as targets_module
 from hrdash.store.queries import read
 from hrdash.ui.session import cursor, version, versions
@@ -80,6 +81,17 @@ def attention(group: Group, month: dt.date, hidden_shown: bool):
 def sparklines(data_version: str, group: Group, month: dt.date, hidden_shown: bool) -> pd.DataFrame:
     members = groups_module.descendants(groups(data_version), group)
     return series_module.sparklines(cursor(), members, month, hidden_shown)
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _health_limit(data_version: str) -> int:
+    return settings_module.health_limit(cursor())
+
+
+def health_limit() -> int:
+    """The privacy line that holds: no sick-leave figure for a group of this many people or fewer
+    (it is part of the data version, which changes when an administrator moves it)."""
+    return _health_limit(versions()["data"])
 
 
 def targets_version() -> str:

@@ -1,5 +1,5 @@
 """What the Data page shows HR: the batches, which units have reported, the organisation, the
-baselines of the control charts and the settings of the cost figures."""
+baselines of the control charts, the settings of the cost figures and the privacy line."""
 
 from __future__ import annotations
 
@@ -96,17 +96,26 @@ def signal_baselines(con: duckdb.DuckDBPyConnection, all_groups: list, user) -> 
             st.rerun()
 
 
-def cost_settings(con: duckdb.DuckDBPyConnection, user) -> None:
-    """The settings the cost figures on Översikt and in the report are computed with."""
+def settings_section(con: duckdb.DuckDBPyConnection, user) -> None:
+    """The settings the cost figures are computed with (HR changes them), and the privacy line of
+    sick-leave figures (an administrator may raise it above the law's, never lower it)."""
     values = settings.current(con)
     for setting in settings.SETTINGS:
-        st.markdown(f"**{setting.label}:** {swedish.kronor(values[setting.key])}  \n{setting.help}")
-    if user.role not in ("hr", "admin"):
+        st.markdown(f"**{setting.label}:** {setting.shown(values[setting.key])}  \n{setting.help}")
+    editable = [s for s in settings.SETTINGS
+                if user.role == "admin" or (user.role == "hr" and not s.admin_only)]
+    if not editable:
         return
     with st.form("inställningar"):
-        changed = {s.key: st.number_input(f"{s.label} (kr)", min_value=1.0, step=1000.0, format="%.0f",
-                                          value=float(values[s.key]), key=f"inställning_{s.key}")
-                   for s in settings.SETTINGS}
+        changed = {}
+        for s in editable:
+            if s.unit == settings.KRONOR:
+                changed[s.key] = st.number_input(f"{s.label} (kr)", min_value=1.0, step=1000.0, format="%.0f",
+                                                 value=float(values[s.key]), key=f"inställning_{s.key}")
+            else:
+                changed[s.key] = st.number_input(f"{s.label} (antal personer, lägst {swedish.number(s.default)})",
+                                                 min_value=int(s.default), step=1, value=int(values[s.key]),
+                                                 key=f"inställning_{s.key}")
         if st.form_submit_button("Spara inställningarna", type="primary"):
             for key, value in changed.items():
                 if value != values[key]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from hrdash.catalogue import INDICATORS, TOPICS
+from hrdash.catalogue import HEALTH_LAW, HEALTH_LIMIT, INDICATORS, TOPICS, few_answers, few_people
 from hrdash.ingest.columns import KINDS
 
 SECTIONS = (
@@ -60,21 +60,32 @@ SECTIONS = (
      "inställt). Konsultkostnaden räknas om till hur många egna socialsekreterare samma pengar betalar (en egen "
      "kostar 50 000 kr i månaden med arbetsgivaravgifter, om inget annat är inställt). HR ändrar beloppen under "
      "Data → Inställningar."),
-    ("Skydd för enskilda",
-     "Sjukfrånvaro är uppgifter om människors hälsa. En sjukfrånvarosiffra för en grupp med färre än 10 personer "
+)
+
+
+def _privacy(health_limit: int) -> str:
+    law = ("Det är lagens gräns" if health_limit == HEALTH_LIMIT
+           else f"Kommunen har beslutat om en strängare gräns än lagens {HEALTH_LIMIT} personer")
+    return (
+        f"Sjukfrånvaro är uppgifter om människors hälsa. En sjukfrånvarosiffra för en grupp med {few_people(health_limit)} "
      "visas aldrig för nämnden eller allmänheten – varken på sidorna, i rapporterna eller i presentationsläget. "
+     f"{law}: {HEALTH_LAW}. "
      "Den visas som – med förklaringen. Delas sjukfrånvaron upp på kön eller ålder döljs även nästa minsta grupp "
      "när det behövs, så att den lilla gruppen inte kan räknas fram ur de andra. Sidorna visar andelar, aldrig "
      "en enhets timmar. Upprepad korttidsfrånvaro, frisknärvaro och sjuklönekostnad är också hälsouppgifter och "
      "döljs på samma sätt.\n\n"
-     "Svaren på pulsfrågorna och avgångsorsakerna är personliga: en grupp med färre än 5 svar visas inte. När en "
+     f"Svaren på pulsfrågorna och avgångsorsakerna är personliga: en grupp med {few_answers()} visas inte. När en "
      "enda enhet i en avdelning döljs, döljs även den enhet bland de andra som har minst svar, så att de dolda svaren "
      "inte kan räknas fram ur avdelningens siffra (på samma sätt avdelningar inom förvaltningen). Ingen handläggare "
      "ska kunna identifieras över enhetschefens nivå. Svarsfrekvensen och antalet avgångssamtal döljs inte.\n\n"
      "Personalomsättning, vakanser, rekryteringsbehov och ärenden är inte hälsouppgifter och döljs inte. "
      "Bara HR kan, efter inloggning, se alla siffror. Filerna ska innehålla siffror per enhet – aldrig uppgifter "
-     "om enskilda personer; en fil med personnummer tas inte emot."),
-)
+     "om enskilda personer; en fil med personnummer tas inte emot.")
+
+
+def sections(health_limit: int) -> tuple[tuple[str, str], ...]:
+    """The page's sections, heading and text, with the privacy line that holds."""
+    return (*SECTIONS, ("Skydd för enskilda", _privacy(health_limit)))
 
 
 def definitions_table() -> pd.DataFrame:

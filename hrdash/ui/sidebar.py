@@ -10,6 +10,7 @@ from dataclasses import dataclass
 import streamlit as st
 
 from hrdash import swedish
+from hrdash.catalogue import few_people
 from hrdash.figures.groups import Group, top_group
 from hrdash.markdown import plain
 from hrdash.months import shift
@@ -112,6 +113,7 @@ def _selectors() -> Selection | None:
                                       default="24", key="period", bind="query-params") or "24"
         if user().may_see_unsuppressed:
             st.toggle("Visa dolda uppgifter (bara HR)", key="visa_dolda",
-                      help="Visar sjukfrånvaro även för grupper under 10 personer. Använd inte vid visning för nämnden.")
+                      help=f"Visar sjukfrånvaro även för grupper med {few_people(cache.health_limit())}. Använd inte vid "
+                           "visning för nämnden.")
     first = None if period == "alla" else shift(month, -int(period) + 1)
     return Selection(by_label[group_label], month, first)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import streamlit as st
 
 from hrdash import swedish
-from hrdash.catalogue import BY_ID, QUESTIONS, TOPICS
+from hrdash.catalogue import BY_ID, QUESTIONS, TOPICS, few_answers
 from hrdash.figures import voice as voice_module
 from hrdash.figures.format import change_size, difference, format_value
 from hrdash.figures.groups import member_units, reporting
@@ -72,7 +72,7 @@ def render() -> None:
         widgets.table(found.members, [*AGREE, RESPONSE], first_column="name", first_label="Enhet",
                       labels={**{f"pulse_{q.id}_agree_pct": q.short for q in QUESTIONS}, RESPONSE: "Svarsfrekvens"})
         st.caption("Andel som instämmer i varje påstående.")
-        st.caption("En grupp med färre än 5 svar på en fråga visas inte, och när en enda enhet i en avdelning döljs "
+        st.caption(f"En grupp med {few_answers()} på en fråga visas inte, och när en enda enhet i en avdelning döljs "
                    "döljs även den med minst svar bland de andra, så att svaren inte kan räknas fram.")
 
     means = [f"pulse_{q.id}_mean" for q in QUESTIONS]

@@ -149,7 +149,7 @@ def definitions(indicator_ids: list[str]) -> None:
     with st.expander("Så räknas siffrorna"):
         for indicator_id in indicator_ids:
             st.markdown(f"**{BY_ID[indicator_id].label}.** {BY_ID[indicator_id].definition}")
-        for note in privacy_note(indicator_ids):
+        for note in privacy_note(indicator_ids, cache.health_limit()):
             st.markdown(f"**–** {note}")
 
 
