@@ -29,10 +29,13 @@ def description(indicator_id: str, values: list[float | None], months: list[dt.d
     low = min(known, key=lambda pair: pair[0])
     high = max(known, key=lambda pair: pair[0])
     first, last = known[0], known[-1]
-    text = (f"{label}, {span}: från {format_value(indicator_id, first[0])} i {when(first[1])} "
-            f"till {format_value(indicator_id, last[0])} i {when(last[1])}; "
-            f"lägst {format_value(indicator_id, low[0])} i {when(low[1])}, "
-            f"högst {format_value(indicator_id, high[0])} i {when(high[1])}.")
+    if len(known) == 1:
+        text = f"{label}, {span}: {format_value(indicator_id, first[0])} i {when(first[1])}."
+    else:
+        text = (f"{label}, {span}: från {format_value(indicator_id, first[0])} i {when(first[1])} "
+                f"till {format_value(indicator_id, last[0])} i {when(last[1])}; "
+                f"lägst {format_value(indicator_id, low[0])} i {when(low[1])}, "
+                f"högst {format_value(indicator_id, high[0])} i {when(high[1])}.")
     missing = len(values) - len(known)
     if missing:
         text += f" {missing} av {len(values)} {'mätningar' if when is swedish.tertial_name else 'månader'} saknar uppgift."
