@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import shutil
+import subprocess
 
 import pikepdf
 import pytest
@@ -179,3 +181,43 @@ def test_a_unit_name_and_a_comment_full_of_typst_markup_show_as_written(con):
     with pikepdf.open(io.BytesIO(written)) as document_:
         assert str(document_.docinfo.Title) == "Soc #2: HR-nyckeltal mars 2025"
         assert float(document_.pages[1].MediaBox[2]) == pytest.approx(595.28, abs=0.1)  # the page is still A4
+
+
+def test_table_headers_wrap_between_words_and_only_a_long_word_at_a_hyphen(demo_report):
+    """Never 'Korttidssjukfrånv / aro': a header word is whole, or a long one broken with a hyphen."""
+    report, written = demo_report
+    pages = [page.extract_text() for page in PdfReader(io.BytesIO(written)).pages]
+    broken = []
+    for section in report.sections:
+        text = next(p for p in pages if p.startswith(section.title + "\n"))
+        for word in (w for column in section.table.columns if column != "Nivå" for w in column.split()):
+            if word in text.split():
+                continue
+            parts = [i for i in range(2, len(word) - 1) if f"{word[:i]}- {word[i:]}" in text]
+            assert parts, (section.title, word)
+            broken.append(word)
+    assert all(len(word) >= 12 for word in broken), broken
+    assert "Korttidssjukfrånvaro" in " ".join(pages)  # the column is made wide enough for it
+
+
+def test_the_cover_keeps_a_long_name_together():
+    """A name that takes several lines is set as written, left aligned: the space between its
+    words is a space, however long the line."""
+    name = "Utredning och behandling barn, unga och familjerätt i nordöstra distriktet"
+    cover = document.Cover("Månadsrapport till nämnden", name, "Socialförvaltningen", "HR-nyckeltal oktober 2026",
+                           "Sjukfrånvaro", ["Framtagen 3 november 2026."])
+    written = pdf.render_blocks([cover], "Rapport", "Rapport")
+    boxes = subprocess.run(["pdftotext", "-bbox", "-f", "1", "-l", "1", "-", "-"], input=written,
+                           capture_output=True, check=True).stdout.decode()
+    words = [(float(x0), float(y0), float(x1), float(y1), text) for x0, y0, x1, y1, text in
+             re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>',
+                        boxes)]
+    named = [w for w in words if w[3] - w[1] > 23]  # the name in the largest type (the title is 22 pt)
+    assert " ".join(w[4] for w in named) == name
+    lines = {}
+    for word in named:
+        lines.setdefault(round(word[1]), []).append(word)
+    assert len(lines) >= 2
+    gaps = [b[0] - a[2] for line in lines.values() for a, b in zip(line, line[1:])]
+    assert max(gaps) - min(gaps) < 0.5 and max(gaps) < 0.4 * (named[0][3] - named[0][1])
+    assert {round(line[0][0]) for line in lines.values()} == {round(named[0][0])}  # every line starts at the margin

@@ -53,7 +53,7 @@ class Bullets:
 class Table:
     header: list[str]
     rows: list[list[str]]
-    widths: list[float] | None = None  # relative; None: the first column twice the others
+    widths: list[float] | None = None  # relative; None: as wide as the content asks (report.typ)
     align: list[str] | None = None  # 'left' or 'right' per column; None: names left, figures right
     strong: set[int] = field(default_factory=set)  # rows (from 0, below the header) in bold on a pale ground
     indented: set[int] = field(default_factory=set)  # rows whose first cell is indented (a unit under its avdelning)
@@ -148,10 +148,7 @@ def _section(section: Section) -> list[Block]:
     levels = list(section.table["Nivå"])
     table = section.table.drop(columns=["Nivå"])
     table["Enhet"] = table["Enhet"].str.strip()
-    columns = len(table.columns)
-    name = 54 if columns <= 4 else 46  # the figures' headers need the room more
-    out.append(Table.of(table, widths=[name] + [(174 - name) / (columns - 1)] * (columns - 1),
-                        strong={i for i, level in enumerate(levels) if level != "enhet"},
+    out.append(Table.of(table, strong={i for i, level in enumerate(levels) if level != "enhet"},
                         indented={i for i, level in enumerate(levels) if level == "enhet"}))
     out += [Paragraph(note, "note") for note in section.footnotes]
     return out

@@ -51,6 +51,8 @@ def _chart(figure: document.Figure, room_mm: float) -> dict:
 
 
 def _inputs(blocks: list[document.Block], title: str, footer: str, charts: list[dict] | None) -> dict[str, str]:
+    """The document as report.typ reads it: JSON, each block with its kind (a chart drawn, or, on the
+    first pass, only its text alternative)."""
     drawn = iter(charts or [])
     out = []
     for block in blocks:
@@ -58,10 +60,9 @@ def _inputs(blocks: list[document.Block], title: str, footer: str, charts: list[
         if isinstance(block, document.Figure):
             out.append({"kind": kind, "alt": block.alt, **(next(drawn) if charts is not None else {})})
         elif isinstance(block, document.Table):
-            columns = len(block.header)
             out.append({"kind": kind, "header": block.header, "rows": block.rows, "size": block.size,
-                        "widths": block.widths or [2] + [1] * (columns - 1),
-                        "align": block.align or ["left"] + ["right"] * (columns - 1),
+                        "widths": block.widths,
+                        "align": block.align or ["left"] + ["right"] * (len(block.header) - 1),
                         "strong": sorted(block.strong), "indented": sorted(block.indented)})
         else:
             out.append({"kind": kind, **dataclasses.asdict(block)})
