@@ -221,3 +221,27 @@ def test_the_cover_keeps_a_long_name_together():
     gaps = [b[0] - a[2] for line in lines.values() for a, b in zip(line, line[1:])]
     assert max(gaps) - min(gaps) < 0.5 and max(gaps) < 0.4 * (named[0][3] - named[0][1])
     assert {round(line[0][0]) for line in lines.values()} == {round(named[0][0])}  # every line starts at the margin
+
+
+def test_a_new_part_of_the_report_is_only_more_blocks(demo_report):
+    """What the report may gain (a section of measures, a yearly table of 13 columns) lays out and
+    is tagged like the rest, with no new markup."""
+    report, _ = demo_report
+    months = ["Enhet", *(f"{m} 2026" for m in ("jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt",
+                                               "nov", "dec"))]
+    added = [document.PageBreak(), document.Heading(2, "Åtgärder och resultat"),
+             document.Paragraph("Vad förvaltningen har gjort och vad det gav."),
+             document.Bullets(["Friskvårdstimme i Barn och unga: korttidssjukfrånvaron från 3,2 % till 2,5 %."]),
+             document.Heading(3, "Sjukfrånvaro per år"),
+             document.Table(months, [["Socialförvaltningen", *(f"{7 + m / 10:.1f} %".replace(".", ",")
+                                                                for m in range(12))]])]
+    written = pdf.render_blocks(document.blocks(report) + added, "Rapport", "Rapport")
+    with pikepdf.open(io.BytesIO(written)) as document_:
+        tree = elements(document_.Root.StructTreeRoot)
+        tables = [e for e in tree if str(e.S) == "/Table"]
+        last = [str(e.S) for e in elements(tables[-1]) if str(e.S) in ("/TH", "/TD")]
+        assert last == ["/TH"] * 13 + ["/TD"] * 13
+        headings = [str(e.S) for e in tree if str(e.S) in ("/H1", "/H2", "/H3")]
+        assert headings[-2:] == ["/H2", "/H3"]
+    text = PdfReader(io.BytesIO(written)).pages[-1].extract_text()
+    assert text.startswith("Åtgärder och resultat\n") and "dec 2026" in text and "8,1 %" in text
