@@ -14,9 +14,11 @@ import openpyxl
 import pytest
 from conftest import ORGANISATION, SICK_HEADER, TURNOVER_HEADER, csv_bytes, load
 from pptx import Presentation
+from pptx.enum.shapes import MSO_SHAPE_TYPE
 
 from hrdash import cli, swedish
 from hrdash.catalogue import INDICATORS
+from hrdash.charts.trend import describe
 from hrdash.figures import groups
 from hrdash.reports import model as report
 from hrdash.reports import pdf as report_pdf
@@ -166,6 +168,12 @@ def test_slides_have_one_message_each(filled):
     assert len(deck.slides) == 7
     titles = [deck.slides[i].shapes[0].text_frame.text for i in range(7)]
     assert titles[0] == "HR-nyckeltal mars 2025" and titles[2] == "Sjukfrånvaro"
+    # Each chart has the text alternative the PDF and the pages give it.
+    pictures = [shape for s in deck.slides for shape in s.shapes if shape.shape_type == MSO_SHAPE_TYPE.PICTURE]
+    described = [p._element.nvPicPr.cNvPr.get("descr") for p in pictures]
+    assert described == [describe(s.chart) for s in built if s.kind == "chart"]
+    assert described[0] == ("Linjediagram, apr 2024–mar 2025: Samma månad föregående år, Sjukfrånvaro. Sjukfrånvaro, "
+                            "april 2024–mars 2025: 8,9\u00a0% i mars 2025. 11 av 12 månader saknar uppgift.")
 
 
 # The CLI on a machine without a browser: no chromium on PATH, and no module that drives one importable.

@@ -26,3 +26,9 @@ def test_a_missing_month_breaks_the_line_and_is_said():
 def test_no_figures_at_all():
     assert sparkline.description("sick_leave_pct", [None] * 12, MONTHS) == (
         "Sjukfrånvaro, november 2025–oktober 2026: inga uppgifter.")
+
+
+def test_a_single_figure_is_said_once():
+    values = [None] * 11 + [7.5]
+    assert sparkline.description("sick_leave_pct", values, MONTHS) == (
+        "Sjukfrånvaro, november 2025–oktober 2026: 7,5\u00a0% i oktober 2026. 11 av 12 månader saknar uppgift.")

@@ -28,7 +28,7 @@ from hrdash.charts.style import (
     SIGNAL,
     TARGET,
 )
-from hrdash.charts.trend import Lines, Trend
+from hrdash.charts.trend import Lines, Trend, describe
 from hrdash.figures import signals
 from hrdash.figures.format import beside_label, format_value
 
@@ -89,7 +89,8 @@ def _hover(indicator_id: str, values: pd.Series, months: pd.Series, notes: pd.Se
 def trend(chart: Trend, max_ticks: int = 12, height: int = 430) -> go.Figure:
     """A trend chart (see hrdash/charts/trend.py) for the pages."""
     indicator_id = chart.indicator_id
-    figure = go.Figure(layout=dict(template="hrdash", height=height))
+    # Its text alternative, which interface.js gives the chart on the page: the PDF's and the slides' words.
+    figure = go.Figure(layout=dict(template="hrdash", height=height, meta={"description": describe(chart)}))
     series = chart.shown()
     months = series["month"]
     last_year = chart.last_year()
@@ -166,7 +167,8 @@ def lines(series: pd.DataFrame, indicator_ids: list[str], title: str | None = No
           reference_label: str = "", tertials: bool = False) -> go.Figure:
     """Several indicators over the months (or survey tertials), one line each: a breakdown
     (women/men, age groups, the pulse questions…), each with a dotted reference line where given."""
-    figure = go.Figure(layout=dict(template="hrdash", title=title, height=380))
+    said = describe(Lines(series, tuple(indicator_ids), labels or {}, references or {}, reference_label, tertials))
+    figure = go.Figure(layout=dict(template="hrdash", title=title, height=380, meta={"description": said}))
     for position, indicator_id in enumerate(indicator_ids):
         name = (labels or {}).get(indicator_id, BY_ID[indicator_id].label)
         figure.add_scatter(

@@ -17,23 +17,28 @@ COLOURS = {"red": "#B42318", "green": "#067647", "gray": "#4B5563"}
 WIDTH, HEIGHT, PAD = 300, 64, 4
 
 
-def description(indicator_id: str, values: list[float | None], months: list[dt.date]) -> str:
-    """In words, what the sparkline draws."""
-    label = BY_ID[indicator_id].label
+def description(indicator_id: str, values: list[float | None], months: list[dt.date], label: str | None = None,
+                when=swedish.month_name) -> str:
+    """In words, what the sparkline draws (also each line of a chart: hrdash/charts/trend.py); `when`
+    names a point's month (or, for a survey, its tertial)."""
+    label = label or BY_ID[indicator_id].label
     known = [(value, month) for value, month in zip(values, months) if value is not None]
-    span = f"{swedish.month_name(months[0])}–{swedish.month_name(months[-1])}"
+    span = f"{when(months[0])}–{when(months[-1])}"
     if not known:
         return f"{label}, {span}: inga uppgifter."
     low = min(known, key=lambda pair: pair[0])
     high = max(known, key=lambda pair: pair[0])
     first, last = known[0], known[-1]
-    text = (f"{label}, {span}: från {format_value(indicator_id, first[0])} i {swedish.month_name(first[1])} "
-            f"till {format_value(indicator_id, last[0])} i {swedish.month_name(last[1])}; "
-            f"lägst {format_value(indicator_id, low[0])} i {swedish.month_name(low[1])}, "
-            f"högst {format_value(indicator_id, high[0])} i {swedish.month_name(high[1])}.")
+    if len(known) == 1:
+        text = f"{label}, {span}: {format_value(indicator_id, first[0])} i {when(first[1])}."
+    else:
+        text = (f"{label}, {span}: från {format_value(indicator_id, first[0])} i {when(first[1])} "
+                f"till {format_value(indicator_id, last[0])} i {when(last[1])}; "
+                f"lägst {format_value(indicator_id, low[0])} i {when(low[1])}, "
+                f"högst {format_value(indicator_id, high[0])} i {when(high[1])}.")
     missing = len(values) - len(known)
     if missing:
-        text += f" {missing} av {len(values)} månader saknar uppgift."
+        text += f" {missing} av {len(values)} {'mätningar' if when is swedish.tertial_name else 'månader'} saknar uppgift."
     return text
 
 

@@ -1,5 +1,5 @@
-"""The reports' charts as PNG images, drawn in-process with matplotlib: no browser is needed to
-make a PDF or a PowerPoint. They keep the pages' look (hrdash/charts/style.py): the palette,
+"""The reports' charts drawn in-process with matplotlib, as SVG for the PDF (sharp at any zoom,
+its text drawn as outlines) and PNG for PowerPoint: no browser is needed to make either. They keep the pages' look (hrdash/charts/style.py): the palette,
 Swedish month names and decimal commas, the target dashed and labelled beside the plot."""
 
 from __future__ import annotations
@@ -43,9 +43,9 @@ def _month_index(month) -> int:
     return month.year * 12 + month.month - 1
 
 
-def trend_png(chart: Trend, width: float, height: float, font_size: float = 9, dpi: int = 200,
-              max_ticks: int = 7) -> bytes:
-    """A trend chart as a PNG of `width` × `height` inches. The x axis counts months, so a missing
+def trend(chart: Trend, width: float, height: float, font_size: float = 9, dpi: int = 200,
+          max_ticks: int = 7, format: str = "png") -> bytes:
+    """A trend chart as a PNG (or SVG) of `width` × `height` inches. The x axis counts months, so a missing
     month is a gap in the line, as on the pages."""
     indicator_id = chart.indicator_id
     percent = BY_ID[indicator_id].unit == "%"
@@ -100,15 +100,12 @@ def trend_png(chart: Trend, width: float, height: float, font_size: float = 9, d
                       bbox_to_anchor=(0, 1), borderaxespad=0.2, handlelength=1.8)
         rows = math.ceil(len(order) / columns)
         figure.tight_layout(rect=(0, 0, 1, 1 - rows * (font_size * 1.9) / (height * 72)))
-        out = io.BytesIO()
-        # Light compression: a report draws several charts, and a few kB more each do not matter.
-        figure.savefig(out, format="png", dpi=dpi, facecolor="white", pil_kwargs={"compress_level": 1})
-    return out.getvalue()
+        return _saved(figure, format, dpi)
 
 
-def lines_png(chart: Lines, width: float, height: float, font_size: float = 9, dpi: int = 200,
-              max_ticks: int = 7) -> bytes:
-    """Several indicators as lines, each with its dotted reference line where given, as a PNG."""
+def lines(chart: Lines, width: float, height: float, font_size: float = 9, dpi: int = 200,
+          max_ticks: int = 7, format: str = "png") -> bytes:
+    """Several indicators as lines, each with its dotted reference line where given, as a PNG (or SVG)."""
     months = list(chart.series["month"])
     percent = all(BY_ID[i].unit == "%" for i in chart.indicator_ids)
     with _lock:
@@ -139,14 +136,26 @@ def lines_png(chart: Lines, width: float, height: float, font_size: float = 9, d
                       handlelength=1.8)
         rows = math.ceil(len(labels) / columns)
         figure.tight_layout(rect=(0, 0, 1, 1 - rows * (font_size * 1.9) / (height * 72)))
-        out = io.BytesIO()
-        figure.savefig(out, format="png", dpi=dpi, facecolor="white", pil_kwargs={"compress_level": 1})
-    return out.getvalue()
+        return _saved(figure, format, dpi)
 
 
 def png(chart: Trend | Lines, width: float, height: float, **options) -> bytes:
     """Either kind of chart as a PNG."""
-    return (trend_png if isinstance(chart, Trend) else lines_png)(chart, width, height, **options)
+    return (trend if isinstance(chart, Trend) else lines)(chart, width, height, **options)
+
+
+def svg(chart: Trend | Lines, width: float, height: float, **options) -> str:
+    """Either kind of chart as SVG text."""
+    return (trend if isinstance(chart, Trend) else lines)(chart, width, height, format="svg", **options).decode()
+
+
+def _saved(figure: Figure, format: str, dpi: int) -> bytes:
+    out = io.BytesIO()
+    if format == "svg":  # without a date or id, so the same chart gives the same bytes
+        figure.savefig(out, format="svg", facecolor="white", metadata={"Date": None}, transparent=False)
+    else:  # light compression: a report draws several charts, and a few kB more each do not matter
+        figure.savefig(out, format="png", dpi=dpi, facecolor="white", pil_kwargs={"compress_level": 1})
+    return out.getvalue()
 
 
 def _axes_style(axes, x: list[int], months: list, percent: bool, font_size: float, max_ticks: int,

@@ -14,7 +14,7 @@ from hrdash import swedish
 from hrdash.catalogue import BY_ID, INDICATORS, SLIDE, TOPICS, shown_in
 from hrdash.figures.format import beside_label, change_size, difference, target_status
 from hrdash.charts.static import png
-from hrdash.charts.trend import Lines, Trend
+from hrdash.charts.trend import Lines, Trend, describe
 from hrdash.reports.model import Report
 
 MAX_ITEMS = 5  # more lines than this cannot be read from the back of a room
@@ -156,7 +156,9 @@ def render_pptx(slides: list[Slide]) -> bytes:
                           COLOURS["gray" if number.met is None else "green" if number.met else "red"])
         elif item.kind == "chart":
             picture = png(item.chart, 12.3, 4.4, font_size=15, dpi=150, max_ticks=7)  # a slide's full width
-            slide.shapes.add_picture(io.BytesIO(picture), margin, Emu(2000000), width=inner)
+            shape = slide.shapes.add_picture(io.BytesIO(picture), margin, Emu(2000000), width=inner)
+            # Its text alternative, as PowerPoint's "Alternativ text" shows it: the PDF's and the page's words.
+            shape._element.nvPicPr.cNvPr.set("descr", describe(item.chart))
         else:
             for position, line in enumerate(item.items):
                 _text(slide, margin, Emu(2000000 + position * 700000), inner, Emu(650000), f"• {line}", 22)

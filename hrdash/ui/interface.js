@@ -62,36 +62,15 @@
   }
 
   // A plotly chart is a picture to a screen reader: name it after what it shows, and point to
-  // the table of its numbers when one follows it.
-  const MONTHS = ["jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec"];
-  // A tick's text without its markup (a line break between month and year). Written \x3c:
-  // Streamlit's sanitiser drops a script whose text has "<" before a letter or "/".
-  const plain = text => String(text).replace(/\x3cbr\s*\/?>/gi, " ").replace(/\x3c[^>]+>/g, "").trim();
-
-  // The months a chart spans, from its data ("nov 2024–okt 2026"); a chart of survey tertials
-  // by its first and last tick ("T2 2024–T2 2026").
-  function months(figure) {
-    const ticks = ((figure.layout && figure.layout.xaxis && figure.layout.xaxis.ticktext) || []).map(plain);
-    if (ticks.length > 1 && /^T\d/.test(ticks[0])) return ` ${ticks[0]}–${ticks[ticks.length - 1]}`;
-    const dates = (figure.data || []).flatMap(trace => Array.isArray(trace.x) ? trace.x : [])
-      .filter(x => typeof x === "string" && /^\d{4}-\d{2}/.test(x)).sort();
-    if (dates.length < 2) return "";
-    const name = iso => `${MONTHS[Number(iso.slice(5, 7)) - 1]} ${iso.slice(0, 4)}`;
-    return ` ${name(dates[0])}–${name(dates[dates.length - 1])}`;
-  }
-
+  // the table of its numbers when one follows it. A line chart brings its words along
+  // (layout.meta.description, from hrdash/charts/trend.py: the same words as the PDF's and the
+  // slides'); a ranking is said from its bars.
   function describe(figure) {
-    const traces = figure.data || [];
-    const bars = traces.find(trace => trace.type === "bar");
-    let text;
-    if (bars && Array.isArray(bars.y)) {
-      const heading = chartHeading(figure);
-      text = `Stapeldiagram${heading ? ", " + heading : ""}: ${bars.y.length} staplar, ${bars.y.join(", ")}.`;
-    } else {
-      const names = [...new Set(traces.filter(trace => trace.name && trace.showlegend !== false)
-        .map(trace => trace.name))];
-      text = `Linjediagram${months(figure) ? "," + months(figure) : ""}: ${names.join(", ")}.`;
-    }
+    const given = figure.layout && figure.layout.meta && figure.layout.meta.description;
+    if (given) return given;
+    const bars = (figure.data || []).find(trace => trace.type === "bar" && Array.isArray(trace.y)) || {y: []};
+    const heading = chartHeading(figure);
+    let text = `Stapeldiagram${heading ? ", " + heading : ""}: ${bars.y.length} staplar, ${bars.y.join(", ")}.`;
     const shapes = (figure.layout && figure.layout.annotations) || [];
     const target = shapes.map(a => a.text).find(t => typeof t === "string" && t.startsWith("Mål"));
     if (target) text += ` ${target}.`;
