@@ -94,16 +94,20 @@ def test_capability_against_a_target():
     assert capability(chart(STABLE + [12])[12], 9.0) is None  # a signal: the process is changing
 
 
-ORG = [["enhet", "avdelning", "förvaltning"], ["Stor", "Vuxen", "Soc"], ["Liten", "Vuxen", "Soc"]]
+ORG = [["enhet", "avdelning", "förvaltning"], ["Stor", "Vuxen", "Soc"], ["Liten", "Vuxen", "Soc"], ["Ny", "Barn", "Soc"]]
 
 
 @pytest.fixture
 def monthly(con, tmp_path):
-    """Two years of sick leave: Stor (20 people) steady then climbing, Liten (7 people) steady."""
+    """Two years of sick leave: Stor (20 people) steady then climbing, Liten (7 people) steady, and
+    Ny, which reported only the last 11 months: the förvaltning is complete for 11 months in a row,
+    too few for a seasonal pattern, so these charts are Part 2's (seasonal empty)."""
     rows = [SICK_HEADER]
     for position, month in enumerate(MONTHS[:24]):
         stor = 100 * (STABLE * 2)[position] if position < 18 else 100 * (6 + position - 17)
         rows += [["Stor", f"{month:%Y-%m}", 20, 10000, stor, 0, 0], ["Liten", f"{month:%Y-%m}", 7, 1000, 50, 0, 0]]
+        if position >= 13:
+            rows.append(["Ny", f"{month:%Y-%m}", 12, 2000, 100, 0, 0])
     load(con, csv_bytes(ORG), "org.csv")
     load(con, csv_bytes(rows), "sjuk.csv")
     return con.execute("PRAGMA database_list").fetchone()[2]
