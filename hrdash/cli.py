@@ -20,6 +20,10 @@ from hrdash.ingest.values import parse_month
 from hrdash.store import database
 
 MAX_PRINTED_PROBLEMS = 200
+# The indicators `hrdash compare` compares (hrdash/figures/compare.py, which loads scipy: not imported here).
+COMPARED = ("sick_leave_12m_pct", "sick_leave_pct", "short_sick_leave_pct", "vacancy_rate_pct",
+            "pulse_work_situation_agree_pct", "pulse_good_work_agree_pct", "pulse_recommend_agree_pct",
+            "turnover_12m_pct")
 
 
 def _user() -> str:
@@ -76,6 +80,13 @@ def build_parser() -> argparse.ArgumentParser:
                           "startat om den)")
     sig.add_argument("--format", choices=("csv", "json"), default="csv")
     sig.add_argument("--unsuppressed", action="store_true", help="visa även dolda uppgifter")
+
+    cmp_ = command("compare", "Jämför enheter, avdelningar och förvaltningar med helheten: gränser för vad slumpen "
+                              "ger en grupp av den storleken (trattdiagram).")
+    cmp_.add_argument("--month", required=True, type=_month_argument, help="månaden, ÅÅÅÅ-MM")
+    cmp_.add_argument("--indicator", choices=COMPARED, help="bara detta nyckeltal")
+    cmp_.add_argument("--format", choices=("csv", "json"), default="csv")
+    cmp_.add_argument("--unsuppressed", action="store_true", help="visa även dolda uppgifter")
 
     rep = command("report", "Skriv månadsrapporten som PDF, Excel eller PowerPoint.")
     rep.add_argument("--month", required=True, type=_month_argument, help="rapportens månad, ÅÅÅÅ-MM")
@@ -199,6 +210,17 @@ def _signals(con, args) -> int:
     return 0
 
 
+def _compare(con, args) -> int:
+    """Every comparison set of the month, as Part 3 of the contract prints it."""
+    from hrdash.figures import compare
+
+    found = compare.compare(con, args.month, (args.indicator,) if args.indicator else compare.INDICATORS,
+                            args.unsuppressed)
+    _print_table(con, found[list(compare.COLUMNS)],
+                 ("value", "n", "target", "lower95", "upper95", "lower998", "upper998", "tau2"), args.format)
+    return 0
+
+
 def _report(con, args) -> int:
     from hrdash.figures import groups, series
     from hrdash.reports import exports
@@ -283,7 +305,7 @@ def _undo(con, args) -> int:
     return 0
 
 
-COMMANDS = {"import": _import, "indicators": _indicators, "signals": _signals, "report": _report, "demo": _demo, "batches": _batches,
+COMMANDS = {"import": _import, "indicators": _indicators, "signals": _signals, "compare": _compare, "report": _report, "demo": _demo, "batches": _batches,
             "undo": _undo, "backup": _backup, "restore": _restore, "serve": _serve}
 
 if __name__ == "__main__":

@@ -11,6 +11,8 @@ SELECT
     sum(ordinary_hours) OVER last_12 AS ordinary_hours_12m,
     -- For the privacy rule of a 12-month figure: the group's smallest month.
     min(employees) OVER last_12 AS employees_min_12m,
+    -- Its size in a fair comparison (domain.md, Part 3): the mean of the monthly headcounts.
+    sum(employees) OVER last_12 / 12 AS average_employees_12m,
     count(*) FILTER (turnover_units > 0 AND turnover_units_reported = turnover_units) OVER last_12
         AS turnover_complete_months_12m,
     sum(leavers) OVER last_12 AS leavers_12m,
