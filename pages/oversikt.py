@@ -5,6 +5,7 @@ import streamlit as st
 
 from hrdash import swedish
 from hrdash.catalogue import BY_ID, TOPICS
+from hrdash.figures.attention import EXPLAINED, NOTHING
 from hrdash.markdown import plain
 from hrdash.ui import cache, registry, session, sidebar, widgets
 
@@ -28,15 +29,15 @@ for row_start in range(0, len(cards), 3):
             widgets.card(item, month)
 
 st.header("Behöver uppmärksamhet")
-attention = cache.attention(group, month, hidden)
-if attention:
-    st.caption("En verklig förändring till det sämre enligt styrdiagrammet, eller ett nyckeltal över sitt mål som "
-               "inte nås utan förändring. Det allvarligaste först.")
-else:
-    st.success("Ingen enhet har en oroande förändring eller ligger över ett mål den inte klarar utan förändring.",
-               icon=":material/check_circle:")
+findings = cache.attention(group, month, hidden)
+for note in findings.incomplete:
+    st.warning(note, icon=":material/pending:")
+if findings:
+    st.caption(EXPLAINED)
+elif not findings.incomplete:
+    st.success(NOTHING, icon=":material/check_circle:")
 SHOWN = 20  # a whole municipality can have hundreds; the units' own pages hold the rest
-for unit, items in attention[:SHOWN]:
+for unit, items in findings.units[:SHOWN]:
     topic = TOPICS[BY_ID[items[0].indicator_id].topic]
     name, reasons = st.columns([1, 3], vertical_alignment="center")
     with name:
@@ -44,8 +45,8 @@ for unit, items in attention[:SHOWN]:
                      query_params=sidebar.link_params(unit, month))
     reasons.markdown("  \n".join(plain(i.reason) for i in items))
 
-if len(attention) > SHOWN:
-    st.caption(f"… och {len(attention) - SHOWN} enheter till. Välj en avdelning i sidomenyn för att se dess enheter.")
+if len(findings) > SHOWN:
+    st.caption(f"… och {len(findings) - SHOWN} enheter till. Välj en avdelning i sidomenyn för att se dess enheter.")
 
 st.header("Vad det kostar")
 for column, cost in zip(st.columns(3), cache.costs(group, month, hidden)):

@@ -11,8 +11,8 @@ import pytest
 from conftest import SICK_HEADER, csv_bytes, load
 
 from hrdash import cli
-from hrdash.figures.signals import capability, explain, xmr
-from hrdash.figures.format import format_value
+from hrdash.figures.readings import rule_texts
+from hrdash.figures.signals import capability, xmr
 from hrdash.store import baselines
 
 MONTHS = [dt.date(2024 + m // 12, m % 12 + 1, 1) for m in range(36)]
@@ -50,8 +50,8 @@ def test_a_spike_is_outside_and_a_concern_a_dip_an_improvement():
     points = chart(STABLE + [5, 12, 6, 2])
     assert signals(points)[12:] == ["", "outside", "", "outside"]
     assert points[13].variation() == "concern" and points[15].variation() == "improvement"
-    assert explain(points[13], "sick_leave_pct", format_value) == ["Ovanligt hög: över den övre gränsen 8,2\u00a0%"]
-    assert explain(points[15], "sick_leave_pct", format_value) == ["Ovanligt låg: under den nedre gränsen 2,8\u00a0%"]
+    assert rule_texts(points[13], "sick_leave_pct") == ["Ovanligt hög: 12,0\u00a0%, över den övre gränsen 8,2\u00a0%"]
+    assert rule_texts(points[15], "sick_leave_pct") == ["Ovanligt låg: 2,0\u00a0%, under den nedre gränsen 2,8\u00a0%"]
 
 
 def test_seven_above_the_centre_is_a_shift():
@@ -70,7 +70,7 @@ def test_six_rising_is_a_trend_first_point_included():
     # The baseline's last point (5) starts the run of six: five rises.
     assert signals(points)[10:] == ["", "trend", "trend", "trend", "trend", "trend", "trend"]
     assert points[11].variation() == "concern"
-    assert explain(points[11], "sick_leave_pct", format_value) == ["Sex månader i rad uppåt"]
+    assert rule_texts(points[11], "sick_leave_pct") == ["Del av sex månader i rad uppåt"]
     falling = chart(STABLE[:11] + [6, 5.9, 5.8, 5.7, 5.6, 5.55])
     assert signals(falling)[11:] == ["trend"] * 6 and falling[12].variation() == "improvement"
 
@@ -78,7 +78,7 @@ def test_six_rising_is_a_trend_first_point_included():
 def test_two_of_three_beyond_two_sigma():
     points = chart(STABLE + [7.5, 5, 7.6])  # 2σ above the centre: 5,5 + 1,773 = 7,27; the upper limit 8,16
     assert signals(points)[12:] == ["two_of_three", "", "two_of_three"]
-    assert explain(points[12], "sick_leave_pct", format_value) == ["Två av tre månader nära den övre gränsen"]
+    assert rule_texts(points[12], "sick_leave_pct") == ["Två av tre månader nära den övre gränsen"]
 
 
 def test_fewer_than_12_points_have_no_limits():

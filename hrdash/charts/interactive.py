@@ -14,22 +14,26 @@ import plotly.io as pio
 from hrdash import swedish
 from hrdash.catalogue import BY_ID
 from hrdash.charts.style import (
+    BETTER_SIGNAL,
     CENTRE,
     CONCERN,
     FAINT,
     IMPROVEMENT,
+    INCOMPLETE,
     LAST_YEAR,
     LIMITS,
     MAIN,
     NORMAL,
     PALETTE,
     ROLLING,
+    SEASONAL_CENTRE,
+    SEASONAL_NORMAL,
     SECOND,
-    SIGNAL,
     TARGET,
+    WORSE_SIGNAL,
 )
 from hrdash.charts.trend import Lines, Trend, describe
-from hrdash.figures import signals
+from hrdash.figures import readings, signals
 from hrdash.figures.format import beside_label, format_value
 
 # A font the browser has without loading it, so plotly measures legends and labels right.
@@ -87,24 +91,40 @@ def _hover(indicator_id: str, values: pd.Series, months: pd.Series, notes: pd.Se
 
 
 def trend(chart: Trend, max_ticks: int = 12, height: int = 430) -> go.Figure:
-    """A trend chart (see hrdash/charts/trend.py) for the pages."""
+    """A trend chart (see hrdash/charts/trend.py) for the pages. A month that covers only some of
+    the units is a hollow point outside the line, never joined to it as if it were complete."""
     indicator_id = chart.indicator_id
-    # Its text alternative, which interface.js gives the chart on the page: the PDF's and the slides' words.
     figure = go.Figure(layout=dict(template="hrdash", height=height, meta={"description": describe(chart)}))
     series = chart.shown()
     months = series["month"]
+    incomplete = chart.incomplete()
     last_year = chart.last_year()
     if not last_year.empty:
+        partial = chart.last_year_incomplete()
+        hover = [f"Föregående år, {t}" for t in _hover(indicator_id, last_year["value"], last_year["actual"])]
         figure.add_scatter(
-            x=last_year["month"], y=last_year["value"], name=LAST_YEAR, mode="lines",
-            line=dict(color=FAINT, width=2), hoverinfo="text",
-            hovertext=[f"Föregående år, {t}" for t in _hover(indicator_id, last_year["value"], last_year["actual"])],
+            x=last_year["month"], y=last_year["value"].where([not p for p in partial]), name=LAST_YEAR,
+            mode="lines", line=dict(color=FAINT, width=2), hoverinfo="text", hovertext=hover, connectgaps=False,
         )
+        if any(partial):
+            figure.add_scatter(
+                x=last_year["month"][partial], y=last_year["value"][partial], mode="markers", showlegend=False,
+                marker=dict(size=7, symbol="circle-open", color=FAINT, line=dict(width=1.5)), hoverinfo="text",
+                hovertext=[h for h, p in zip(hover, partial) if p],
+            )
+    values = series[indicator_id]
+    hover = _hover(indicator_id, values, months, series.get(f"note_{indicator_id}"))
     figure.add_scatter(
-        x=months, y=series[indicator_id], name=BY_ID[indicator_id].label, mode="lines+markers",
+        x=months, y=values.where([not i for i in incomplete]), name=BY_ID[indicator_id].label, mode="lines+markers",
         line=dict(color=MAIN, width=3.5), marker=dict(size=8), connectgaps=False,
-        hoverinfo="text", hovertext=_hover(indicator_id, series[indicator_id], months, series.get(f"note_{indicator_id}")),
+        hoverinfo="text", hovertext=hover,
     )
+    if any(incomplete):
+        figure.add_scatter(
+            x=months[incomplete], y=values[incomplete], name=INCOMPLETE, mode="markers",
+            marker=dict(size=11, symbol="circle-open", color=MAIN, line=dict(width=2.5)), hoverinfo="text",
+            hovertext=[h for h, i in zip(hover, incomplete) if i],
+        )
     if chart.has_rolling():
         rolling_id = chart.rolling_id
         figure.add_scatter(
@@ -112,27 +132,33 @@ def trend(chart: Trend, max_ticks: int = 12, height: int = 430) -> go.Figure:
             line=dict(color=SECOND, width=3), hoverinfo="text",
             hovertext=_hover(rolling_id, series[rolling_id], months, series.get(f"note_{rolling_id}")),
         )
-    limits = chart.limits()
-    if limits is not None and len(months):
-        span = [min(months), max(months)]
-        for value, name, dash in ((limits.upper, NORMAL, "dot"), (limits.lower, NORMAL, "dot"),
-                                  (limits.centre, CENTRE, "solid")):
+    bands = chart.limit_lines()
+    if not bands.empty:
+        centre_name, normal_name = (SEASONAL_CENTRE, SEASONAL_NORMAL) if chart.seasonal else (CENTRE, NORMAL)
+        for column, name, dash in (("upper", normal_name, "dot"), ("lower", normal_name, "dot"),
+                                   ("centre", centre_name, "solid")):
+            # A flat line spans the chart; a seasonal one follows the months, the normal for each.
+            x = list(bands["month"]) if chart.seasonal else [min(months), max(months)]
+            y = list(bands[column]) if chart.seasonal else [bands[column].iloc[0]] * 2
+            word = {"upper": "övre gräns", "lower": "nedre gräns", "centre": "mittlinje"}[column]
             figure.add_scatter(
-                x=span, y=[value, value], mode="lines", name=name, line=dict(color=LIMITS, width=1.5, dash=dash),
-                showlegend=name == CENTRE or value == limits.upper, legendgroup=name, hoverinfo="text",
-                hovertext=[f"{name}: {format_value(indicator_id, value)}"] * 2,
+                x=x, y=y, mode="lines", name=name, line=dict(color=LIMITS, width=1.5, dash=dash, shape="linear"),
+                showlegend=column != "lower", legendgroup=name, hoverinfo="text",
+                hovertext=[f"{swedish.month_name(m)}: {word} {format_value(indicator_id, v)}" if chart.seasonal
+                           else f"{name}: {format_value(indicator_id, v)}" for m, v in zip(x, y)],
             )
-        marked = chart.signalled()
-        if marked:
-            worse_up = signals.worse_when_higher(indicator_id)
+        worse_up = signals.worse_when_higher(indicator_id)
+        for marked, name, symbol, colour in ((chart.concerns(worse_up), WORSE_SIGNAL, "triangle-up", CONCERN),
+                                             (chart.improvements(worse_up), BETTER_SIGNAL, "triangle-down",
+                                              IMPROVEMENT)):
+            if not marked:
+                continue
             figure.add_scatter(
-                x=[p.month for p in marked], y=[p.value for p in marked], mode="markers", name=SIGNAL,
-                marker=dict(size=15, symbol="circle-open", line=dict(width=3),
-                            color=[CONCERN if p.variation(worse_up) == signals.CONCERN else IMPROVEMENT
-                                   for p in marked]),
+                x=[p.month for p in marked], y=[p.value for p in marked], mode="markers", name=name,
+                marker=dict(size=15, symbol=symbol, color=colour, line=dict(width=1.5, color="white")),
                 hoverinfo="text",
                 hovertext=[f"{swedish.month_name(p.month)}: {format_value(indicator_id, p.value)}<br>"
-                           + "<br>".join(signals.explain(p, indicator_id, format_value)) for p in marked],
+                           + "<br>".join(readings.rule_texts(p, indicator_id)) for p in marked],
             )
     if chart.target is not None:
         figure.add_hline(
@@ -145,7 +171,7 @@ def trend(chart: Trend, max_ticks: int = 12, height: int = 430) -> go.Figure:
         figure.update_yaxes(ticksuffix=" %")
     elif BY_ID[indicator_id].unit == "kr":  # '500 000 kr', never plotly's '500k' or '0,5M'
         figure.update_yaxes(ticksuffix=" kr", exponentformat="none", separatethousands=True)
-    if limits is not None:  # a control chart shows its variation: the axis fits the data, not zero
+    if not bands.empty:  # a control chart shows its variation: the axis fits the data, not zero
         figure.update_yaxes(rangemode="normal")
     return figure
 

@@ -15,11 +15,13 @@ from hrdash import swedish
 from hrdash.catalogue import BY_ID
 from hrdash.charts.style import (
     AXIS,
+    BETTER_SIGNAL,
     CENTRE,
     CONCERN,
     FAINT,
     GRID,
     IMPROVEMENT,
+    INCOMPLETE,
     INK,
     LAST_YEAR,
     LIMITS,
@@ -27,9 +29,11 @@ from hrdash.charts.style import (
     NORMAL,
     PALETTE,
     ROLLING,
+    SEASONAL_CENTRE,
+    SEASONAL_NORMAL,
     SECOND,
-    SIGNAL,
     TARGET,
+    WORSE_SIGNAL,
 )
 from hrdash.charts.trend import Lines, Trend
 from hrdash.figures import signals
@@ -58,25 +62,38 @@ def trend(chart: Trend, width: float, height: float, font_size: float = 9, dpi: 
         last_year = chart.last_year()
         thin, thick = font_size / 5, font_size / 3.2
         if not last_year.empty:
-            axes.plot([_month_index(m) for m in last_year["month"]], last_year["value"], color=FAINT,
-                      linewidth=thin * 1.2, label=LAST_YEAR)
-        axes.plot(x, series[indicator_id], color=MAIN, linewidth=thick, marker="o", markersize=font_size / 2.2,
-                  label=BY_ID[indicator_id].label)
+            partial = chart.last_year_incomplete()
+            ly = [_month_index(m) for m in last_year["month"]]
+            axes.plot(ly, last_year["value"].where([not p for p in partial]), color=FAINT, linewidth=thin * 1.2,
+                      label=LAST_YEAR)
+            if any(partial):
+                axes.scatter([v for v, p in zip(ly, partial) if p], last_year["value"][partial],
+                             s=(font_size * 0.8) ** 2, facecolors="white", edgecolors=FAINT, linewidths=thin, zorder=3)
+        incomplete = chart.incomplete()
+        values = series[indicator_id]
+        axes.plot(x, values.where([not i for i in incomplete]), color=MAIN, linewidth=thick, marker="o",
+                  markersize=font_size / 2.2, label=BY_ID[indicator_id].label)
+        if any(incomplete):  # a month of only some units: a hollow point, not joined to the line
+            axes.scatter([v for v, i in zip(x, incomplete) if i], values[incomplete], s=(font_size * 1.0) ** 2,
+                         facecolors="white", edgecolors=MAIN, linewidths=thick * 0.6, zorder=4, label=INCOMPLETE)
         if chart.has_rolling():
             axes.plot(x, series[chart.rolling_id], color=SECOND, linewidth=thick * 0.85, label=ROLLING)
         limits = chart.limits()
-        if limits is not None and x:
-            span = [x[0], x[-1]]
-            axes.plot(span, [limits.centre] * 2, color=LIMITS, linewidth=thin, label=CENTRE)
-            axes.plot(span, [limits.upper] * 2, color=LIMITS, linewidth=thin, linestyle=":", label=NORMAL)
-            axes.plot(span, [limits.lower] * 2, color=LIMITS, linewidth=thin, linestyle=":")
-            marked = chart.signalled()
-            if marked:
-                worse_up = signals.worse_when_higher(indicator_id)
-                axes.scatter([_month_index(p.month) for p in marked], [p.value for p in marked], s=(font_size * 1.6) ** 2,
-                             facecolors="none", linewidths=thick * 0.7, label=SIGNAL, zorder=5,
-                             edgecolors=[CONCERN if p.variation(worse_up) == signals.CONCERN else IMPROVEMENT
-                                         for p in marked])
+        bands = chart.limit_lines()
+        centre_name, normal_name = (SEASONAL_CENTRE, SEASONAL_NORMAL) if chart.seasonal else (CENTRE, NORMAL)
+        if not bands.empty and x:
+            bx = [_month_index(m) for m in bands["month"]] if chart.seasonal else [x[0], x[-1]]
+            pick = (lambda c: list(bands[c])) if chart.seasonal else (lambda c: [bands[c].iloc[0]] * 2)
+            axes.plot(bx, pick("centre"), color=LIMITS, linewidth=thin, label=centre_name)
+            axes.plot(bx, pick("upper"), color=LIMITS, linewidth=thin, linestyle=":", label=normal_name)
+            axes.plot(bx, pick("lower"), color=LIMITS, linewidth=thin, linestyle=":")
+            worse_up = signals.worse_when_higher(indicator_id)
+            for marked, name, symbol, colour in ((chart.concerns(worse_up), WORSE_SIGNAL, "^", CONCERN),
+                                                 (chart.improvements(worse_up), BETTER_SIGNAL, "v", IMPROVEMENT)):
+                if marked:
+                    axes.scatter([_month_index(p.month) for p in marked], [p.value for p in marked],
+                                 s=(font_size * 1.5) ** 2, marker=symbol, color=colour, edgecolors="white",
+                                 linewidths=thin, label=name, zorder=5)
         if chart.target is not None:
             axes.axhline(chart.target, color=TARGET, linewidth=thin * 1.4, linestyle=(0, (4, 3)))
             # Beside the plot, at the right, where no line or point can run into it.
@@ -86,14 +103,15 @@ def trend(chart: Trend, width: float, height: float, font_size: float = 9, dpi: 
         _axes_style(axes, x, months, percent, font_size, max_ticks)
         drawn = [v for v in (*series[indicator_id], *(last_year["value"] if not last_year.empty else []),
                              *([chart.target] if chart.target is not None else []),
-                             *((limits.upper, limits.lower) if limits else ())) if v == v]
+                             *(list(bands["upper"]) + list(bands["lower"]))) if v == v]
         top = max(drawn or [1])
         # A control chart shows its variation: the axis fits the data; any other chart starts at zero.
         bottom = max(0.0, min(drawn) - (top - min(drawn)) * 0.15) if limits and drawn else 0.0
         axes.set_ylim(bottom, top + (top - bottom) * 0.12 if top > bottom else top + 1)
         handles, labels = axes.get_legend_handles_labels()
-        order = [labels.index(name) for name in (LAST_YEAR, BY_ID[indicator_id].label, ROLLING, CENTRE, NORMAL,
-                                                  SIGNAL) if name in labels]
+        order = [labels.index(name) for name in (LAST_YEAR, BY_ID[indicator_id].label, INCOMPLETE, ROLLING,
+                                                  centre_name, normal_name, WORSE_SIGNAL, BETTER_SIGNAL)
+                 if name in labels]
         columns = min(len(order), 3 if width < 8 else 6)
         figure.legend([handles[i] for i in order], [labels[i] for i in order], loc="upper left", ncols=columns,
                       frameon=False, fontsize=font_size, prop={"family": FONT, "size": font_size},

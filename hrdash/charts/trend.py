@@ -13,9 +13,11 @@ import pandas as pd
 from hrdash import swedish
 from hrdash.catalogue import BY_ID
 from hrdash.charts import sparkline
-from hrdash.charts.style import CENTRE, LAST_YEAR, NORMAL, ROLLING, SIGNAL
+from hrdash.charts.style import (BETTER_SIGNAL, CENTRE, INCOMPLETE, LAST_YEAR, NORMAL, ROLLING, SEASONAL_CENTRE,
+                                 SEASONAL_NORMAL, WORSE_SIGNAL)
 from hrdash.figures.format import format_value, value_range
 from hrdash.figures.signals import Point
+from hrdash.months import shift
 
 
 @dataclass(frozen=True)
@@ -55,6 +57,54 @@ class Trend:
 
     def has_rolling(self) -> bool:
         return self.rolling_id is not None and bool(self.shown()[self.rolling_id].notna().any())
+
+    @property
+    def seasonal(self) -> bool:
+        """Whether the centre and limits follow the season (Part 3's sick-leave charts)."""
+        return any(p.seasonal is not None and p.has_limits for p in self.points.values())
+
+    def limit_lines(self) -> pd.DataFrame:
+        """month, centre, lower, upper for the months shown that have limits: flat lines, or for a
+        seasonal chart the normal range of each time of year."""
+        months = set(self.shown()["month"])
+        rows = [(m, p.centre, p.lower, p.upper) for m, p in sorted(self.points.items()) if m in months and p.has_limits]
+        return pd.DataFrame(rows, columns=["month", "centre", "lower", "upper"])
+
+    def concerns(self, worse_up: bool) -> list[Point]:
+        return [p for p in self.signalled() if p.variation(worse_up) == "concern"]
+
+    def improvements(self, worse_up: bool) -> list[Point]:
+        return [p for p in self.signalled() if p.variation(worse_up) == "improvement"]
+
+    def coverage(self, indicator_id: str | None = None, frame: pd.DataFrame | None = None) -> list[str]:
+        """Per row of `frame` (the months shown): '12 av 13 enheter har rapporterat' where not every
+        unit reported the indicator's kind that month, else ''."""
+        indicator_id = indicator_id or self.indicator_id
+        frame = self.shown() if frame is None else frame
+        reported, units = f"reported_{indicator_id}", f"units_{indicator_id}"
+        if reported not in frame or units not in frame:
+            return [""] * len(frame)
+        return [f"{int(r)} av {int(u)} enheter har rapporterat" if r == r and u == u and 0 < r < u else ""
+                for r, u in zip(frame[reported], frame[units])]
+
+    def incomplete(self) -> list[bool]:
+        """Per month shown: whether it covers only some of the units (never drawn as a complete month)."""
+        return [bool(note) for note in self.coverage()]
+
+    def last_year_incomplete(self) -> list[bool]:
+        """Per row of `last_year()`: whether that month of last year was incomplete."""
+        notes = dict(zip(self.series["month"], self.coverage(frame=self.series)))
+        return [bool(notes.get(m)) for m in self.last_year()["actual"]]
+
+    def rolling_missing_for_coverage(self) -> bool:
+        """Whether the 12-month line is missing in a month shown because a month of its window
+        covers only some of the units (the month's own figure is there, the 12-month one is not)."""
+        if self.rolling_id is None:
+            return False
+        gaps = {m for m, note in zip(self.series["month"], self.coverage(frame=self.series)) if note}
+        shown = self.shown()
+        missing = shown.loc[shown[self.indicator_id].notna() & shown[self.rolling_id].isna(), "month"]
+        return any(shift(m, -back) in gaps for m in missing for back in range(12))
 
 
 @dataclass(frozen=True)
@@ -97,10 +147,14 @@ def _describe_trend(chart: Trend) -> str:
     series = chart.shown()
     months = list(series["month"])
     limits = chart.limits()
-    signalled = chart.signalled()
+    worse_up = BY_ID[indicator_id].higher_is_worse is not False
+    centre, normal = (SEASONAL_CENTRE, SEASONAL_NORMAL) if chart.seasonal else (CENTRE, NORMAL)
+    kinds = [(name, found) for name, found in ((WORSE_SIGNAL, chart.concerns(worse_up)),
+                                                 (BETTER_SIGNAL, chart.improvements(worse_up))) if found]
+    partial = [m for m, i in zip(months, chart.incomplete()) if i]
     names = ([LAST_YEAR] if not chart.last_year().empty else []) + [BY_ID[indicator_id].label] \
-        + ([ROLLING] if chart.has_rolling() else []) + ([CENTRE, NORMAL] if limits and months else []) \
-        + ([SIGNAL] if limits and signalled else [])
+        + ([INCOMPLETE] if partial else []) + ([ROLLING] if chart.has_rolling() else []) \
+        + ([centre, normal] if limits and months else []) + ([name for name, _ in kinds] if limits else [])
     said = [f"Linjediagram{_span(months)}: {', '.join(names)}."]
     if chart.target is not None:
         said.append(f"Mål {format_value(indicator_id, chart.target)}.")
@@ -108,14 +162,23 @@ def _describe_trend(chart: Trend) -> str:
         said.append(sparkline.description(indicator_id, _values(series[indicator_id]), months))
         if chart.has_rolling():
             said.append(sparkline.description(chart.rolling_id, _values(series[chart.rolling_id]), months, ROLLING))
+    if partial:
+        said.append(f"{INCOMPLETE} i {_joined([swedish.month_name(m) for m in partial])}: de månaderna är inte "
+                    "jämförbara med de andra.")
     if limits is not None and months:
-        said.append(f"{CENTRE} {format_value(indicator_id, limits.centre)}, normal variation "
-                    f"{value_range(indicator_id, limits.lower, limits.upper)}.")
-        if len(signalled) > 3:
-            said.append(f"{SIGNAL} i {len(signalled)} av {len(months)} månader, från "
-                        f"{swedish.month_name(signalled[0].month)} till {swedish.month_name(signalled[-1].month)}.")
-        elif signalled:
-            said.append(f"{SIGNAL} i {_joined([swedish.month_name(p.month) for p in signalled])}.")
+        if chart.seasonal:
+            bands = chart.limit_lines()
+            said.append(f"{normal}: {centre.lower()} mellan {format_value(indicator_id, bands['centre'].min())} och "
+                        f"{format_value(indicator_id, bands['centre'].max())} beroende på månad.")
+        else:
+            said.append(f"{CENTRE} {format_value(indicator_id, limits.centre)}, normal variation "
+                        f"{value_range(indicator_id, limits.lower, limits.upper)}.")
+        for name, found in kinds:
+            if len(found) > 3:
+                said.append(f"{name} i {len(found)} av {len(months)} månader, från "
+                            f"{swedish.month_name(found[0].month)} till {swedish.month_name(found[-1].month)}.")
+            else:
+                said.append(f"{name} i {_joined([swedish.month_name(p.month) for p in found])}.")
     return " ".join(said)
 
 

@@ -98,3 +98,19 @@ def target_status(indicator_id: str, value: float | None, goal: float | None) ->
     if higher_is_worse:
         return (f"Inom målet ({limit})", True) if value <= goal else (f"Över målet ({limit})", False)
     return (f"Når målet ({limit})", True) if value >= goal else (f"Under målet ({limit})", False)
+
+
+def format_apart(indicator_id: str, value: float, other: float) -> tuple[str, str]:
+    """Two values that differ, each with the decimals that show they differ: a value of 12,24
+    ärenden beside a limit of 12,16 is '12,24' and '12,16', never '12,2' and '12,2' (up to two
+    more decimals than usual)."""
+    unit = BY_ID[indicator_id].unit
+    if unit not in ("%", "1–5", "ärenden per handläggare"):
+        return format_value(indicator_id, value), format_value(indicator_id, other)
+    for extra in range(3):
+        places = 1 + extra
+        a, b = swedish.number(value, places), swedish.number(other, places)
+        if a != b or value == other:
+            break
+    suffix = {"%": "\u00a0%", "1–5": "", "ärenden per handläggare": f" {unit}"}[unit]
+    return a + suffix, b + suffix

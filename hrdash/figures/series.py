@@ -15,7 +15,7 @@ import pandas as pd
 from hrdash import months as month_math
 from hrdash import swedish
 from hrdash.catalogue import BY_ID, CARD, SPARKLINE, shown_in
-from hrdash.figures import indicators, signals
+from hrdash.figures import indicators, readings, signals
 from hrdash.figures.format import beside_label, difference, target_status
 from hrdash.figures.groups import Group
 from hrdash.store import targets
@@ -124,6 +124,10 @@ class Card:
     spark: list[float | None] = field(default_factory=list)  # the 12 months ending with the month
     variation: str | None = None  # what its control chart says of the month: concern, improvement, common
     capability: str | None = None  # whether the process meets its target: every month, sometimes, not
+    reading: str = ""  # what the chart says, with what it compares with (hrdash/figures/readings.py)
+    incomplete: str = ""  # '12 av 13 enheter har rapporterat' where the month covers only some units
+    previous_incomplete: bool = False  # the month before, or the same month last year, covers only some
+    last_year_incomplete: bool = False
 
     @property
     def label(self) -> str:
@@ -166,19 +170,36 @@ def cards(con: duckdb.DuckDBPyConnection, group: Group, month: dt.date, unsuppre
     for indicator_id in indicator_ids:
         note = by_month.loc[month, f"note_{indicator_id}"] if month in by_month.index else "ingen uppgift"
         target = goals.for_group(indicator_id, group)
-        point = signals.point_at(charts.get(indicator_id), month, unsuppressed)
+        chart = charts.get(indicator_id)
+        point = signals.point_at(chart, month, unsuppressed)
+        previous = value_at(by_month, indicator_id, month_math.shift(month, -1))
+        partial = {m: partial_note(by_month, indicator_id, m)
+                   for m in (month, month_math.shift(month, -1), month_math.shift(month, -12))}
         result.append(Card(
             indicator_id,
             value_at(by_month, indicator_id, month),
-            value_at(by_month, indicator_id, month_math.shift(month, -1)),
+            previous,
             value_at(by_month, indicator_id, month_math.shift(month, -12)),
             target,
             note if isinstance(note, str) else "",
             [value_at(by_month, indicator_id, m) for m in month_math.window(month, 12)],
             point.variation(signals.worse_when_higher(indicator_id)) if point else None,
             signals.capability(point, target, signals.worse_when_higher(indicator_id)) if point else None,
+            readings.card_reading(point, indicator_id, chart.baseline, target, previous, month_math.shift(month, -1))
+            if point is not None and point.has_limits else "",
+            partial.get(month, ""),
+            bool(partial.get(month_math.shift(month, -1))),
+            bool(partial.get(month_math.shift(month, -12))),
         ))
     return result
+
+
+def partial_note(by_month: pd.DataFrame, indicator_id: str, month: dt.date) -> str:
+    """'12 av 13 enheter har rapporterat' where a month of a series covers only some units, else ''."""
+    reported, units = f"reported_{indicator_id}", f"units_{indicator_id}"
+    if month not in by_month.index or reported not in by_month or units not in by_month:
+        return ""
+    return coverage_note(by_month.loc[month, reported], by_month.loc[month, units])
 
 
 def sparklines(con: duckdb.DuckDBPyConnection, members: list[Group], month: dt.date, unsuppressed: bool) -> pd.DataFrame:

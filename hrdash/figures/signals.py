@@ -14,7 +14,7 @@ privacy rule of each figure.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import duckdb
@@ -336,27 +336,6 @@ def point_at(series: Series | None, month: dt.date, unsuppressed: bool) -> Point
         return None
     months = [p.month for p in series.points]
     return series.shown(unsuppressed)[months.index(month)] if month in months else None
-
-
-def explain(point: Point, indicator_id: str, format_value: Callable[[str, float | None], str]) -> list[str]:
-    """Each rule that holds at a point, in plain Swedish: 'Ovanligt hög: över den övre gränsen 9,8 %'."""
-    texts = []
-    for rule, ways in point.rules:
-        if rule == "outside":
-            texts.append(f"Ovanligt hög: över den övre gränsen {format_value(indicator_id, point.upper)}"
-                         if 1 in ways else f"Ovanligt låg: under den nedre gränsen {format_value(indicator_id, point.lower)}")
-        elif rule == "shift":
-            texts.append("Sju månader i rad eller fler över det normala" if 1 in ways
-                         else "Sju månader i rad eller fler under det normala")
-        elif rule == "trend":
-            texts += ["Sex månader i rad uppåt" if way > 0 else "Sex månader i rad nedåt" for way in ways]
-        else:
-            texts.append("Två av tre månader nära den övre gränsen" if 1 in ways
-                         else "Två av tre månader nära den nedre gränsen")
-    return texts
-
-
-VARIATION_WORDS = {CONCERN: "Oroande förändring", IMPROVEMENT: "Förbättring", COMMON: "Normal variation"}
 
 
 def capability(point: Point, target: float | None, higher_is_worse: bool = True) -> str | None:

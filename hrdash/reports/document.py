@@ -16,6 +16,7 @@ import pandas as pd
 from hrdash import swedish
 from hrdash.catalogue import TOPICS, few_people
 from hrdash.charts.trend import Lines, Trend, describe
+from hrdash.figures.attention import EXPLAINED, NOTHING
 from hrdash.reports.model import Report, Section
 
 ATTENTION_LISTED = 25
@@ -109,12 +110,11 @@ def _summary(report: Report) -> list[Block]:
                         Heading(3, "Nyckeltal"),
                         Table.of(report.key_figures, widths=[42, 21, 21, 27, 33, 30], size=7.8,
                                  align=["left", "right", "right", "right", "left", "left"])]
-    if report.attention:
+    if report.attention or report.attention_incomplete:
         listed = [f"{unit}: " + "; ".join(reasons) + "." for unit, reasons in report.attention[:ATTENTION_LISTED]]
         out += [Heading(3, "Behöver uppmärksamhet"),
-                Paragraph("En verklig förändring till det sämre enligt styrdiagrammet, eller ett nyckeltal över sitt "
-                          "mål som inte nås utan förändring. Det allvarligaste först.", "note"),
-                Bullets(listed)]
+                *[Paragraph(note, "note") for note in report.attention_incomplete],
+                *([Paragraph(EXPLAINED, "note"), Bullets(listed)] if listed else [])]
         if len(report.attention) > ATTENTION_LISTED:
             out.append(Paragraph(f"… och {len(report.attention) - ATTENTION_LISTED} enheter till; se Excelfilen "
                                  "eller instrumentpanelen.", "note"))

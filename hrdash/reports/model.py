@@ -18,7 +18,7 @@ import pandas as pd
 from hrdash import swedish
 from hrdash.catalogue import BY_ID, HEALTH_LIMIT, KEY_FIGURE, KINDS_OF_SOME_UNITS, QUESTIONS, REPORT_TABLE, SIGNALS, TOPICS, privacy_note, shown_in
 from hrdash.charts.trend import Lines, Trend
-from hrdash.figures import groups, indicators, narrative, signals
+from hrdash.figures import groups, indicators, narrative, readings, signals
 from hrdash.figures.attention import attention
 from hrdash.figures.costs import Cost, costs
 from hrdash.figures.format import beside_label, change_size, difference, format_value, target_status, value_range
@@ -66,6 +66,7 @@ class Report:
     summary: list[str]
     key_figures: pd.DataFrame  # indicator, this month, last year, change, target and status, control chart
     attention: list[tuple[str, list[str]]]  # unit, reasons: most serious first
+    attention_incomplete: list[str] = field(default_factory=list)  # kinds the month covers only partly
     sections: list[Section] = field(default_factory=list)
     signals: pd.DataFrame | None = None  # per figure with a control chart: value, centre, limits, what it says
     costs: list[Cost] = field(default_factory=list)
@@ -134,22 +135,23 @@ def build(con: duckdb.DuckDBPyConnection, group: Group, month: dt.date, made: dt
         if goal is not None:
             goals[indicator_id] = goal
         change = difference(indicator_id, now, before)
-        point = signals.point_at(charts.get((group.group_id, indicator_id)), month, False)
         rows.append({
             "Nyckeltal": BY_ID[indicator_id].label,
             swedish.month_name(month, short=True).capitalize(): beside_label(indicator_id, now),
             swedish.month_name(last_year, short=True).capitalize(): beside_label(indicator_id, before),
             "Förändring": _change_text(indicator_id, change),
             "Mål": target_status(indicator_id, now, goal)[0],
-            "Styrdiagram": control_word(indicator_id, point, goal),
+            "Styrdiagram": control_word(indicator_id, charts.get((group.group_id, indicator_id)), month, goal,
+                                        figures.value(group.group_id, month_shift(month, -1), indicator_id)),
         })
 
-    needing = [(unit.name, [a.reason for a in items])
-               for unit, items in attention(con, all_groups, group, month, unsuppressed=False)]
+    findings = attention(con, all_groups, group, month, unsuppressed=False)
+    needing = [(unit.name, [a.reason for a in items]) for unit, items in findings.units]
     report = Report(group, month, made or dt.date.today(), summary, pd.DataFrame(rows), needing,
                     members=members, figures=frame, kinds=held,
                     signals=_signals(charts, group, month, target, held),
-                    costs=costs(con, group, month), targets=goals, health_limit=settings.health_limit(con))
+                    costs=costs(con, group, month), targets=goals, health_limit=settings.health_limit(con),
+                    attention_incomplete=findings.incomplete)
     for plan in plans:
         if plan.topic == "voice":
             report.sections.append(_voice_section(con, figures, plan, group, members, month))
@@ -165,30 +167,34 @@ def build(con: duckdb.DuckDBPyConnection, group: Group, month: dt.date, made: dt
     return report
 
 
-def control_word(indicator_id: str, point: signals.Point | None, goal: float | None) -> str:
-    """What a figure's control chart says of the month, and whether it meets its target:
-    'Oroande förändring; klarar målet ibland'. '' for a figure without one."""
+def control_word(indicator_id: str, series: signals.Series | None, month: dt.date, goal: float | None,
+                 previous: float | None = None) -> str:
+    """What a figure's control chart says of the month, with what it compares with, and whether it
+    meets its target: 'Högre än det normala för årstiden, mätt mot 2024; klarar målet ibland'.
+    '' for a figure without one (or whose limits are hidden)."""
+    point = signals.point_at(series, month, False)
     if point is None or not point.has_limits:
         return ""
-    text = signals.VARIATION_WORDS[point.variation(signals.worse_when_higher(indicator_id))]
+    text = readings.card_reading(point, indicator_id, series.baseline, goal, previous, month_shift(month, -1))
     capability = signals.capability(point, goal, signals.worse_when_higher(indicator_id))
     return text + (f"; {capability[0].lower()}{capability[1:]}" if capability else "")
 
 
 def _signals(charts: dict, group: Group, month: dt.date, target, held: set[str]) -> pd.DataFrame:
-    """Per figure with a control chart: its value, centre and limits this month, and what the chart
-    says, in words."""
+    """Per figure with a control chart: its value, centre and limits this month (for the time of
+    year, where they follow the season), and what the chart says, in words."""
     rows = []
     for indicator_id in (i for i in shown_in(SIGNALS) if BY_ID[i].kind in held):
-        point = signals.point_at(charts.get((group.group_id, indicator_id)), month, False)
+        series = charts.get((group.group_id, indicator_id))
+        point = signals.point_at(series, month, False)
         limits = point is not None and point.has_limits
-        said = signals.explain(point, indicator_id, format_value) if limits else []
+        said = readings.rule_texts(point, indicator_id) if limits else []
         rows.append({
             "Nyckeltal": BY_ID[indicator_id].label,
             swedish.month_name(month, short=True).capitalize(): beside_label(indicator_id, point and point.value),
             "Mittlinje": beside_label(indicator_id, point.centre) if limits else "–",
             "Normal variation": value_range(indicator_id, point.lower, point.upper) if limits else "–",
-            "Vad diagrammet säger": (control_word(indicator_id, point, target(indicator_id, group))
+            "Vad diagrammet säger": (control_word(indicator_id, series, month, target(indicator_id, group))
                                      + (f" ({'; '.join(s[0].lower() + s[1:] for s in said)})" if said else "")
                                      if limits else "För få månader, eller dold"),
         })

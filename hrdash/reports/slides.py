@@ -15,6 +15,7 @@ from hrdash.catalogue import BY_ID, INDICATORS, SLIDE, TOPICS, shown_in
 from hrdash.figures.format import beside_label, change_size, difference, target_status
 from hrdash.charts.static import png
 from hrdash.charts.trend import Lines, Trend, describe
+from hrdash.figures.attention import EXPLAINED, NOTHING
 from hrdash.reports.model import Report
 
 MAX_ITEMS = 5  # more lines than this cannot be read from the back of a room
@@ -80,9 +81,7 @@ def build(report: Report) -> list[Slide]:
     if len(attention) > MAX_ITEMS:
         attention = attention[:MAX_ITEMS - 1] + [f"… och {len(attention) - MAX_ITEMS + 1} enheter till"]
     slides.append(Slide("list", "Behöver uppmärksamhet",
-                        "En verklig förändring till det sämre, eller över ett mål som inte nås utan förändring. "
-                        "Det allvarligaste först." if attention
-                        else "Ingen enhet har en oroande förändring eller ligger över ett mål den inte klarar.",
+                        " ".join(report.attention_incomplete) or (EXPLAINED if attention else NOTHING),
                         items=attention))
     if report.signals is not None and not report.signals.empty:
         said = [f"{row['Nyckeltal']}: {row['Vad diagrammet säger'].split(' (')[0].lower()}"

@@ -73,7 +73,8 @@ def _attention(content_version: str, data_version: str, group: Group, month: dt.
 
 
 def attention(group: Group, month: dt.date, hidden_shown: bool):
-    """The units that need attention, most serious first (their signals and targets)."""
+    """The units that need attention, most serious first (their signals and comparisons), and the
+    kinds of figures the month covers only partly."""
     return _attention(report_version(), version(), group, month, hidden_shown)
 
 

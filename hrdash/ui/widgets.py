@@ -53,7 +53,8 @@ def card(item: Card, month: dt.date) -> None:
             delta=None if change is None else change_size(item.indicator_id, change),
             delta_color=colour,
             delta_arrow=arrow,
-            delta_description=None if change is None else f"mot {previous_month}",
+            delta_description=None if change is None else f"mot {previous_month}"
+            + (" (alla enheter hade inte rapporterat)" if item.previous_incomplete else ""),
             help=indicator.definition,
         )
         if any(v is not None for v in item.spark):  # drawn here, with its text alternative
@@ -64,12 +65,15 @@ def card(item: Card, month: dt.date) -> None:
             arrow, colour = _direction(item.indicator_id, yearly)
             sign = {"up": "▲ ", "down": "▼ ", "off": ""}[arrow]
             st.markdown(f"Samma månad i fjol: {format_value(item.indicator_id, item.last_year)} "
-                        f":{colour}[{sign}{change_size(item.indicator_id, yearly)}]")
+                        f":{colour}[{sign}{change_size(item.indicator_id, yearly)}]"
+                        + (" (alla enheter hade inte rapporterat)" if item.last_year_incomplete else ""))
+        if item.incomplete and item.value is not None:
+            st.badge(f"Ofullständig månad: {item.incomplete}", icon=":material/pending:", color="orange")
         status, met = item.target_status
         if status:
             target_badge(status, met)
-        variation(item.variation, item.capability)
-        if item.note:
+        variation(item)
+        if item.note and not (item.incomplete and item.value is not None):
             st.caption(item.note if item.value is not None else f"Visas inte: {item.note.lower()}.")
 
 
@@ -83,22 +87,25 @@ def target_badge(status: str, met: bool | None) -> None:
         st.badge(status, icon=":material/warning:", color="red")
 
 
-VARIATION_BADGES = {  # word, colour, icon: what a control chart says of a month
-    signals.CONCERN: ("Oroande förändring", "red", ":material/trending_up:"),
-    signals.IMPROVEMENT: ("Förbättring", "green", ":material/thumb_up:"),
-    signals.COMMON: ("Normal variation", "gray", ":material/horizontal_rule:"),
+VARIATION_BADGES = {  # colour and icon: what a control chart says of a month
+    signals.CONCERN: ("red", ":material/arrow_upward:"),
+    signals.IMPROVEMENT: ("green", ":material/arrow_downward:"),
+    signals.COMMON: ("gray", ":material/horizontal_rule:"),
 }
 
 
-def variation(word: str | None, capability: str | None) -> None:
-    """One icon and word for what the figure's control chart says, and whether it meets its target."""
-    if word is None:
+def variation(item: Card) -> None:
+    """What the figure's control chart says, in words that say what it compares with, and whether
+    the process meets its target."""
+    if item.variation is None or not item.reading:
         return
-    text, colour, icon = VARIATION_BADGES[word]
-    st.badge(text, icon=icon, color=colour, help="Styrdiagrammet skiljer en verklig förändring från den normala "
-             "variationen: se Om siffrorna.")
-    if capability:
-        st.caption(capability)
+    colour, icon = VARIATION_BADGES[item.variation]
+    if item.variation != signals.COMMON and not signals.worse_when_higher(item.indicator_id):
+        icon = ":material/arrow_downward:" if item.variation == signals.CONCERN else ":material/arrow_upward:"
+    st.badge(item.reading, icon=icon, color=colour, help="Styrdiagrammet skiljer en verklig förändring från den "
+             "normala variationen: se Om siffrorna.")
+    if item.capability:
+        st.caption(item.capability)
 
 
 def coverage_warnings(coverage: dict[str, tuple[int, int]], month: dt.date) -> None:

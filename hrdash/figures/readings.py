@@ -1,0 +1,114 @@
+"""What a control chart and a fair comparison say, in the words a committee reads: always with
+what the figure is compared with ("lägre än det normala för årstiden, mätt mot 2024"), never a
+bare "Förbättring" beside a rising figure over its target, and a value and a limit that would
+round alike given one more decimal. Cards, hovers, the attention list, the report and the
+slides all read these sentences."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from hrdash import swedish
+from hrdash.figures import compare, signals
+from hrdash.figures.format import format_apart, format_value, shown
+
+
+def period(first: dt.date, last: dt.date) -> str:
+    """'2024' for a calendar year, else 'mars 2024–februari 2025'."""
+    if first.month == 1 and last.month == 12 and first.year == last.year:
+        return str(first.year)
+    return f"{swedish.month_name(first)}–{swedish.month_name(last)}"
+
+
+def normal(point: signals.Point) -> str:
+    """'det normala för årstiden' where the limits follow the season, else 'det normala'."""
+    return "det normala för årstiden" if point.seasonal is not None else "det normala"
+
+
+def chart_says(point: signals.Point, indicator_id: str, baseline: tuple[dt.date, dt.date] | None) -> str:
+    """What the chart says of the point, with what it compares with: 'Högre än det normala för
+    årstiden, mätt mot 2024', 'Inom det normala, mätt mot mars 2024–februari 2025'."""
+    against = f", mätt mot {period(*baseline)}" if baseline else ""
+    word = point.variation(signals.worse_when_higher(indicator_id))
+    if word == signals.COMMON:
+        return f"Inom {normal(point)}{against}"
+    higher = (word == signals.CONCERN) == signals.worse_when_higher(indicator_id)
+    return f"{'Högre' if higher else 'Lägre'} än {normal(point)}{against}"
+
+
+def card_reading(point: signals.Point, indicator_id: str, baseline: tuple[dt.date, dt.date] | None,
+                 target: float | None, previous: float | None, previous_month: dt.date) -> str:
+    """The chart's sentence for a card, with what would otherwise contradict it said beside it: a
+    figure better than its normal but over its target, or worse than last month."""
+    text = chart_says(point, indicator_id, baseline)
+    word = point.variation(signals.worse_when_higher(indicator_id))
+    if word != signals.IMPROVEMENT:
+        return text
+    worse_up = signals.worse_when_higher(indicator_id)
+    buts = []
+    if target is not None and ((shown(indicator_id, point.value) > target) == worse_up
+                               and shown(indicator_id, point.value) != target):
+        buts.append("över målet" if worse_up else "under målet")
+    if previous is not None and shown(indicator_id, point.value) != shown(indicator_id, previous) and (
+            (point.value > previous) == worse_up):
+        buts.append(f"{'högre' if point.value > previous else 'lägre'} än i {swedish.MONTHS[previous_month.month - 1]}")
+    return text + (f", men {' och '.join(buts)}" if buts else "")
+
+
+def rule_texts(point: signals.Point, indicator_id: str) -> list[str]:
+    """Each rule that holds at a point, in plain Swedish, as a hover or a report says it:
+    'Ovanligt hög för årstiden: 9,84 % över den övre gränsen 9,80 %'."""
+    season = " för årstiden" if point.seasonal is not None else ""
+    texts = []
+    for rule, ways in point.rules:
+        if rule == "outside":
+            limit = point.upper if 1 in ways else point.lower
+            value, bound = format_apart(indicator_id, point.value, limit)
+            texts.append(f"Ovanligt hög{season}: {value}, över den övre gränsen {bound}" if 1 in ways
+                         else f"Ovanligt låg{season}: {value}, under den nedre gränsen {bound}")
+        elif rule == "shift":
+            texts.append(f"Sju månader i rad eller fler {'över' if 1 in ways else 'under'} {normal(point)}")
+        elif rule == "trend":
+            if len(ways) == 2:
+                texts.append("Vändpunkt: sist i sex månader i rad uppåt och först i sex nedåt, eller tvärtom")
+            else:
+                texts.append("Del av sex månader i rad uppåt" if ways[0] > 0 else "Del av sex månader i rad nedåt")
+        else:
+            texts.append(f"Två av tre månader nära den {'övre' if 1 in ways else 'nedre'} gränsen")
+    return texts
+
+
+PARENTS = {"förvaltning": "förvaltningen", "kommun": "kommunen"}
+SIZES = {"enhet": "en enhet", "avdelning": "en avdelning", "förvaltning": "en förvaltning"}
+
+
+def verdict_words(verdict: str | None, level: str, parent_level: str) -> str:
+    """A comparison's verdict as a sentence fragment: 'klart högre än förvaltningen', 'inom det
+    förväntade för en enhet av den storleken'."""
+    whole = PARENTS.get(parent_level, "helheten")
+    return {
+        compare.ABOVE: f"klart högre än {whole}",
+        compare.HIGH: f"högre än {whole}",
+        compare.WITHIN: f"inom det förväntade för {SIZES.get(level, 'en grupp')} av den storleken",
+        compare.LOW: f"lägre än {whole}",
+        compare.BELOW: f"klart lägre än {whole}",
+    }.get(verdict or "", "går inte att jämföra")
+
+
+def verdict_is_worse(indicator_id: str, verdict: str | None) -> bool | None:
+    """Whether a verdict is on the worse side (True), the better (False), or neither (None)."""
+    if verdict in (None, compare.WITHIN):
+        return None
+    higher = verdict in (compare.ABOVE, compare.HIGH)
+    return higher == compare.worse_when_higher(indicator_id)
+
+
+SIZE_WORDS = {"sick_leave_12m_pct": "anställda", "sick_leave_pct": "anställda", "short_sick_leave_pct": "anställda",
+              "vacancy_rate_pct": "budgeterade tjänster", "turnover_12m_pct": "tillsvidareanställda"}
+
+
+def size_words(indicator_id: str, n: float) -> str:
+    """A compared group's size as it is counted, in whole numbers (a mean headcount over 12 months
+    of 20,3 is about 20 people): '23 anställda', '41 svar', '18 budgeterade tjänster'."""
+    return f"{swedish.number(n, 0)} {SIZE_WORDS.get(indicator_id, 'svar')}"
+
