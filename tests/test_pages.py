@@ -71,7 +71,7 @@ def test_overview_lists_units_that_need_attention(app):
     at = app()
     links = [link.label for link in at.get("page_link")]
     assert "Utredning barn och unga 2" in links  # its turnover climbs beyond what chance gives 20 people
-    reasons = " ".join(m.value for m in at.markdown)
+    reasons = " ".join(m.value for m in at.markdown).replace("\\", "")  # as read, without markdown escapes
     assert ("Personalomsättning, 12 månader 49,2\u00a0%: klart högre än förvaltningen (14,0\u00a0%), mer än slumpen "
             "ger en enhet med 20 tillsvidareanställda, över målet 15,0\u00a0%") in reasons
     assert "Ledningsstöd" not in links  # one leaver of about 6 people is within chance
