@@ -171,8 +171,9 @@ class Topic:
     page: str  # the file in pages/
     main: str  # its headline: the indicator of its page's trend, its report section and its slide
     rolling: str | None  # the 12-month figure drawn beside it, a percentage of the same kind
-    rank_by: str  # the indicator its page compares the units by
+    rank_by: str  # the indicator its page ranks the units by, where it has no fair comparison
     breakdowns: tuple[Breakdown, ...] = ()
+    compare_by: str | None = None  # the indicator its units are compared by with the whole (hrdash compare)
 
 
 TOPICS: dict[str, Topic] = {
@@ -191,14 +192,14 @@ TOPICS: dict[str, Topic] = {
                             "gruppen är för liten för att visas."),
                   Breakdown("Sjuklönekostnad", "Filerna anger inte sjuklönekostnad för alla enheter, eller gruppen är "
                                                "för liten för att visas."),
-              )),
+              ), "sick_leave_12m_pct"),
         Topic("turnover", "Personalomsättning", "turnover", "pages/personalomsattning.py", "turnover_12m_pct",
               None, "turnover_12m_pct", (
                   Breakdown("Avgångar: interna flyttar, lämnat förvaltningen, pension"),
                   Breakdown("Lämnat förvaltningen, rullande 12 månader"),
                   Breakdown("Varför slutar de?", "Inga avgångssamtal är inlästa för de senaste 12 månaderna.",
                             bars=True),
-              )),
+              ), "turnover_12m_pct"),
         Topic("workload", "Arbetsbelastning", "caseload", "pages/arbetsbelastning.py", "caseload_per_worker", None,
               "caseload_per_worker", (
                   Breakdown("Aktuella ärenden"),
@@ -209,12 +210,12 @@ TOPICS: dict[str, Topic] = {
                   Breakdown("Andel som instämmer"),
                   Breakdown("Medelvärde (1–5)", "Filerna anger inte medelvärden för alla enheter."),
                   Breakdown("Svarsfrekvens", "Filerna anger inte hur många som tillfrågades."),
-              )),
+              ), "pulse_work_situation_agree_pct"),
         Topic("vacancies", "Vakanser", "vacancies", "pages/vakanser.py", "vacancies", None, "vacancies", (
             Breakdown("Andel vakanta tjänster"),
             Breakdown("Inhyrda konsulter", "Filerna anger inte konsulter för alla enheter."),
             Breakdown("Konsultkostnad", "Filerna anger inte konsultkostnad för alla enheter."),
-        )),
+        ), "vacancy_rate_pct"),
         Topic("recruitment", "Rekryteringsbehov", "recruitment", "pages/rekrytering.py", "recruitment_need", None,
               "recruitment_need", (
                   Breakdown("Pågående rekryteringar och tillsatta tjänster"),

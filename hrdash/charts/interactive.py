@@ -14,12 +14,14 @@ import plotly.io as pio
 from hrdash import swedish
 from hrdash.catalogue import BY_ID
 from hrdash.charts.style import (
+    BETTER_COMPARED,
     BETTER_SIGNAL,
     CENTRE,
     CONCERN,
     FAINT,
     IMPROVEMENT,
     INCOMPLETE,
+    INK,
     LAST_YEAR,
     LIMITS,
     MAIN,
@@ -30,10 +32,12 @@ from hrdash.charts.style import (
     SEASONAL_NORMAL,
     SECOND,
     TARGET,
+    WORSE_COMPARED,
     WORSE_SIGNAL,
 )
 from hrdash.charts.trend import Lines, Trend, describe
-from hrdash.figures import readings, signals
+from hrdash.figures import compare, readings, signals
+from hrdash.figures.compare import POISSON, Funnel
 from hrdash.figures.format import beside_label, format_value
 
 # A font the browser has without loading it, so plotly measures legends and labels right.
@@ -258,3 +262,64 @@ def draw(chart: Trend | Lines, **options) -> go.Figure:
         return trend(chart, **options)
     return lines(chart.series, list(chart.indicator_ids), labels=chart.labels, references=chart.references,
                  reference_label=chart.reference_label, tertials=chart.tertials)
+
+
+def funnel(chart: Funnel, height: int = 430) -> go.Figure:
+    """A funnel plot: each group's figure against its size, the whole's figure across, and the limits of
+    what chance gives a group of each size (95 % and 99,8 %) as a funnel around it. A hidden figure is
+    not drawn; a group outside the funnel is a triangle, up or down, in the colour of its side."""
+    indicator_id = chart.indicator_id
+    said = describe_funnel(chart)
+    figure = go.Figure(layout=dict(template="hrdash", height=height, meta={"description": said}))
+    curve = chart.curve()
+    whole = readings.PARENTS.get(chart.parent_level, "helheten")
+    for column, name, dash in (("upper998", "99,8 % av vad slumpen ger", "dot"), ("upper95", "95 % av vad slumpen ger",
+                                                                               "dash"),
+                               ("lower95", "95 % av vad slumpen ger", "dash"), ("lower998", "99,8 % av vad slumpen ger",
+                                                                               "dot")):
+        figure.add_scatter(x=curve["n"], y=curve[column], mode="lines", name=name, legendgroup=name,
+                           showlegend=column.startswith("upper"), line=dict(color=LIMITS, width=1.5, dash=dash,
+                                                                             shape="hv" if chart.indicator_id == POISSON
+                                                                             else "linear"),
+                           hoverinfo="skip")
+    if chart.target is not None and not curve.empty:
+        figure.add_scatter(x=[curve["n"].min(), curve["n"].max()], y=[chart.target] * 2, mode="lines",
+                           name=f"{chart.parent} {format_value(indicator_id, chart.target)}",
+                           line=dict(color=INK, width=2), hoverinfo="skip")
+    rows = chart.rows[chart.rows["value"].notna()]
+    kinds = ((True, WORSE_COMPARED, "triangle-up" if compare.worse_when_higher(indicator_id) else "triangle-down",
+              CONCERN),
+             (False, BETTER_COMPARED, "triangle-down" if compare.worse_when_higher(indicator_id) else "triangle-up",
+              IMPROVEMENT),
+             (None, "Inom det förväntade", "circle", MAIN))
+    for worse, name, symbol, colour in kinds:
+        these = rows[[readings.verdict_is_worse(indicator_id, v) is worse for v in rows["verdict"]]]
+        if these.empty:
+            continue
+        figure.add_scatter(
+            x=these["n"], y=these["value"], mode="markers", name=name,
+            marker=dict(size=[17 if u == chart.highlight else 12 for u in these["unit"]], symbol=symbol, color=colour,
+                        line=dict(width=[3 if u == chart.highlight else 1 for u in these["unit"]],
+                                  color=[INK if u == chart.highlight else "white" for u in these["unit"]])),
+            hoverinfo="text",
+            hovertext=[f"{u}: {format_value(indicator_id, v)}, {readings.size_words(indicator_id, n)}<br>"
+                       f"{readings.verdict_words(d, chart.level, chart.parent_level)}"
+                       for u, v, n, d in zip(these["unit"], these["value"], these["n"], these["verdict"])],
+        )
+    figure.update_xaxes(title_text=f"Storlek ({readings.SIZE_WORDS.get(indicator_id, 'svar')})", rangemode="tozero")
+    figure.update_yaxes(title_text=f"{BY_ID[indicator_id].label}, jämfört med {whole}", rangemode="tozero",
+                        ticksuffix=" %")
+    return figure
+
+
+def describe_funnel(chart: Funnel) -> str:
+    """The funnel in words for a screen reader: what is compared, the whole, and who is outside."""
+    indicator_id = chart.indicator_id
+    whole = readings.PARENTS.get(chart.parent_level, "helheten")
+    shown = chart.rows[chart.rows["value"].notna()]
+    outside = [f"{u} {format_value(indicator_id, v)} ({readings.verdict_words(d, chart.level, chart.parent_level)})"
+               for u, v, d in zip(shown["unit"], shown["value"], shown["verdict"]) if d not in (None, compare.WITHIN)]
+    text = (f"Trattdiagram: {BY_ID[indicator_id].label} för {len(shown)} grupper mot deras storlek, jämfört med "
+            f"{whole} {format_value(indicator_id, chart.target)}. ")
+    return text + (f"Utanför det förväntade: {', '.join(outside)}." if outside
+                   else "Alla ligger inom det förväntade för sin storlek.")

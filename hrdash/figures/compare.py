@@ -12,6 +12,7 @@ queries/marts/compare_parts.sql.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 import duckdb
 import numpy as np
@@ -154,3 +155,67 @@ def _sort_key(column: pd.Series) -> pd.Series:
 def worse_when_higher(indicator_id: str) -> bool:
     """Every compared indicator is worse when higher, but the pulse questions' share who agree."""
     return BY_ID[indicator_id].higher_is_worse is not False
+
+
+VERDICT_ORDER = (ABOVE, HIGH, WITHIN, LOW, BELOW)  # from the highest figure to the lowest
+
+
+@dataclass(frozen=True)
+class Funnel:
+    """One comparison as a page, the report and a slide show it: the groups of `group`'s set (its
+    members) against their whole, the worse side first, then by distance from the whole."""
+
+    indicator_id: str
+    month: dt.date
+    parent: str  # the whole's name
+    parent_level: str  # förvaltning or kommun
+    level: str  # the compared groups' level
+    target: float | None  # the whole's value
+    tau2: float | None
+    rows: pd.DataFrame  # the columns of `compare`, in the order shown
+    highlight: str | None = None  # the group chosen in the sidebar, where it is one of them
+
+    def curve(self, points: int = 80) -> pd.DataFrame:
+        """The funnel around the whole: n and the four limits, from the smallest group to the largest
+        (for turnover the exact Poisson steps at every whole size)."""
+        sizes = self.rows["n"].dropna()
+        sizes = sizes[sizes > 0]
+        if self.target is None or sizes.empty:
+            return pd.DataFrame(columns=["n", "lower95", "upper95", "lower998", "upper998"])
+        low, high = float(sizes.min()), float(sizes.max())
+        n = np.unique(np.r_[np.geomspace(max(low * 0.8, 0.5), high * 1.1, points), sizes.to_numpy(float)])
+        theta = self.target / 100
+        if self.indicator_id == POISSON:
+            limits, _ = poisson_limits(theta, n, np.zeros(len(n)))
+        else:
+            limits = proportion_limits(theta, n, self.tau2 or 0.0)
+        return pd.DataFrame({"n": n, **limits})
+
+
+def order(rows: pd.DataFrame, indicator_id: str) -> pd.DataFrame:
+    """The worse side first (above, high for figures where higher is worse; below, low for the pulse
+    questions), then within, then the better side; within each, the farthest from the whole first;
+    a hidden figure last."""
+    ranks = {v: i for i, v in enumerate(VERDICT_ORDER if worse_when_higher(indicator_id) else VERDICT_ORDER[::-1])}
+    keyed = rows.assign(_rank=rows["verdict"].map(ranks).fillna(len(ranks)),
+                        _distance=-(rows["value"] - rows["target"]).abs().fillna(-1))
+    return keyed.sort_values(["_rank", "_distance", "unit"]).drop(columns=["_rank", "_distance"]).reset_index(drop=True)
+
+
+def funnel(con: duckdb.DuckDBPyConnection, members: list, month: dt.date, indicator_id: str, unsuppressed: bool,
+           highlight: str | None = None) -> Funnel | None:
+    """The comparison of `members` (groups of one level under one whole: hrdash/figures/groups.py's
+    member_units) in a month; None where none of them has a value."""
+    if not members:
+        return None
+    found = compare(con, month, (indicator_id,), unsuppressed)
+    level = members[0].level
+    rows = found[(found["level"] == level) & found["group_id"].isin([m.group_id for m in members])]
+    if rows.empty:
+        return None
+    parent_level = "kommun" if level == "förvaltning" else "förvaltning"
+    target = rows["target"].dropna()
+    tau = rows["tau2"].dropna()
+    return Funnel(indicator_id, month, rows["parent"].iloc[0], parent_level, level,
+                  float(target.iloc[0]) if not target.empty else None, float(tau.iloc[0]) if not tau.empty else None,
+                  order(rows, indicator_id), highlight)
