@@ -23,6 +23,7 @@ TERTIAL = "tertial"  # a survey period, stored as the tertial's last month
 QUESTION = "question"  # one of the three pulse questions (hrdash/catalogue.py)
 REASON = "reason"  # one of the exit reasons (hrdash/catalogue.py)
 MEAN = "mean"  # a mean answer on the scale 1–5
+VALUE_TYPES = (COUNT, HOURS, FTE, SEK, MEAN)  # the figures: what is summed, and what makes a row data
 
 
 @dataclass(frozen=True)
@@ -50,7 +51,7 @@ class Kind:
 
     @property
     def value_columns(self) -> tuple[Column, ...]:
-        return tuple(c for c in self.columns if c.type in (COUNT, HOURS, FTE, SEK, MEAN))
+        return tuple(c for c in self.columns if c.type in VALUE_TYPES)
 
     @property
     def period(self) -> Column:

@@ -113,6 +113,11 @@ class KnownUnits:
         found = difflib.get_close_matches(key, names, n=1, cutoff=CLOSE_MATCH)
         return self.by_key[found[0]][0] if found else None
 
+    def means_a_unit(self, name: str, code: str | None) -> bool:
+        """Whether a unit cell means a unit: one of the organisation, by code or by a choice HR made,
+        or a name decided to be a unit of its own."""
+        return self.resolve(name, code).status in ("known", "split", "chosen", "new")
+
     def resolve(self, name: str, code: str | None) -> Resolution:
         key = normalize_unit_key(name)
         if code:
