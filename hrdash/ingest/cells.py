@@ -1,5 +1,6 @@
 """Reading the cells of one column: texts, months, numbers and the columns of fixed words (gender,
-age group, tertial, question, reason), each cell that cannot be read a problem naming it.
+age group, tertial, question, reason, topic, status), each cell that cannot be read a problem
+naming it.
 
 Column by column, not row by row: a 90 000-row export has 700 000 cells, so each distinct text
 is parsed once and a column of numbers straight from Excel is checked all at once.
@@ -16,14 +17,18 @@ import numpy as np
 from hrdash import swedish
 from hrdash.errors import UserError
 from hrdash.ingest import values
-from hrdash.ingest.columns import AGE_GROUP, COUNT, GENDER, MONTH, QUESTION, REASON, TERTIAL, TEXT, VALUE_TYPES, Column
+from hrdash.ingest.columns import (AGE_GROUP, COUNT, GENDER, MONTH, QUESTION, REASON, STATUS, TERTIAL, TEXT, TOPIC,
+                                   VALUE_TYPES, Column)
 from hrdash.ingest.messages import RowProblems, notice
 from hrdash.ingest.values import cell_text, is_empty
 
-# Columns of fixed words, each parsed once per distinct value; an empty cell is refused even where
-# the column is optional (a row split by gender must say which).
+# Columns of fixed words, each parsed once per distinct value.
 PARSERS = {GENDER: values.parse_gender, AGE_GROUP: values.parse_age_group, TERTIAL: values.parse_tertial,
-           QUESTION: values.parse_question, REASON: values.parse_reason}
+           QUESTION: values.parse_question, REASON: values.parse_reason, TOPIC: values.parse_topic,
+           STATUS: values.parse_status}
+# Of those, the ones whose empty cell is refused even where the column is optional: a row split by
+# gender must say which; a measure without a status just has none.
+BLANK_REFUSED = {GENDER, AGE_GROUP, TERTIAL, QUESTION, REASON}
 
 
 def map_distinct(function, cells: list) -> list:
@@ -81,7 +86,7 @@ def _parse_cached(cells, numbers, index, column, problems, parse) -> list[object
     out = map_distinct(attempt, cells)
     for position, result in enumerate(out):
         if result is _EMPTY:
-            if column.required or column.type in PARSERS:
+            if column.required or column.type in BLANK_REFUSED:
                 problems.add(numbers[position], index, None, missing(column))
             out[position] = None
         elif result.__class__ is UserError:

@@ -1,11 +1,15 @@
-"""Which unit of the organisation each row of a read file means: the one place that matches a
+"""Which unit, avdelning or förvaltning each row of a read file means: the one place that matches a
 file's names to the organisation, called once per file when every sheet has been read.
 
-Data rows name a unit: a code and a name in one cell ('4711 Familjebehandling') is the unit with
+- Data rows name a unit: a code and a name in one cell ('4711 Familjebehandling') is the unit with
   that code; a name HR chose a unit for is that unit; a row named after an avdelning or
   förvaltning is a sum (left out when it is the sum of its units in the file, else refused); an
   unknown name close to a known one refuses the file unless new units are accepted (the upload
   page asks instead), and every unknown name is listed for HR.
+- Measures name a group: a unit, an avdelning (written 'IFO', or 'IFO (Socialförvaltningen)' where
+  two förvaltningar have one), a förvaltning, or the kommun ('Hela kommunen', where the organisation
+  has several förvaltningar). Each row gets the group as the figures identify it (level, group_id,
+  as queries/marts/group_list.sql); a name that is none refuses the file, with the closest name.
 
 The organisation is what hrdash knows (hrdash/ingest/units.py) plus an organisation sheet in the
 same file, which wins.
@@ -13,23 +17,28 @@ same file, which wins.
 
 from __future__ import annotations
 
+import difflib
+
 import pandas as pd
 
 from hrdash.errors import Problem
-from hrdash.ingest.columns import AGE_GROUP, GENDER, MONTH, ORGANISATION, QUESTION, REASON, TERTIAL, VALUE_TYPES
+from hrdash.ingest.columns import (AGE_GROUP, GENDER, MEASURES, MONTH, ORGANISATION, QUESTION, REASON, TERTIAL,
+                                   VALUE_TYPES)
 from hrdash.ingest.headers import normalize_unit_key
 from hrdash.ingest.messages import figure, notice, rows_labelled
 from hrdash.ingest.model import ParsedFile, Part, UnknownUnit
 from hrdash.ingest.rows import is_sum_of
-from hrdash.ingest.units import KnownUnits, Resolution, Unit
+from hrdash.ingest.units import CLOSE_MATCH, CLOSING_DEPARTMENTS, KnownUnits, Resolution, Unit
 
 
 def resolve(parsed: ParsedFile, units: KnownUnits | None, new_units: bool) -> None:
     """Match every name of the file's rows to the organisation (see the module's docstring). `units`
-    None: names are not checked."""
+    None: data rows' names are not checked (a measure's group still must be found)."""
     known = _with_own_organisation(units, parsed)
     if known:
         _resolve_units(parsed, known, new_units)
+    if MEASURES in parsed.kinds:
+        _resolve_groups(parsed, known or KnownUnits())
 
 
 def _with_own_organisation(units: KnownUnits | None, parsed: ParsedFile) -> KnownUnits | None:
@@ -50,7 +59,7 @@ def _resolve_units(parsed: ParsedFile, known: KnownUnits, new_units: bool) -> No
     unknown: dict[tuple[str, str | None], UnknownUnit] = {}
     groups: list[tuple[int, int, Resolution]] = []  # (part, frame position, resolution)
     for number, part in enumerate(parsed.parts):
-        if part.kind is ORGANISATION or part.frame.empty:
+        if part.kind in (ORGANISATION, MEASURES) or part.frame.empty:
             continue
         frame = part.frame
         pairs = list(zip(frame["unit_name"], frame["unit_code"].where(frame["unit_code"].notna(), None)))
@@ -167,3 +176,99 @@ def _check_group_rows(parsed: ParsedFile, known: KnownUnits, groups: list[tuple[
         notice(parsed, sheet, f"{rows_labelled(sorted(rows))} har namn efter organisationens avdelningar eller "
                               "förvaltning och är inga enheter; var och en är summan av sina enheter i filen och "
                               "importerades inte – summor räknas fram i hrdash.")
+
+
+# --- Measures: which group of the organisation each row is about ----------------------------------------------
+
+LEVEL_WORDS = {"enhet": "enhet", "avdelning": "avdelning", "förvaltning": "förvaltning", "kommun": "hela kommunen"}
+KOMMUN = ("Hela kommunen", "Kommunen")  # the kommun's names; the figures call it 'Hela kommunen'
+WHOLE_ADMINISTRATION = "Hela förvaltningen"  # the förvaltning, where the organisation has one
+
+
+class Groups:
+    """The groups a measure may name, by folded name: its units (by the unit lookup of data
+    files: codes, older names, HR's choices), avdelningar, förvaltningar and the kommun."""
+
+    def __init__(self, known: KnownUnits):
+        self.known = known
+        placed = [u for u in known.units if u.administration]
+        self.administrations = sorted({u.administration for u in placed}, key=str.casefold)
+        self.departments: dict[str, list[tuple[str, str]]] = {}  # folded name -> [(administration, department)]
+        for unit in placed:
+            if unit.department and unit.department.strip().casefold() not in CLOSING_DEPARTMENTS:
+                pair = (unit.administration, unit.department)
+                for name in (unit.department, f"{unit.department} ({unit.administration})"):
+                    found = self.departments.setdefault(normalize_unit_key(name), [])
+                    if pair not in found:
+                        found.append(pair)
+        self.by_administration = {normalize_unit_key(a): a for a in self.administrations}
+
+    def find(self, name: str) -> tuple[str, str] | str:
+        """(level, group_id) of the group a name means, or why it means none (a message's end)."""
+        key = normalize_unit_key(name)
+        res = self.known.resolve(name, None)
+        if res.status in ("known", "split", "chosen"):
+            return "enhet", res.unit.group_id
+        if res.status == "new":
+            return "enhet", self.known.unplaced.get(key) or f"namn:{key}"
+        departments = self.departments.get(key, [])
+        if len(departments) == 1:
+            administration, department = departments[0]
+            return "avdelning", f"{administration} / {department}"
+        if departments:
+            places = " och ".join(a for a, _ in departments)
+            return (f"är en avdelning i flera förvaltningar ({places}). Skriv avdelningen med sin förvaltning, "
+                    f"t.ex. '{departments[0][1]} ({departments[0][0]})'.")
+        if key in self.by_administration:
+            return "förvaltning", self.by_administration[key]
+        if key in {normalize_unit_key(n) for n in KOMMUN}:
+            if len(self.administrations) > 1:
+                return "kommun", "kommun"
+            if self.administrations:
+                return (f"går inte att använda: organisationen har bara en förvaltning och ingen nivå för hela "
+                        f"kommunen. Skriv förvaltningens namn, '{self.administrations[0]}'.")
+        if key == normalize_unit_key(WHOLE_ADMINISTRATION):
+            if len(self.administrations) == 1:
+                return "förvaltning", self.administrations[0]
+            if self.administrations:
+                return (f"säger inte vilken förvaltning som avses: organisationen har flera "
+                        f"({', '.join(self.administrations)}). Skriv förvaltningens namn.")
+        return self._unknown(key)
+
+    def _unknown(self, key: str) -> str:
+        if not self.known.units and not self.known.unplaced:
+            return ("är ingen enhet, avdelning eller förvaltning: ingen organisation är inläst ännu. Importera en "
+                    "organisationsfil först.")
+        names: dict[str, str] = {}  # folded -> 'Barn och unga' (avdelning)
+        for unit in self.known.units:
+            names.setdefault(unit.key, f"'{unit.name}' (enhet)")
+        for departments in self.departments.values():
+            for administration, department in departments:
+                shown = department if len(self.departments[normalize_unit_key(department)]) == 1 \
+                    else f"{department} ({administration})"
+                names.setdefault(normalize_unit_key(shown), f"'{shown}' (avdelning)")
+        for administration in self.administrations:
+            names.setdefault(normalize_unit_key(administration), f"'{administration}' (förvaltning)")
+        close = difflib.get_close_matches(key, list(names), n=1, cutoff=CLOSE_MATCH)
+        if close:
+            return (f"är ingen enhet, avdelning eller förvaltning i organisationen. Menade du {names[close[0]]}? "
+                    "Rätta namnet i filen.")
+        return ("är ingen enhet, avdelning eller förvaltning i organisationen. Skriv namnet som det står i "
+                "organisationen (sidan Data, fliken Organisation).")
+
+
+def _resolve_groups(parsed: ParsedFile, known: KnownUnits) -> None:
+    groups = Groups(known)
+    for part in (p for p in parsed.parts if p.kind is MEASURES):
+        frame = part.frame
+        found = {name: groups.find(name) for name in set(frame["group_name"]) if isinstance(name, str)}
+        levels, ids = [], []
+        for row, name in zip(frame["source_row"], frame["group_name"]):
+            group = found.get(name)
+            if isinstance(group, str):
+                parsed.problems.append(Problem(f"Värdet '{name}' {group}", part.sheet, int(row),
+                                               part.columns.get("group_name"), name, detail=group))
+                group = None
+            levels.append(group[0] if group else None)
+            ids.append(group[1] if group else None)
+        frame["level"], frame["group_id"] = levels, ids

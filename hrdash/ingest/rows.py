@@ -1,7 +1,8 @@
 """Which rows under a header are data, and what the others are: blank rows, totals and subtotals
 (labelled, or a row without a unit whose figures are the sum of the rows above), headings and
 footers without figures, and rows whose blank unit, avdelning or month means "same as above"
-(merged cells, pivot layouts), which are filled from the row above.
+(merged cells, pivot layouts), which are filled from the row above. A list of measures has no
+figures and no totals: its rows are measures, headings and footers.
 
 Never a wrong figure: a row left out gets a notice saying why, a row with figures is never
 dropped as a footer, and a blank cell is taken from the row above only when that row is data.
@@ -16,7 +17,7 @@ from dataclasses import dataclass
 from hrdash.errors import UserError
 from hrdash.ingest import values
 from hrdash.ingest.cells import map_distinct
-from hrdash.ingest.columns import AGE_GROUP, GENDER, ORGANISATION, QUESTION, REASON, VALUE_TYPES, YEAR
+from hrdash.ingest.columns import AGE_GROUP, GENDER, MEASURES, ORGANISATION, QUESTION, REASON, VALUE_TYPES, YEAR
 from hrdash.ingest.headers import HeaderMatch, normalize_header
 from hrdash.ingest.messages import notice, rows_labelled, rows_text
 from hrdash.ingest.model import ParsedFile
@@ -54,7 +55,8 @@ class Table:
 class Dropped:
     """Rows left out of a sheet, by why, for one notice per reason."""
 
-    def __init__(self):
+    def __init__(self, lacking: str = "inga siffror", holding: str = "siffror"):
+        self.lacking, self.holding = lacking, holding  # what a heading or footer lacks, and a data row holds
         self.totals: list[tuple[int, str]] = []
         self.empty: list[tuple[int, str]] = []
         self.filled: list[int] = []
@@ -67,11 +69,11 @@ class Dropped:
                                   f"{'en summa- eller fotrad' if len(self.totals) == 1 else 'summa- eller fotrader'} "
                                   "och importerades inte – summor räknas fram i hrdash.")
         if self.empty:
-            notice(parsed, sheet, f"{rows_labelled(self.empty)} har inga siffror och importerades inte "
+            notice(parsed, sheet, f"{rows_labelled(self.empty)} har {self.lacking} och importerades inte "
                                   "(rubrik-, fot- eller tomma rader).")
         if self.filled:
-            notice(parsed, sheet, f"enheten var tom på {rows_text(self.filled)}, som har siffror; raderna fick enheten "
-                                  "från raden ovanför (som i sammanslagna celler eller en pivottabell).")
+            notice(parsed, sheet, f"enheten var tom på {rows_text(self.filled)}, som har {self.holding}; raderna fick "
+                                  "enheten från raden ovanför (som i sammanslagna celler eller en pivottabell).")
         if self.filled_places:
             notice(parsed, sheet, f"avdelning eller förvaltning var tom på {rows_text(self.filled_places)}; raderna "
                                   "fick den från raden ovanför (som i sammanslagna celler).")
@@ -82,6 +84,8 @@ class Dropped:
 
 def place_columns(table: Table, match: HeaderMatch) -> list[int]:
     """The columns of a data file that say where its unit sits (read only to tell subtotals and fill blanks)."""
+    if match.kind is MEASURES:
+        return []
     return [i for i, text in enumerate(table.header) if i not in match.columns and normalize_header(text) in
             PLACE_HEADERS]
 
@@ -100,6 +104,8 @@ def classify_rows(table: Table, match: HeaderMatch, cells: dict[int, list], plac
     Empty cells that are filled are filled in `cells`.
     """
     kind = match.kind
+    if kind is MEASURES:
+        return _classify_measures(table, match, cells)
     body = table.rows
     n = len(body)
     dropped = Dropped()
@@ -176,6 +182,34 @@ def classify_rows(table: Table, match: HeaderMatch, cells: dict[int, list], plac
             dropped.filled_months.append(table.numbers[r])
         kept(r)
         previous = r
+    return keep, dropped
+
+
+def _classify_measures(table: Table, match: HeaderMatch, cells: dict[int, list]) -> tuple[list[int], Dropped]:
+    """The rows of a list of measures: a row with a title (åtgärd), or with a group and anything
+    else of a measure, is one; a blank group under a measure is that measure's group (merged
+    cells). A row with a single cell of its own is a heading or a footer. No row is a total: a
+    measure may well be for 'Hela förvaltningen'."""
+    dropped = Dropped("ingen åtgärd", "en åtgärd")
+    group_index, title_index = match.index_of("enhet"), match.index_of("åtgärd")
+    own = list(match.columns)
+    keep: list[int] = []
+    previous: int | None = None
+    for r, row in enumerate(table.rows):
+        if all(is_empty(c) for c in row):
+            previous = None
+            continue
+        given = [i for i in own if not is_empty(cells[i][r])]
+        has_group, has_title = group_index in given, title_index in given
+        if not has_title and (not has_group or len(given) < 2):
+            dropped.empty.append((table.numbers[r], _first_text(row)))
+            previous = None
+            continue
+        if not has_group and previous is not None:
+            cells[group_index][r] = cells[group_index][previous]
+            dropped.filled.append(table.numbers[r])
+        keep.append(r)  # without a group and none above: refused for its empty cell
+        previous = r if has_group or previous is not None else None
     return keep, dropped
 
 

@@ -1,6 +1,7 @@
 """The rules a file must pass besides each cell being readable: within a row, no "varav" part larger
-than its total, a mean on its scale, vacancies that agree with budgeted minus filled; across rows,
-one row per unit and month (and sub-group, question or reason) in the whole file.
+than its total, a mean on its scale, vacancies that agree with budgeted minus filled, a measure
+followed up no earlier than it starts; across rows, one row per unit and month (and sub-group,
+question or reason), or per group, start month and title for measures, in the whole file.
 
 Each broken rule is a problem naming the row and the columns, worded as domain.md asks.
 """
@@ -12,11 +13,13 @@ import pandas as pd
 from hrdash import swedish
 from hrdash.catalogue import QUESTIONS, REASONS
 from hrdash.errors import Problem
-from hrdash.ingest.columns import ORGANISATION, TERTIAL, Kind
+from hrdash.ingest.columns import MEASURES, ORGANISATION, TERTIAL, Kind
 from hrdash.ingest.headers import HeaderMatch
 from hrdash.ingest.messages import RowProblems, figure
 from hrdash.ingest.model import ParsedFile, column_letter
 from hrdash.ingest.rows import EPSILON
+
+TITLE_LENGTH = 150  # characters: a measure's title is its marker's label on a chart
 
 
 def check_rules(frame: pd.DataFrame, match: HeaderMatch, problems: RowProblems) -> None:
@@ -75,6 +78,24 @@ def check_rules(frame: pd.DataFrame, match: HeaderMatch, problems: RowProblems) 
                 given,
                 f"stämmer inte med budgeterade minus besatta tjänster ({figure(wanted)}). Rätta någon av de tre kolumnerna.",
             )
+    if match.kind is MEASURES:
+        _check_measure(frame, index_of, problems)
+
+
+def _check_measure(frame: pd.DataFrame, index_of: dict[str, int], problems: RowProblems) -> None:
+    """A title short enough to label a chart; a follow-up no earlier than the start."""
+    for row, title in zip(frame["source_row"], frame["title"]):
+        if isinstance(title, str) and len(title) > TITLE_LENGTH:
+            problems.add(row, index_of["title"], None,
+                         f"Rubriken har {len(title)} tecken. Skriv en kort rubrik, högst {TITLE_LENGTH} tecken, och "
+                         "resten under beskrivning.")
+    if "follow_up" not in index_of:
+        return
+    for row, start, follow_up in zip(frame["source_row"], frame["start_month"], frame["follow_up"]):
+        if start is not None and follow_up is not None and follow_up < start:
+            problems.add(row, index_of["follow_up"], None,
+                         f"Uppföljningen ({swedish.month_name(follow_up)}) ligger före startmånaden "
+                         f"({swedish.month_name(start)}). Rätta någon av dem.")
 
 
 KEY_NAMES = {"gender": "grupp", "age_group": "grupp", "question": "fråga", "reason": "orsak"}
@@ -83,6 +104,9 @@ KEY_NAMES = {"gender": "grupp", "age_group": "grupp", "question": "fråga", "rea
 def check_unique(parsed: ParsedFile, kind: Kind) -> None:
     """One row per unit and month, or survey period (and sub-group, question or reason), in a file,
     across all of its sheets."""
+    if kind is MEASURES:
+        _check_unique_measures(parsed)
+        return
     is_organisation = kind is ORGANISATION
     keys = ["valid_from"] if is_organisation else [kind.period.field, *kind.row_keys]
     frames = [p.frame.assign(_sheet=p.sheet) for p in parsed.parts if p.kind is kind]
@@ -120,6 +144,28 @@ def check_unique(parsed: ParsedFile, kind: Kind) -> None:
                 unit_name,
             )
         )
+
+
+def _check_unique_measures(parsed: ParsedFile) -> None:
+    """One row per group (as resolved: 'IFO' and its code are one), start month and title (case
+    and spacing ignored)."""
+    seen: dict[tuple, tuple[str | None, int]] = {}
+    for part in (p for p in parsed.parts if p.kind is MEASURES):
+        frame = part.frame
+        groups = [(level, group_id) if group_id is not None else key for level, group_id, key in
+                  zip(frame["level"], frame["group_id"], frame["group_key"])]
+        for row, name, group, start, title, title_key in zip(frame["source_row"], frame["group_name"], groups,
+                                                             frame["start_month"], frame["title"], frame["title_key"]):
+            if group is None or start is None or title_key is None:
+                continue  # refused for its empty cell already
+            key = (group, start, title_key)
+            if key not in seen:
+                seen[key] = (part.sheet, row)
+                continue
+            parsed.problems.append(Problem(
+                f"Åtgärden '{title}' för '{name}' med start {swedish.month_name(start)} finns redan på "
+                f"{_where(seen[key], part.sheet)}. En fil får bara ha en rad per enhet, startmånad och åtgärd. Ta "
+                "bort eller slå ihop raderna.", part.sheet, int(row), None, title))
 
 
 def _where(first: tuple[str | None, int], sheet: str | None) -> str:

@@ -16,7 +16,7 @@ from hrdash import swedish
 from hrdash.errors import Problem
 from hrdash.ingest import shapes
 from hrdash.ingest.cells import map_distinct, read_column
-from hrdash.ingest.columns import ORGANISATION, VALUE_TYPES, YEAR, Kind
+from hrdash.ingest.columns import MEASURES, ORGANISATION, VALUE_TYPES, YEAR, Kind
 from hrdash.ingest.headers import HeaderMatch, detect_kinds, match_header, normalize_unit_key, signature
 from hrdash.ingest.layout import Layout, find_layout
 from hrdash.ingest.messages import RowProblems, notice
@@ -82,11 +82,17 @@ def parse_sheet(sheet: Sheet, parsed: ParsedFile, forced: Kind | None, overrides
         shares = shapes.hours_as_shares(frame, match.columns)
         if shares:
             parsed.problems.append(shapes.percent_problem(sheet.name, header, shares, header_row, kind))
-        parsed.parts.append(Part(kind, sheet.name, header_row, frame))
+        parsed.parts.append(part_of(kind, sheet.name, header_row, frame, match))
     ignored = [f"{column_letter(i)} ('{text}')" for i, text in headers.items() if i not in used]
     if ignored:
         columns = f"kolumnerna {', '.join(ignored)}" if len(ignored) > 1 else f"kolumnen {ignored[0]}"
         notice(parsed, sheet.name, f"{columns} känns inte igen och importeras inte.")
+
+
+def part_of(kind: Kind, sheet: str | None, header_row: int, frame: pd.DataFrame, match: HeaderMatch) -> Part:
+    """The rows read under a header, with each field's column as messages name it."""
+    return Part(kind, sheet, header_row, frame,
+                {c.field: f"{column_letter(i)} ('{match.headers.get(i, '')}')" for i, c in match.columns.items()})
 
 
 def _months_as_columns(sheet: Sheet, layout: Layout, body: list[list[object]], numbers: list[int],
@@ -104,7 +110,7 @@ def _months_as_columns(sheet: Sheet, layout: Layout, body: list[list[object]], n
     kinds = [forced] if forced else detect_kinds(fixed + figures, overrides)
     kind = kinds[0] if kinds else None
     plans = []
-    if kind is not None and kind is not ORGANISATION:
+    if kind is not None and kind not in (ORGANISATION, MEASURES):
         required = [c for c in kind.columns if c.required and c.type in VALUE_TYPES]
         for month, columns in by_month.items():
             header = list(fixed) + ["månad"]
@@ -133,7 +139,7 @@ def _months_as_columns(sheet: Sheet, layout: Layout, body: list[list[object]], n
         found.read_as.update({column_letter(i): c.canonical for i, c in match.columns.items() if i < width})
         names = [match.headers.get(i, "") for i in range(width + 1)]
         frame = read_rows(Table(sheet.name, names, rows, numbers), match, parsed, units)
-        parsed.parts.append(Part(kind, sheet.name, header_row, frame))
+        parsed.parts.append(part_of(kind, sheet.name, header_row, frame, match))
         months_read.append(month)
     if months_read:
         notice(parsed, sheet.name, f"månaderna står som kolumner ({_month_span(months_read)}); varje enhet och "
@@ -179,8 +185,8 @@ def header_problems(sheet_name: str | None, match: HeaderMatch) -> list[Problem]
 
 def read_rows(table: Table, match: HeaderMatch, parsed: ParsedFile, units: KnownUnits | None) -> pd.DataFrame:
     """The data rows below the header as a frame of the kind's fields (plus `source_row`, and the
-    folded name that matches a row to its unit), column by column; its cells' and rows' problems
-    go to `parsed`."""
+    folded names that match a row to its unit, group or measure), column by column; its cells'
+    and rows' problems go to `parsed`."""
     kind = match.kind
     problems = RowProblems(table.sheet, match, parsed)
     body, numbers_all = table.rows, table.numbers
@@ -203,9 +209,9 @@ def read_rows(table: Table, match: HeaderMatch, parsed: ParsedFile, units: Known
             continue
         data[column.field] = read_column(column, [cells[index][r] for r in keep], years, numbers, index, problems)
     frame = pd.DataFrame(data)
-    if "unit_name" in frame:
-        frame["unit_key"] = map_distinct(lambda n: normalize_unit_key(n) if isinstance(n, str) else None,
-                                         list(frame["unit_name"]))
+    for name, key in (("unit_name", "unit_key"), ("group_name", "group_key"), ("title", "title_key")):
+        if name in frame:
+            frame[key] = map_distinct(lambda n: normalize_unit_key(n) if isinstance(n, str) else None, list(frame[name]))
     for column in kind.columns:
         if column.field not in frame and column.type != YEAR:
             frame[column.field] = None
