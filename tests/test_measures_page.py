@@ -66,7 +66,7 @@ def test_hr_adds_a_measure_and_it_is_listed_and_stored_as_a_batch_in_her_name(db
         "Ny åtgärd: Friskvård i grupp", "åtgärder", 1, "demo")
     log = at.dataframe[-1].value
     assert (log.iloc[0]["Händelse"], log.iloc[0]["Uppgift"]) == ("Åtgärd",
-                                                                   "Import nr 3: Ny åtgärd: Friskvård i grupp (1 rader)")
+                                                                   "Import nr 3: Ny åtgärd: Friskvård i grupp (1 rad)")
     # The form is empty again for the next one.
     assert at.text_input(key="åtgärd_rubrik_1").value == ""
 

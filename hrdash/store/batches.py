@@ -154,7 +154,8 @@ def _import_file(con: duckdb.DuckDBPyConnection, parsed: ParsedFile, user: str, 
                                "Inget importerades igen.")])
     with transaction(con) as cur:
         batch_id = write_batch(cur, parsed, user)
-        audit.record(cur, user, action, f"Import nr {batch_id}: {parsed.file_name} ({parsed.row_count} rader)")
+        rows = f"{parsed.row_count} rad" if parsed.row_count == 1 else f"{parsed.row_count} rader"
+        audit.record(cur, user, action, f"Import nr {batch_id}: {parsed.file_name} ({rows})")
     return get_batch(con, batch_id)
 
 

@@ -154,7 +154,7 @@ def edit_measure(found: list[Measure], key: str = "ändra") -> None:
     if done:
         st.success(done, icon=":material/check_circle:")
     st.markdown("##### Ändra en åtgärd")
-    chosen = st.selectbox("Åtgärd", [m.key for m in found], key=f"{key}_vald",
+    chosen = st.selectbox("Åtgärd att ändra", [m.key for m in found], key=f"{key}_vald",
                           format_func=lambda k: _label(measures_module.find(found, k)))
     measure = measures_module.find(found, chosen)
     with st.form(f"{key}_{chosen}"):
