@@ -15,7 +15,6 @@ from hrdash.ingest.columns import STATUSES
 from hrdash.store.queries import read
 
 STATUS_LABELS = {status.id: status.label for status in STATUSES}
-CLOSED = ("done", "cancelled")  # genomförd, avbruten: nothing more to do
 
 
 @dataclass(frozen=True)
@@ -41,21 +40,12 @@ class Measure:
         return f"{self.level}:{self.group_id}|{self.start:%Y-%m}|{self.title_key}"
 
     @property
-    def group_key(self) -> str:
-        """Its group's key, as Group.key."""
-        return f"{self.level}:{self.group_id}"
-
-    @property
     def topic_title(self) -> str:
         return TOPICS[self.topic].title
 
     @property
     def status_label(self) -> str:
         return STATUS_LABELS.get(self.status, "Ingen status")
-
-    @property
-    def closed(self) -> bool:
-        return self.status in CLOSED
 
 
 def measures(con: duckdb.DuckDBPyConnection, topic: str | None = None, group: Group | None = None) -> list[Measure]:

@@ -18,7 +18,7 @@ from hrdash.catalogue import TOPICS
 from hrdash.errors import UserError
 from hrdash.figures import measures as measures_module
 from hrdash.figures.groups import Group, find_group
-from hrdash.figures.measures import Measure
+from hrdash.figures.measures import STATUS_LABELS, Measure
 from hrdash.ingest.columns import MEASURE_TOPICS, STATUSES
 from hrdash.ingest.entry import form_messages, read_measure
 from hrdash.ingest import values
@@ -29,7 +29,6 @@ from hrdash.ui import cache, session
 
 MONTH_HELP = "Som i en fil: mars 2026, mar 2026, 2026-03 eller 202603."
 STATUS_IDS = [s.id for s in STATUSES]
-STATUS_LABELS = {s.id: s.label for s in STATUSES}
 TOPIC_IDS = [t.id for t in MEASURE_TOPICS]
 
 
