@@ -1,5 +1,5 @@
-"""Data: the imports with undo, which units have reported, the organisation, targets and baselines,
-the settings (the cost figures, the privacy line), and the log."""
+"""Data: the imports with undo, which units have reported, the organisation, the measures taken,
+targets and baselines, the settings (the cost figures, the privacy line), and the log."""
 
 import pandas as pd
 import streamlit as st
@@ -9,15 +9,15 @@ from hrdash.figures.format import format_value
 from hrdash.figures.groups import find_group
 from hrdash.markdown import plain
 from hrdash.store import audit, batches, targets
-from hrdash.ui import backups, cache, data_page, registry, session, widgets
+from hrdash.ui import backups, cache, data_page, measures, registry, session, widgets
 
 registry.guard(__file__)
 
 st.title("Data")
 con = session.cursor()
 user = session.user()
-imports_tab, completeness_tab, organisation_tab, goals_tab, baselines_tab, settings_tab, log_tab = st.tabs(
-    ["Importer", "Rapporterat", "Organisation", "Mål", "Baslinjer", "Inställningar", "Logg"])
+(imports_tab, completeness_tab, organisation_tab, measures_tab, goals_tab, baselines_tab, settings_tab,
+ log_tab) = st.tabs(["Importer", "Rapporterat", "Organisation", "Åtgärder", "Mål", "Baslinjer", "Inställningar", "Logg"])
 
 with imports_tab:
     table = data_page.batches_table(con)
@@ -79,6 +79,9 @@ with organisation_tab:
                         + (f" · kod {unit.enhetskod}" if unit.enhetskod else "")
                         + (f" · från {unit.gäller_från:%Y-%m}" if pd.notna(unit.gäller_från) else "")
                         for unit in units.itertuples()))
+
+with measures_tab:
+    measures.tab()
 
 with goals_tab:
     all_groups = cache.groups(session.version())

@@ -9,7 +9,7 @@ import streamlit as st
 from hrdash import swedish
 from hrdash.catalogue import TOPICS
 from hrdash.errors import UserError
-from hrdash.ingest.columns import KINDS, ORGANISATION, kind_by_name
+from hrdash.ingest.columns import KINDS, MEASURES, ORGANISATION, kind_by_name
 from hrdash.markdown import plain
 from hrdash.store import batches, mappings, units
 from hrdash.ui import cache, registry, session, sidebar, upload_page
@@ -136,9 +136,10 @@ def show_file(position: int, name: str, content: bytes, file_id: str) -> None:
                     st.dataframe(change.placements, hide_index=True, width="stretch")
             for kind_id, table in change.changes.items():
                 counts = table["Ändring"].value_counts()
+                new, earlier = upload_page.change_words(kind_id)
                 st.markdown(f"**{next(k.name for k in KINDS if k.id == kind_id).capitalize()}:** "
-                            f"{counts.get('Ny', 0)} nya enhetsmånader, {counts.get('Ersätter', 0)} ersätter "
-                            f"tidigare siffror, {counts.get('Oförändrad', 0)} oförändrade.")
+                            f"{counts.get('Ny', 0)} {new}, {counts.get('Ersätter', 0)} ersätter "
+                            f"{earlier}, {counts.get('Oförändrad', 0)} oförändrade.")
                 st.dataframe(table, hide_index=True, width="stretch")
         with tabs[1]:
             for kind in parsed.kinds:
@@ -206,3 +207,5 @@ if "kvitto" in st.session_state:
     st.page_link("pages/oversikt.py", label="Till Översikt", icon=":material/dashboard:", query_params=params)
     if ORGANISATION.id in batch.kind.split(","):
         st.page_link("pages/data.py", label="Se organisationen under Data", icon=":material/account_tree:")
+    if MEASURES.id in batch.kind.split(","):
+        st.page_link("pages/data.py", label="Se åtgärderna under Data", icon=":material/task_alt:")

@@ -7,7 +7,9 @@ from hrdash.ingest.columns import KINDS, kind_by_name
 from hrdash.ingest.headers import SYNONYMS, detect_kinds, normalize_header
 from hrdash.ingest.layout import find_layout
 
-# The tables in domain.md, "Canonical headers and accepted synonyms" and Part 2's "More input kinds".
+# The tables in domain.md, "Canonical headers and accepted synonyms", Part 2's "More input kinds" and
+# Part 3's `åtgärder` (whose group column shares Avdelning and Verksamhet with the organisation's avdelning:
+# see SHARED).
 CONTRACT = {
     "enhet": ["Enhetsnamn", "Arbetsplats", "Organisationsenhet", "Unit"],
     "enhetskod": ["Kod", "Enhets-id", "Unit code"],
@@ -49,14 +51,35 @@ CONTRACT = {
     "sjuklönekostnad_kr": ["Sjuklönekostnad", "Sjuklön (kr)"],
     "orsak": ["Orsak", "Avgångsorsak", "Skäl", "Reason"],
     "antal": ["Antal", "Antal avgångar", "Count"],
+    "startmånad": ["Start", "Startmånad", "Från"],
+    "åtgärd": ["Åtgärd", "Rubrik", "Insats"],
+    "område": ["Område", "Nyckeltal", "Ämne"],
+    "ansvarig": ["Ansvarig"],
+    "status": ["Status"],
+    "uppföljning": ["Uppföljning", "Följs upp"],
+    "beskrivning": ["Beskrivning"],
 }
+MEASURES_GROUP = ["Enhet", "Avdelning", "Verksamhet", "Organisation"]  # a measure's `enhet`: a unit or a group
 PERIOD = {"period": {"månad", "tertial"}}  # a pulse file's period is its tertial, any other file's its month
+# A measure names its group by a unit's, an avdelning's or a förvaltning's name: in a measures file Avdelning and
+# Verksamhet are the group, in an organisation file the avdelning.
+SHARED = {normalize_header(name): {"organisation": "avdelning", "measures": "enhet"} for name in ("Avdelning",
+                                                                                               "Verksamhet")}
 
 
 @pytest.mark.parametrize("canonical,synonym", [(c, s) for c, names in CONTRACT.items() for s in [c, *names]])
 def test_every_synonym_maps_to_its_column(canonical, synonym):
     for text in (synonym, synonym.upper(), f"  {synonym.lower()} "):
-        assert {c.canonical for c in SYNONYMS[normalize_header(text)].values()} == {canonical}, text
+        key = normalize_header(text)
+        if key in SHARED:
+            assert {kind: c.canonical for kind, c in SYNONYMS[key].items()} == SHARED[key], text
+        else:
+            assert {c.canonical for c in SYNONYMS[key].values()} == {canonical}, text
+
+
+@pytest.mark.parametrize("synonym", MEASURES_GROUP)
+def test_a_measures_group_column_has_the_contracts_names(synonym):
+    assert SYNONYMS[normalize_header(synonym)]["measures"].canonical == "enhet"
 
 
 def test_period_is_the_month_of_every_kind_but_the_pulse_questions():
@@ -67,6 +90,9 @@ def test_period_is_the_month_of_every_kind_but_the_pulse_questions():
 
 def test_no_two_columns_share_a_normalised_name():
     for key, by_kind in SYNONYMS.items():
+        if key in SHARED:
+            assert {kind: c.canonical for kind, c in by_kind.items()} == SHARED[key]
+            continue
         assert {c.canonical for c in by_kind.values()} <= PERIOD.get(key, {c.canonical for c in by_kind.values()})
         assert len({c.canonical for c in by_kind.values()}) == 1 or key in PERIOD, key
 
@@ -99,6 +125,17 @@ def test_a_percentage_column_is_not_taken_for_hours():
         (["Enhet", "Period", "Avgångsorsak", "Antal"], ["exit_reasons"]),
         (["Enhet", "Månad", "Tillsvidareanställda", "Avgångar"], ["turnover"]),  # incomplete: missing columns named
         (["Namn", "Belopp"], []),
+        (["Enhet", "Startmånad", "Åtgärd", "Område"], ["measures"]),
+        (["Avdelning", "Start", "Rubrik", "Nyckeltal", "Ansvarig", "Status"], ["measures"]),
+        (["Verksamhet", "Från", "Insats", "Ämne", "Följs upp"], ["measures"]),
+        (["Organisation", "Startmånad", "Åtgärd", "Område", "Beskrivning"], ["measures"]),
+        # Avdelning and Verksamhet are an organisation file's avdelning, as before measures came.
+        (["Enhet", "Avdelning", "Förvaltning"], ["organisation"]),
+        (["Enhetskod", "Enhet", "Verksamhet", "Förvaltning", "Månad"], ["organisation"]),
+        (["Enhet", "Avdelning", "Månad", "Anställda", "Ordinarie timmar", "Sjuktimmar", "Varav dag 1-14",
+          "Varav 60 dagar eller mer"], ["sick_leave"]),
+        (["Enhet", "Åtgärd", "Status"], ["measures"]),  # incomplete: its missing columns are named
+        (["Enhet", "Avdelning", "Status"], ["organisation"]),  # as incomplete for both: the organisation, as before
     ],
 )
 def test_kind_is_detected_from_the_header(header, kinds):
@@ -116,4 +153,4 @@ def test_kinds_by_swedish_name_or_id():
     assert kind_by_name("Sjukfrånvaro").id == "sick_leave"
     assert kind_by_name("vacancies").name == "vakanser"
     assert {k.name for k in KINDS} == {"organisation", "sjukfrånvaro", "personalomsättning", "vakanser",
-                                       "rekryteringsbehov", "ärenden", "puls", "avgångsorsaker"}
+                                       "rekryteringsbehov", "ärenden", "puls", "avgångsorsaker", "åtgärder"}

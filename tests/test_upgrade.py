@@ -95,3 +95,26 @@ def test_the_old_database_keeps_its_batches_and_takes_a_new_import(old_database,
     # Barn och unga in March: Mottagningen and Utredning (in 9b37633 also Liten, moved there in October
     # 2024, which has not reported March): (224 + 96) / (2240 + 4800).
     assert after["avdelning", "Barn och unga", "2025-03", "sick_leave_pct"] == "4.545455"
+
+
+def test_the_old_database_takes_a_measures_import_and_keeps_every_figure(old_database, tmp_path):
+    path, folder = old_database
+    measures = tmp_path / "åtgärder.csv"
+    measures.write_bytes(csv_bytes([["enhet", "startmånad", "åtgärd", "område", "status"],
+                                    ["Mottagningen", "2025-03", "Friskvårdstimme", "sjukfrånvaro", "pågår"],
+                                    ["Barn och unga", "mars 2025", "Mentorskap", "personalomsättning", ""]]))
+    result = hrdash("import", str(measures), "--db", str(path))
+    assert result.returncode == 0, result.stderr
+    assert "åtgärder.csv: importerad som import nr 9 (åtgärder, 2 rader)." in result.stdout
+    before = printed((folder / "indicators.csv").read_text(encoding="utf-8"))
+    after = printed(hrdash("indicators", "--db", str(path)).stdout)
+    assert all(after.get(key) == value or (value and abs(float(value) - float(after[key])) <= 1e-6)
+               for key, value in before.items())
+    from hrdash.figures.measures import measures as held
+    from hrdash.store import database
+
+    con = database.connect(path)
+    assert [(m.level, m.group_name, f"{m.start:%Y-%m}", m.title, m.status) for m in held(con)] == [
+        ("avdelning", "Barn och unga", "2025-03", "Mentorskap", None),
+        ("enhet", "Mottagningen", "2025-03", "Friskvårdstimme", "ongoing"),
+    ]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from hrdash.catalogue import TOPICS, Term
 from hrdash.errors import UserError
 
 # Value types of a column; they decide how a cell is parsed and validated.
@@ -23,6 +24,9 @@ TERTIAL = "tertial"  # a survey period, stored as the tertial's last month
 QUESTION = "question"  # one of the three pulse questions (hrdash/catalogue.py)
 REASON = "reason"  # one of the exit reasons (hrdash/catalogue.py)
 MEAN = "mean"  # a mean answer on the scale 1–5
+TOPIC = "topic"  # the topic a measure concerns (MEASURE_TOPICS)
+STATUS = "status"  # how far a measure has come (STATUSES)
+VALUE_TYPES = (COUNT, HOURS, FTE, SEK, MEAN)  # the figures: what is summed, and what makes a row data
 
 
 @dataclass(frozen=True)
@@ -41,6 +45,7 @@ class Kind:
     name: str  # the Swedish name users and the CLI use
     table: str  # database table holding its rows
     columns: tuple[Column, ...]
+    derived: tuple[str, ...] = ("unit_key",)  # fields reading adds to the file's columns, stored with them
 
     def column(self, canonical: str) -> Column:
         return next(c for c in self.columns if c.canonical == canonical)
@@ -50,7 +55,7 @@ class Kind:
 
     @property
     def value_columns(self) -> tuple[Column, ...]:
-        return tuple(c for c in self.columns if c.type in (COUNT, HOURS, FTE, SEK, MEAN))
+        return tuple(c for c in self.columns if c.type in VALUE_TYPES)
 
     @property
     def period(self) -> Column:
@@ -242,7 +247,30 @@ EXIT_REASONS = Kind(
     ),
 )
 
-KINDS: tuple[Kind, ...] = (ORGANISATION, SICK_LEAVE, TURNOVER, VACANCIES, RECRUITMENT, CASELOAD, PULSE, EXIT_REASONS)
+# What was done about a topic, for a group (domain.md, Part 3): no figures, one row per group, start
+# month and title. Its `enhet` names a unit, an avdelning or a förvaltning; reading resolves it to the
+# group (level, group_id) and folds the title to what makes two rows the same measure.
+MEASURES = Kind(
+    "measures",
+    "åtgärder",
+    "measure_rows",
+    (
+        Column("enhet", "group_name", TEXT, True, ("Enhet", "Avdelning", "Verksamhet", "Organisation"),
+               (*UNIT.synonyms, "Enhet/avdelning", "Avdelning/enhet", "Enhet eller avdelning", "Avser")),
+        Column("startmånad", "start_month", MONTH, True, ("Start", "Startmånad", "Från"),
+               ("Startdatum", "Från och med", "Startar")),
+        Column("åtgärd", "title", TEXT, True, ("Åtgärd", "Rubrik", "Insats"), ("Aktivitet",)),
+        Column("område", "topic", TOPIC, True, ("Område", "Nyckeltal", "Ämne")),
+        Column("ansvarig", "responsible", TEXT, False, ("Ansvarig",)),
+        Column("status", "status", STATUS, False, ("Status",)),
+        Column("uppföljning", "follow_up", MONTH, False, ("Uppföljning", "Följs upp"), ("Uppföljningsmånad",)),
+        Column("beskrivning", "description", TEXT, False, ("Beskrivning",)),
+    ),
+    ("level", "group_id", "title_key"),
+)
+
+KINDS: tuple[Kind, ...] = (ORGANISATION, SICK_LEAVE, TURNOVER, VACANCIES, RECRUITMENT, CASELOAD, PULSE, EXIT_REASONS,
+                           MEASURES)
 DATA_KINDS: tuple[Kind, ...] = (SICK_LEAVE, TURNOVER, VACANCIES, RECRUITMENT, CASELOAD, PULSE, EXIT_REASONS)
 
 
@@ -260,3 +288,18 @@ GENDERS = {"kvinna": "kvinna", "kvinnor": "kvinna", "k": "kvinna", "female": "kv
            "women": "kvinna", "f": "kvinna", "man": "man", "män": "man", "m": "man", "male": "man", "men": "man"}
 
 AGE_GROUPS = ("-29", "30-49", "50-")
+
+# The topics of a measure as files write them: the topic pages' titles (hrdash/catalogue.py), in the
+# contract's order; 'ärenden' and 'puls' are what the files of two of them are called.
+MEASURE_TOPICS = tuple(
+    Term(topic, TOPICS[topic].title, (TOPICS[topic].title, *more))
+    for topic, more in (("sick_leave", ()), ("turnover", ()), ("vacancies", ("vakans",)),
+                        ("recruitment", ("rekrytering",)), ("workload", ("ärenden",)), ("voice", ("puls",)))
+)
+# How far a measure has come: stored by id, shown and written in Swedish.
+STATUSES = (
+    Term("planned", "Planerad", ("planerad", "planerat")),
+    Term("ongoing", "Pågår", ("pågår", "pågående")),
+    Term("done", "Genomförd", ("genomförd", "genomfört", "klar")),
+    Term("cancelled", "Avbruten", ("avbruten", "avbrutet")),
+)

@@ -20,6 +20,7 @@ class Part:
     sheet: str | None  # None for a CSV file
     header_row: int  # 1-based
     frame: pd.DataFrame  # database fields plus `source_row`
+    columns: dict[str, str] = field(default_factory=dict)  # field -> its column as a message names it, "A ('Enhet')"
 
 
 @dataclass

@@ -27,10 +27,17 @@ class Unit:
     code: str | None = None
     department: str | None = None
     administration: str | None = None
+    unit_id: str | None = field(default=None, compare=False)  # as queries/staging/ identify it, where known
 
     @property
     def key(self) -> str:
         return normalize_unit_key(self.name)
+
+    @property
+    def group_id(self) -> str:
+        """Its id as the figures' groups have it (queries/staging/organisation_placements.sql): by its
+        code where it has one, otherwise by its folded name."""
+        return self.unit_id or (f"kod:{self.code}" if self.code else f"namn:{self.key}")
 
     @property
     def label(self) -> str:
@@ -65,6 +72,7 @@ class KnownUnits:
     aliases: dict[str, Unit] = field(default_factory=dict)
     new: set[str] = field(default_factory=set)
     choices: dict[str, Unit | None] = field(default_factory=dict)
+    unplaced: dict[str, str] = field(default_factory=dict)  # folded name -> id of a unit with figures, not placed
 
     def __post_init__(self):
         self._index()
@@ -92,12 +100,13 @@ class KnownUnits:
         """These names and the units of an organisation sheet in the same file (which win)."""
         given = {(u.code or u.key) for u in units}
         kept = [u for u in self.units if (u.code or u.key) not in given]
-        return KnownUnits(kept + units, dict(self.aliases), set(self.new), dict(self.choices))
+        return KnownUnits(kept + units, dict(self.aliases), set(self.new), dict(self.choices), dict(self.unplaced))
 
     def with_choices(self, choices: dict[str, Unit | None]) -> KnownUnits:
         """These names and what HR chose for names as a file writes them (a unit, or None for a new unit)."""
         chosen = {normalize_unit_key(written): unit for written, unit in choices.items()}
-        return KnownUnits(list(self.units), dict(self.aliases), set(self.new), {**self.choices, **chosen})
+        return KnownUnits(list(self.units), dict(self.aliases), set(self.new), {**self.choices, **chosen},
+                          dict(self.unplaced))
 
     def members(self, level: str, name: str) -> list[Unit]:
         """The units of an avdelning or förvaltning."""
@@ -112,6 +121,11 @@ class KnownUnits:
         names = list(self.by_key)
         found = difflib.get_close_matches(key, names, n=1, cutoff=CLOSE_MATCH)
         return self.by_key[found[0]][0] if found else None
+
+    def means_a_unit(self, name: str, code: str | None) -> bool:
+        """Whether a unit cell means a unit: one of the organisation, by code or by a choice HR made,
+        or a name decided to be a unit of its own."""
+        return self.resolve(name, code).status in ("known", "split", "chosen", "new")
 
     def resolve(self, name: str, code: str | None) -> Resolution:
         key = normalize_unit_key(name)

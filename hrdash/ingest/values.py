@@ -1,5 +1,6 @@
 """Parse one cell: numbers with Swedish or English separators, months in every accepted shape,
-gender and age groups. A cell that cannot be read raises UserError with a Swedish explanation."""
+gender and age groups, and the fixed words of a column (a pulse question, an exit reason, a
+measure's topic and status). A cell that cannot be read raises UserError with a Swedish explanation."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import re
 
 from hrdash.catalogue import QUESTIONS, REASONS, TERTIAL_END_MONTHS, Term
 from hrdash.errors import UserError
-from hrdash.ingest.columns import GENDERS
+from hrdash.ingest.columns import GENDERS, MEASURE_TOPICS, STATUSES
 from hrdash.ingest.headers import normalize_header
 from hrdash.swedish import MONTHS, MONTHS_SHORT
 
@@ -324,23 +325,37 @@ def _fold(text: object) -> str:
     return " ".join(re.sub(r"[^\w]+", " ", normalize_header(text)).split())
 
 
-def _term(value: object, terms: tuple[Term, ...], what: str) -> str:
+def _term(value: object, terms: tuple[Term, ...], refusal: str) -> str:
     wanted = _fold(value)
     for term in terms:
         if wanted in {_fold(text) for text in (term.id, *term.texts)}:
             return term.id
-    raise UserError(f"är inte en av de {what}")
+    raise UserError(refusal)
 
 
 def parse_question(value: object) -> str:
     """One of the three pulse questions, by its full text or short name (case and punctuation ignored)."""
     accepted = "; ".join(f"”{q.label}” ({q.texts[-1]})" for q in QUESTIONS)
-    return _term(value, QUESTIONS, f"tre frågorna som hrdash tar emot: {accepted}. Skriv frågan som den står i "
-                                   "enkäten eller med dess kortnamn.")
+    return _term(value, QUESTIONS, f"är inte en av de tre frågorna som hrdash tar emot: {accepted}. Skriv "
+                                   "frågan som den står i enkäten eller med dess kortnamn.")
 
 
 def parse_reason(value: object) -> str:
     """One of the exit reasons of the contract, by any of its names (case and punctuation ignored)."""
     accepted = ", ".join(text for r in REASONS for text in r.texts)
-    return _term(value, REASONS, f"avgångsorsakerna som hrdash tar emot: {accepted}. Välj den som ligger närmast, "
-                                 "eller Annat.")
+    return _term(value, REASONS, f"är inte en av de avgångsorsakerna som hrdash tar emot: {accepted}. Välj "
+                                 "den som ligger närmast, eller Annat.")
+
+
+def parse_topic(value: object) -> str:
+    """The topic a measure concerns, by the title of its page (case and punctuation ignored)."""
+    accepted = ", ".join(t.label.lower() for t in MEASURE_TOPICS)
+    return _term(value, MEASURE_TOPICS, f"är inget av de områden som en åtgärd kan gälla: {accepted}. "
+                                        "Skriv ett av dem.")
+
+
+def parse_status(value: object) -> str:
+    """How far a measure has come: planerad, pågår, genomförd or avbruten."""
+    accepted = ", ".join(s.label.lower() for s in STATUSES)
+    return _term(value, STATUSES, f"är ingen av de statusar som en åtgärd kan ha: {accepted}. Skriv en "
+                                  "av dem.")

@@ -58,7 +58,7 @@ class Batch:
 
 def _table_columns(kind: Kind) -> list[str]:
     fields = [c.field for c in kind.columns if c.type != "year"]
-    return ["part", "source_row", "unit_key", *dict.fromkeys(fields)]
+    return ["part", "source_row", *kind.derived, *dict.fromkeys(fields)]
 
 
 def find_same_file(con: duckdb.DuckDBPyConnection, sha256: str) -> Batch | None:
@@ -77,7 +77,14 @@ def find_same_file(con: duckdb.DuckDBPyConnection, sha256: str) -> Batch | None:
 
 
 def _still_current(con: duckdb.DuckDBPyConnection, batch: Batch) -> bool:
-    """Whether every unit-month (or, for an organisation file, every placement) of the batch still holds."""
+    """Whether every unit-month (or, for an organisation file, every placement; for measures, every
+    measure) of the batch still holds."""
+    if "measures" in batch.kind.split(","):
+        stored, holding = con.execute(
+            """SELECT (SELECT count(*) FROM measure_rows WHERE batch_id = $1),
+                      (SELECT count(*) FROM current_measures WHERE batch_id = $1)""", [batch.batch_id]).fetchone()
+        if holding < stored:
+            return False
     if "organisation" in batch.kind.split(","):
         later = con.execute(
             "SELECT count(*) FROM active_batches WHERE batch_id > ? AND kind LIKE '%organisation%'", [batch.batch_id]
@@ -123,11 +130,12 @@ def writes_waiting() -> threading.Lock:
     return _write_lock
 
 
-def import_file(con: duckdb.DuckDBPyConnection, parsed: ParsedFile, user: str) -> Batch:
-    """Store a parsed file as a new batch, or refuse it and leave the database unchanged."""
+def import_file(con: duckdb.DuckDBPyConnection, parsed: ParsedFile, user: str, action: str = "Import") -> Batch:
+    """Store a parsed file as a new batch, or refuse it and leave the database unchanged. `action`
+    is what the audit log calls it (a measure saved on the page Data is an import of one row)."""
     with _write_lock:
         try:
-            batch = _import_file(con, parsed, user)
+            batch = _import_file(con, parsed, user, action)
         except UserError as error:
             logs.event("import nekad", fel=len(error.problems) or 1, av=logs.pseudonym(user))
             raise
@@ -136,7 +144,7 @@ def import_file(con: duckdb.DuckDBPyConnection, parsed: ParsedFile, user: str) -
     return batch
 
 
-def _import_file(con: duckdb.DuckDBPyConnection, parsed: ParsedFile, user: str) -> Batch:
+def _import_file(con: duckdb.DuckDBPyConnection, parsed: ParsedFile, user: str, action: str) -> Batch:
     if not parsed.ok:
         raise refused(parsed.problems or [Problem("Filen innehåller inga rader att importera.")])
     same = find_same_file(con, parsed.sha256)
@@ -146,7 +154,8 @@ def _import_file(con: duckdb.DuckDBPyConnection, parsed: ParsedFile, user: str) 
                                "Inget importerades igen.")])
     with transaction(con) as cur:
         batch_id = write_batch(cur, parsed, user)
-        audit.record(cur, user, "Import", f"Import nr {batch_id}: {parsed.file_name} ({parsed.row_count} rader)")
+        rows = f"{parsed.row_count} rad" if parsed.row_count == 1 else f"{parsed.row_count} rader"
+        audit.record(cur, user, action, f"Import nr {batch_id}: {parsed.file_name} ({rows})")
     return get_batch(con, batch_id)
 
 

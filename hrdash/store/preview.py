@@ -1,6 +1,7 @@
 """What importing a file would change, computed by importing it for real inside a transaction
 that is rolled back: new and replaced unit-months with old → new values, units the
-organisation does not place, and for an organisation file who moves where."""
+organisation does not place, for an organisation file who moves where, and for measures which
+are new and which replace one (old → new)."""
 
 from __future__ import annotations
 
@@ -11,9 +12,9 @@ import duckdb
 import pandas as pd
 
 from hrdash import swedish
-from hrdash.catalogue import QUESTIONS
+from hrdash.catalogue import QUESTIONS, TOPICS
 from hrdash.errors import UserError
-from hrdash.ingest.columns import KINDS, ORGANISATION
+from hrdash.ingest.columns import DATA_KINDS, KINDS, MEASURES, ORGANISATION, STATUSES
 from hrdash.ingest.parse import ParsedFile
 from hrdash.store import batches
 
@@ -25,7 +26,7 @@ SUMMED_LABELS = {**{f"pulse_{q.id}_answers": f"svar: {q.texts[-1]}" for q in QUE
 
 @dataclass
 class Preview:
-    changes: dict[str, pd.DataFrame] = field(default_factory=dict)  # kind id -> one row per unit-month
+    changes: dict[str, pd.DataFrame] = field(default_factory=dict)  # kind id -> one row per unit-month (or measure)
     unplaced: list[str] = field(default_factory=list)  # units the organisation does not know
     placements: pd.DataFrame | None = None  # for an organisation file
     problems: list = field(default_factory=list)  # found only when the rows meet the database
@@ -59,8 +60,10 @@ def preview(con: duckdb.DuckDBPyConnection, parsed: ParsedFile) -> Preview:
     try:
         if ORGANISATION in parsed.kinds:
             cur.execute("CREATE TEMP TABLE before_placement AS SELECT * FROM unit_placement")
-        if any(kind is not ORGANISATION for kind in parsed.kinds):
+        if any(kind in DATA_KINDS for kind in parsed.kinds):
             cur.execute("CREATE TEMP TABLE before_figures AS SELECT * FROM current_unit_figures")
+        if MEASURES in parsed.kinds:
+            cur.execute("CREATE TEMP TABLE before_measures AS SELECT * FROM current_measures")
         try:
             batch_id = batches.write_batch(cur, parsed, "förhandsvisning", PREVIEW_BATCH)
         except UserError as refused:
@@ -69,6 +72,9 @@ def preview(con: duckdb.DuckDBPyConnection, parsed: ParsedFile) -> Preview:
         for kind in parsed.kinds:
             if kind is ORGANISATION:
                 result.placements = _placement_changes(cur)
+                continue
+            if kind is MEASURES:
+                result.changes[kind.id] = _measure_changes(cur, batch_id)
                 continue
             fields = VALUE_FIELDS[kind.id]
             rows = cur.execute(
@@ -121,3 +127,46 @@ def _placement_changes(cur: duckdb.DuckDBPyConnection) -> pd.DataFrame:
          for (unit, old, new), months in moves.items()],
         columns=["Enhet", "Från", "Till", "Från och med"],
     )
+
+
+MEASURE_FIELDS = {"topic": "Område", "responsible": "Ansvarig", "status": "Status", "follow_up": "Uppföljning",
+                  "description": "Beskrivning"}
+
+
+def _measure_text(field: str, value: object) -> str:
+    if value is None or value != value:
+        return "–"
+    if field == "topic":
+        return TOPICS[value].title
+    if field == "status":
+        return next(s.label for s in STATUSES if s.id == value)
+    if field == "follow_up":
+        return swedish.month_name(value)
+    return str(value)
+
+
+def _measure_changes(cur: duckdb.DuckDBPyConnection, batch_id: int) -> pd.DataFrame:
+    """Each measure of the file: new, replacing one (its fields old → new), or unchanged."""
+    fields = list(MEASURE_FIELDS)
+    rows = cur.execute(
+        f"""
+        SELECT a.group_name, a.start_month, a.title, b.batch_id IS NULL AS is_new,
+               {', '.join(f'b.{f} AS old_{f}, a.{f} AS new_{f}' for f in fields)}
+        FROM current_measures a
+        LEFT JOIN before_measures b USING (level, group_id, start_month, title_key)
+        WHERE a.batch_id = ?
+        ORDER BY lower(a.group_name), a.start_month, lower(a.title)
+        """,
+        [batch_id],
+    ).fetchall()
+    table = []
+    for group, start, title, is_new, *values in rows:
+        olds = [_measure_text(f, v) for f, v in zip(fields, values[0::2])]
+        news = [_measure_text(f, v) for f, v in zip(fields, values[1::2])]
+        changed = olds != news
+        entry = {"Gäller": group, "Startmånad": swedish.month_name(start), "Åtgärd": title,
+                 "Ändring": "Ny" if is_new else ("Ersätter" if changed else "Oförändrad")}
+        for label, old, new in zip(MEASURE_FIELDS.values(), olds, news):
+            entry[label] = new if is_new or old == new else f"{old} → {new}"
+        table.append(entry)
+    return pd.DataFrame(table, columns=["Gäller", "Startmånad", "Åtgärd", "Ändring", *MEASURE_FIELDS.values()])

@@ -14,8 +14,8 @@ from hrdash.store.queries import read
 
 
 def known(con: duckdb.DuckDBPyConnection) -> KnownUnits:
-    """Every unit of the organisation with its current name, code and place; its older names; the
-    names already imported as units of their own; and the choices HR made."""
+    """Every unit of the organisation with its current name, code, place and id; its older names; the
+    names already imported as units of their own (with their ids); and the choices HR made."""
     placements = read(con, "organisation_placements", "unit_id, unit_name, unit_key, unit_code, department, "
                       "administration, batch_id, valid_from, part, source_row").fetchall()
     latest: dict[str, tuple] = {}
@@ -24,18 +24,19 @@ def known(con: duckdb.DuckDBPyConnection) -> KnownUnits:
         rank = (batch_id, valid_from or dt.date.min, part or 0, source_row)
         if unit_id not in latest or rank > latest[unit_id][0]:
             latest[unit_id] = (rank, row)
-    units = {unit_id: Unit(row[1], row[3], row[4], row[5]) for unit_id, (_, row) in latest.items()}
+    units = {unit_id: Unit(row[1], row[3], row[4], row[5], unit_id) for unit_id, (_, row) in latest.items()}
     aliases = {row[2]: units[row[0]] for row in placements if row[2] != units[row[0]].key}
     # Names already imported as units of their own (under 'Ej placerad'): decided before.
-    new = {key for (key,) in con.execute(
-        """SELECT DISTINCT d.unit_key
+    unplaced = dict(con.execute(
+        """SELECT d.unit_key, min(a.unit_id)
            FROM data_rows d
            JOIN active_batches USING (batch_id)
            JOIN unit_aliases a ON a.unit_key = d.unit_key AND a.unit_code IS NOT DISTINCT FROM d.unit_code
-           WHERE a.unit_id NOT IN (SELECT unit_id FROM organisation_placements)"""
-    ).fetchall()}
-    return KnownUnits(sorted(units.values(), key=lambda u: (u.department or "", u.name.lower())), aliases, new,
-                      remembered_choices(con))
+           WHERE a.unit_id NOT IN (SELECT unit_id FROM organisation_placements)
+           GROUP BY d.unit_key"""
+    ).fetchall())
+    return KnownUnits(sorted(units.values(), key=lambda u: (u.department or "", u.name.lower())), aliases,
+                      set(unplaced), remembered_choices(con), unplaced)
 
 
 def remembered_choices(con: duckdb.DuckDBPyConnection) -> dict[str, Unit | None]:

@@ -10,8 +10,9 @@ import pandas as pd
 
 from hrdash import months, swedish
 from hrdash.errors import UserError
-from hrdash.ingest.columns import (CASELOAD, COUNT, FTE, HOURS, KINDS, RECRUITMENT, SEK, SICK_LEAVE, TURNOVER,
-                                   VACANCIES, Column, Kind)
+from hrdash.catalogue import TOPICS
+from hrdash.ingest.columns import (CASELOAD, COUNT, FTE, HOURS, KINDS, MEASURES, MONTH, RECRUITMENT, SEK, SICK_LEAVE,
+                                   STATUS, STATUSES, TOPIC, TURNOVER, VACANCIES, Column, Kind)
 from hrdash.ingest.parse import HeaderRow, ParsedFile, UnknownUnit
 from hrdash.ingest.units import CLOSING_DEPARTMENTS, Unit
 from hrdash.store.preview import STORED_LABELS
@@ -46,11 +47,25 @@ def rows_table(parsed: ParsedFile, kind: Kind, limit: int = 500) -> pd.DataFrame
     """The rows of one kind as they will be stored, with the canonical column names."""
     frame = parsed.frame(kind).head(limit)
     columns = ["source_row"] + [c.field for c in kind.columns if c.field in frame and c.type != "year"]
-    shown = frame[columns].rename(columns={"source_row": "rad", **STORED_LABELS})
+    shown = frame[columns].copy()
+    words = {TOPIC: {t.id: t.title for t in TOPICS.values()}, STATUS: {s.id: s.label for s in STATUSES}}
+    for column in kind.columns if kind is MEASURES else ():  # its months and words as users write them
+        if column.type == MONTH:
+            shown[column.field] = [swedish.month_name(m) if isinstance(m, dt.date) else None for m in shown[column.field]]
+        elif column.type in words:
+            shown[column.field] = [words[column.type].get(v) for v in shown[column.field]]
+    shown = shown.rename(columns={"source_row": "rad", **STORED_LABELS})
     for name in ("månad",):
         if name in shown:
             shown[name] = [swedish.month_name(m) if isinstance(m, dt.date) else "" for m in shown[name]]
     return shown.dropna(axis=1, how="all")
+
+
+def change_words(kind_id: str) -> tuple[str, str]:
+    """How the preview counts what a file brings: new (unit-months or measures), and what it replaces."""
+    if kind_id == MEASURES.id:
+        return "nya åtgärder", "tidigare uppgifter om åtgärden"
+    return "nya enhetsmånader", "tidigare siffror"
 
 
 def last_month(parsed: ParsedFile) -> dt.date | None:
