@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import getpass
-import json
 import os
 import shutil
 import sys
@@ -188,7 +187,7 @@ def _print_table(con, frame, numbers: tuple[str, ...], file_format: str) -> None
     """A frame as the CLI prints figures: months YYYY-MM, numbers with a decimal point and six
     decimals, empty (null) where missing; DuckDB writes it, a city's two million rows in seconds."""
     columns = ", ".join(f"{c}::DECIMAL(20, 6) AS {c}" if c in numbers else
-                        f"strftime(month, '%Y-%m') AS month" if c == "month" else c for c in frame.columns)
+                        "strftime(month, '%Y-%m') AS month" if c == "month" else c for c in frame.columns)
     options = "FORMAT json, ARRAY true" if file_format == "json" else "FORMAT csv, HEADER true"
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / f"ut.{file_format}"

@@ -105,14 +105,16 @@ def test_topic_page_headline_is_a_plain_swedish_sentence(app, demo_database):
     )
 
 
-def test_ranking_marks_the_small_unit_as_hidden(app):
+def test_the_comparison_shows_a_small_units_size_but_not_its_figure(app):
     at = app("pages/sjukfranvaro.py", grupp="Stab – avdelning", manad="oktober 2026")
-    ranking = pio.from_json(at.get("plotly_chart")[1].proto.spec)
-    labels = dict(zip(ranking.data[0].y, ranking.data[0].text))
-    assert labels["Ledningsstöd"] == "– 10 personer eller färre"
-    table = at.dataframe[1].value
+    assert "Jämfört med förvaltningen, oktober 2026" in [h.value for h in at.header]
+    table = at.table[0].value
     row = table[table["Enhet"] == "Ledningsstöd"].iloc[0]
-    assert row["Sjukfrånvaro"] == "–" and row["Anmärkning"] == "10 personer eller färre"
+    assert row["Storlek (anställda)"] == "7" and row["Sjukfrånvaro, 12 månader"] == "–"
+    assert row["Jämfört med förvaltningen"] == "Visas inte: 10 personer eller färre"
+    funnel = pio.from_json(next(c for c in at.get("plotly_chart") if "Trattdiagram" in c.proto.spec).proto.spec)
+    drawn = {name for trace in funnel.data if trace.mode == "markers" for name in (trace.hovertext or ())}
+    assert not any("Ledningsstöd" in text for text in drawn)  # a hidden figure is not drawn
 
 
 def test_breakdowns_by_gender_and_age(app, demo_database):
@@ -232,3 +234,16 @@ def test_every_topic_has_one_headline_on_its_page_in_the_report_and_on_its_slide
         at = app(topic.page)
         headline = next(m.value for m in at.markdown if m.value.startswith("#### ")).removeprefix("#### ")
         assert headline in summary, topic.title
+
+
+def test_turnover_is_compared_fairly_the_clear_case_first_and_a_small_unit_not_blamed(app):
+    at = app("pages/personalomsattning.py", manad="oktober 2026")
+    table = at.table[0].value
+    first = table.iloc[0]
+    assert (first["Enhet"], first["Jämfört med förvaltningen"]) == ("Utredning barn och unga 2", "Klart högre")
+    assert first["Storlek (tillsvidareanställda)"] == "20"
+    small = table[table["Enhet"] == "Ledningsstöd"].iloc[0]
+    assert small["Jämfört med förvaltningen"] == "Inom det förväntade"  # one leaver of about 6 people
+    said = [m.value for m in at.markdown]
+    assert ("Personalomsättning, 12 månader: 1 av 15 ligger utanför det förväntade för sin storlek (Utredning barn "
+            "och unga 2).") in said

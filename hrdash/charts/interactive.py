@@ -37,7 +37,7 @@ from hrdash.charts.style import (
 )
 from hrdash.charts.trend import Lines, Trend, describe
 from hrdash.figures import compare, readings, signals
-from hrdash.figures.compare import POISSON, Funnel
+from hrdash.figures.compare import Funnel
 from hrdash.figures.format import beside_label, format_value
 
 # A font the browser has without loading it, so plotly measures legends and labels right.
@@ -272,15 +272,12 @@ def funnel(chart: Funnel, height: int = 430) -> go.Figure:
     said = describe_funnel(chart)
     figure = go.Figure(layout=dict(template="hrdash", height=height, meta={"description": said}))
     curve = chart.curve()
-    whole = readings.PARENTS.get(chart.parent_level, "helheten")
     for column, name, dash in (("upper998", "99,8 % av vad slumpen ger", "dot"), ("upper95", "95 % av vad slumpen ger",
                                                                                "dash"),
                                ("lower95", "95 % av vad slumpen ger", "dash"), ("lower998", "99,8 % av vad slumpen ger",
                                                                                "dot")):
         figure.add_scatter(x=curve["n"], y=curve[column], mode="lines", name=name, legendgroup=name,
-                           showlegend=column.startswith("upper"), line=dict(color=LIMITS, width=1.5, dash=dash,
-                                                                             shape="hv" if chart.indicator_id == POISSON
-                                                                             else "linear"),
+                           showlegend=column.startswith("upper"), line=dict(color=LIMITS, width=1.5, dash=dash),
                            hoverinfo="skip")
     if chart.target is not None and not curve.empty:
         figure.add_scatter(x=[curve["n"].min(), curve["n"].max()], y=[chart.target] * 2, mode="lines",
@@ -307,7 +304,10 @@ def funnel(chart: Funnel, height: int = 430) -> go.Figure:
                        for u, v, n, d in zip(these["unit"], these["value"], these["n"], these["verdict"])],
         )
     figure.update_xaxes(title_text=f"Storlek ({readings.SIZE_WORDS.get(indicator_id, 'svar')})", rangemode="tozero")
-    figure.update_yaxes(title_text=f"{BY_ID[indicator_id].label}, jämfört med {whole}", rangemode="tozero",
+    # The figures, not the far ends of the funnel, decide the scale: for small groups the limits run off the top.
+    highest = max([*rows["value"].dropna(), chart.target or 0])
+    top = min(float(curve["upper998"].max()) if not curve.empty else 100.0, max(highest * 1.6, (chart.target or 0) * 2.5))
+    figure.update_yaxes(title_text=BY_ID[indicator_id].sheet_label, range=[0, max(top, highest * 1.1, 1.0)],
                         ticksuffix=" %")
     return figure
 

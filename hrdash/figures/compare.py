@@ -183,11 +183,12 @@ class Funnel:
         if self.target is None or sizes.empty:
             return pd.DataFrame(columns=["n", "lower95", "upper95", "lower998", "upper998"])
         low, high = float(sizes.min()), float(sizes.max())
-        n = np.unique(np.r_[np.geomspace(max(low * 0.8, 0.5), high * 1.1, points), sizes.to_numpy(float)])
         theta = self.target / 100
-        if self.indicator_id == POISSON:
+        if self.indicator_id == POISSON:  # whole people: the exact limits at every whole size
+            n = np.arange(max(1, int(low * 0.8)), int(np.ceil(high * 1.1)) + 1, dtype=float)
             limits, _ = poisson_limits(theta, n, np.zeros(len(n)))
         else:
+            n = np.unique(np.r_[np.geomspace(max(low * 0.8, 0.5), high * 1.1, points), sizes.to_numpy(float)])
             limits = proportion_limits(theta, n, self.tau2 or 0.0)
         return pd.DataFrame({"n": n, **limits})
 
@@ -219,3 +220,17 @@ def funnel(con: duckdb.DuckDBPyConnection, members: list, month: dt.date, indica
     return Funnel(indicator_id, month, rows["parent"].iloc[0], parent_level, level,
                   float(target.iloc[0]) if not target.empty else None, float(tau.iloc[0]) if not tau.empty else None,
                   order(rows, indicator_id), highlight)
+
+
+# A 12-month window not yet complete (in the first year of figures, or after a month a unit missed):
+# the month's own figure is compared instead.
+FALLBACK = {"sick_leave_12m_pct": "sick_leave_pct"}
+
+
+def topic_funnel(con: duckdb.DuckDBPyConnection, members: list, month: dt.date, indicator_id: str,
+                 unsuppressed: bool, highlight: str | None = None) -> Funnel | None:
+    """A topic's comparison as its page and the report show it (see FALLBACK)."""
+    found = funnel(con, members, month, indicator_id, unsuppressed, highlight)
+    if found is None and indicator_id in FALLBACK:
+        found = funnel(con, members, month, FALLBACK[indicator_id], unsuppressed, highlight)
+    return found

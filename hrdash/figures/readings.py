@@ -8,16 +8,19 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pandas as pd
+
 from hrdash import swedish
+from hrdash.catalogue import BY_ID
 from hrdash.figures import compare, signals
-from hrdash.figures.format import format_apart, format_value, shown
+from hrdash.figures.format import format_apart, format_value, shown, value_range
 
 
 def period(first: dt.date, last: dt.date) -> str:
-    """'2024' for a calendar year, else 'mars 2024–februari 2025'."""
+    """'2024' for a calendar year, else 'mar 2024–feb 2025'."""
     if first.month == 1 and last.month == 12 and first.year == last.year:
         return str(first.year)
-    return f"{swedish.month_name(first)}–{swedish.month_name(last)}"
+    return f"{swedish.month_name(first, short=True)}–{swedish.month_name(last, short=True)}"
 
 
 def normal(point: signals.Point) -> str:
@@ -78,6 +81,13 @@ def rule_texts(point: signals.Point, indicator_id: str) -> list[str]:
     return texts
 
 
+FUNNEL_EXPLAINED = ("Varje grupp jämförs med helheten med hänsyn till hur stor den är: en liten enhet varierar mer av "
+             "slumpen än en stor. Tratten visar vad slumpen ger en grupp av varje storlek (95 % och 99,8 % av "
+             "utfallen); bara den som ligger utanför tratten skiljer sig mer än slumpen förklarar.")
+TWELVE_MONTHS_EXPLAINED = ("Sjukfrånvaron jämförs över de senaste 12 månaderna: en enda lång sjukskrivning håller en liten "
+                 "enhets månadssiffra hög i många månader.")
+
+
 PARENTS = {"förvaltning": "förvaltningen", "kommun": "kommunen"}
 SIZES = {"enhet": "en enhet", "avdelning": "en avdelning", "förvaltning": "en förvaltning"}
 
@@ -92,12 +102,16 @@ def verdict_words(verdict: str | None, level: str, parent_level: str) -> str:
         compare.WITHIN: f"inom det förväntade för {SIZES.get(level, 'en grupp')} av den storleken",
         compare.LOW: f"lägre än {whole}",
         compare.BELOW: f"klart lägre än {whole}",
-    }.get(verdict or "", "går inte att jämföra")
+    }.get(verdict if isinstance(verdict, str) else "", "går inte att jämföra")
+
+
+SHORT_VERDICTS = {compare.ABOVE: "Klart högre", compare.HIGH: "Högre", compare.WITHIN: "Inom det förväntade",
+                  compare.LOW: "Lägre", compare.BELOW: "Klart lägre"}
 
 
 def verdict_is_worse(indicator_id: str, verdict: str | None) -> bool | None:
     """Whether a verdict is on the worse side (True), the better (False), or neither (None)."""
-    if verdict in (None, compare.WITHIN):
+    if not isinstance(verdict, str) or verdict == compare.WITHIN:  # no verdict (hidden), or within
         return None
     higher = verdict in (compare.ABOVE, compare.HIGH)
     return higher == compare.worse_when_higher(indicator_id)
@@ -112,3 +126,34 @@ def size_words(indicator_id: str, n: float) -> str:
     of 20,3 is about 20 people): '23 anställda', '41 svar', '18 budgeterade tjänster'."""
     return f"{swedish.number(n, 0)} {SIZE_WORDS.get(indicator_id, 'svar')}"
 
+
+
+def funnel_table(funnel, hidden_reason: str) -> pd.DataFrame:
+    """A comparison (hrdash/figures/compare.py's Funnel) as the table a reader reads, on the page and
+    in the report: name, size, figure, verdict, and what is expected for the size; a hidden figure as
+    '–' with the reason."""
+    indicator_id = funnel.indicator_id
+    name = {"enhet": "Enhet", "avdelning": "Avdelning", "förvaltning": "Förvaltning"}[funnel.level]
+    whole = PARENTS.get(funnel.parent_level, "helheten")
+    size = SIZE_WORDS.get(indicator_id, "svar")
+    rows = []
+    for row in funnel.rows.itertuples():
+        shown = row.value == row.value
+        rows.append({
+            name: row.unit,
+            f"Storlek ({size})": swedish.number(row.n, 0),
+            BY_ID[indicator_id].label: format_value(indicator_id, row.value if shown else None),
+            f"Jämfört med {whole}": SHORT_VERDICTS.get(row.verdict, "–") if shown else f"Visas inte: {hidden_reason}",
+            "Förväntat för storleken (95 %)": (value_range(indicator_id, row.lower95, row.upper95)
+                                               if shown and row.lower95 == row.lower95 else "–"),
+        })
+    return pd.DataFrame(rows)
+
+
+def outside(funnel) -> list[str]:
+    """The groups outside what chance gives their size, worse side first, as a slide lists them:
+    'Utredning barn och unga 2: 49,2 %, klart högre än förvaltningen (14,0 %)'."""
+    indicator_id = funnel.indicator_id
+    return [f"{row.unit}: {format_value(indicator_id, row.value)}, "
+            f"{verdict_words(row.verdict, funnel.level, funnel.parent_level)} ({format_value(indicator_id, row.target)})"
+            for row in funnel.rows.itertuples() if verdict_is_worse(indicator_id, row.verdict) is not None]

@@ -285,7 +285,7 @@ def _read_xml_spreadsheet(content: bytes, suffix: str) -> list[Sheet]:
                 rows.append(cells)
                 if len(rows) > MAX_ROWS:
                     raise UserError(f"Filen har fler än {number(MAX_ROWS)} rader. Dela upp den.")
-        options = worksheet.find(f"{{urn:schemas-microsoft-com:office:excel}}WorksheetOptions")
+        options = worksheet.find("{urn:schemas-microsoft-com:office:excel}WorksheetOptions")
         visible = options.find("{urn:schemas-microsoft-com:office:excel}Visible") if options is not None else None
         hidden = visible is not None and (visible.text or "").strip() in ("SheetHidden", "SheetVeryHidden")
         sheets.append(Sheet(worksheet.get(f"{_SPREADSHEET}Name"), rows, hidden=hidden, note=note if not sheets else None))

@@ -14,9 +14,10 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from hrdash import swedish
-from hrdash.catalogue import TOPICS, few_people
+from hrdash.catalogue import BY_ID, TOPICS, few_people
 from hrdash.charts.trend import Lines, Trend, describe
-from hrdash.figures.attention import EXPLAINED, NOTHING
+from hrdash.figures import compare, readings
+from hrdash.figures.attention import EXPLAINED
 from hrdash.reports.model import Report, Section
 
 ATTENTION_LISTED = 25
@@ -151,6 +152,36 @@ def _section(section: Section) -> list[Block]:
     out.append(Table.of(table, strong={i for i, level in enumerate(levels) if level != "enhet"},
                         indented={i for i, level in enumerate(levels) if level == "enhet"}))
     out += [Paragraph(note, "note") for note in section.footnotes]
+    if section.comparison is not None:
+        found = section.comparison
+        whole = readings.PARENTS.get(found.parent_level, "helheten")
+        when = swedish.month_name(found.month)
+        out += [Heading(3, f"Jämfört med {whole}, {when}"),
+                Paragraph(f"{BY_ID[found.indicator_id].label}. {readings.FUNNEL_EXPLAINED}"
+                          + (f" {readings.TWELVE_MONTHS_EXPLAINED}" if found.indicator_id == "sick_leave_12m_pct"
+                             else ""), "note"),
+                *_comparison(section)]
+    return out
+
+
+def _comparison(section: Section) -> list[Block]:
+    """The groups outside what chance gives their size as a table; those within, and those hidden, by
+    name: the report keeps a page per topic where it can."""
+    found, table = section.comparison, section.comparison_table
+    verdict = table.columns[3]
+    within = table[table[verdict] == readings.SHORT_VERDICTS[compare.WITHIN]]
+    hidden = table[table[verdict].str.startswith("Visas inte")]
+    outside = table.drop(index=within.index.union(hidden.index))
+    out: list[Block] = []
+    if not outside.empty:
+        out.append(Table.of(outside, align=["left", "right", "right", "left", "right"]))
+    name = table.columns[0]
+    if not within.empty:
+        out.append(Paragraph(f"Inom det förväntade för sin storlek ({len(within)} av {len(table)}): "
+                             + ", ".join(within[name]) + ".", "note"))
+    if not hidden.empty:
+        reason = hidden[verdict].iloc[0].removeprefix("Visas inte: ")
+        out.append(Paragraph(f"Visas inte ({reason}): " + ", ".join(hidden[name]) + ".", "note"))
     return out
 
 

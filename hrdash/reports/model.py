@@ -16,13 +16,15 @@ import duckdb
 import pandas as pd
 
 from hrdash import swedish
-from hrdash.catalogue import BY_ID, HEALTH_LIMIT, KEY_FIGURE, KINDS_OF_SOME_UNITS, QUESTIONS, REPORT_TABLE, SIGNALS, TOPICS, privacy_note, shown_in
+from hrdash.catalogue import (BY_ID, HEALTH, HEALTH_LIMIT, KEY_FIGURE, KINDS_OF_SOME_UNITS, QUESTIONS, REPORT_TABLE, SIGNALS,
+                              TERTIAL, TOPICS, few_answers, few_people, privacy_note, shown_in)
 from hrdash.charts.trend import Lines, Trend
-from hrdash.figures import groups, indicators, narrative, readings, signals
+from hrdash.figures import compare, groups, indicators, narrative, readings, signals
+from hrdash.figures.compare import Funnel
 from hrdash.figures.attention import attention
 from hrdash.figures.costs import Cost, costs
 from hrdash.figures.format import beside_label, change_size, difference, format_value, target_status, value_range
-from hrdash.figures.voice import AGREE, RESPONSE, headline, voice
+from hrdash.figures.voice import AGREE, RESPONSE, headline, survey_of, voice
 from hrdash.figures.groups import Group
 from hrdash.figures.series import coverage_note, kinds_held
 from hrdash.months import shift as month_shift
@@ -56,6 +58,8 @@ class Section:
     definitions: list[tuple[str, str]]
     footnotes: list[str]
     comment: tuple[str, str, dt.datetime] | None
+    comparison: Funnel | None = None  # its units against their whole, for their size (hrdash compare)
+    comparison_table: pd.DataFrame | None = None  # the same as a reader reads it
 
 
 @dataclass
@@ -160,6 +164,17 @@ def build(con: duckdb.DuckDBPyConnection, group: Group, month: dt.date, made: dt
                                                       charts[(group.group_id, plan.main)].shown(False))
                       if shown is not None} if (group.group_id, plan.main) in charts else {}
             report.sections.append(_section(con, figures, plan, group, members, month, target, points))
+    compared = groups.member_units(all_groups, group) if group.level != "enhet" else []
+    limit = settings.health_limit(con)
+    for section in report.sections:
+        indicator_id = TOPICS[section.topic].compare_by
+        if indicator_id is None or not compared:
+            continue
+        when = survey_of(month) if BY_ID[indicator_id].window == TERTIAL else month
+        found = compare.topic_funnel(con, compared, when, indicator_id, False)
+        if found is not None:
+            hidden = few_people(limit) if BY_ID[found.indicator_id].privacy == HEALTH else few_answers()
+            section.comparison, section.comparison_table = found, readings.funnel_table(found, hidden)
     # The summary opens with each topic's headline, the sentence its page and its slide also show.
     report.summary += [section.headline for section in report.sections]
     report.summary += _notable_changes(figures, members[1:], month)

@@ -15,6 +15,7 @@ from hrdash.catalogue import BY_ID, INDICATORS, SLIDE, TOPICS, shown_in
 from hrdash.figures.format import beside_label, change_size, difference, target_status
 from hrdash.charts.static import png
 from hrdash.charts.trend import Lines, Trend, describe
+from hrdash.figures import readings
 from hrdash.figures.attention import EXPLAINED, NOTHING
 from hrdash.reports.model import Report
 
@@ -83,6 +84,12 @@ def build(report: Report) -> list[Slide]:
     slides.append(Slide("list", "Behöver uppmärksamhet",
                         " ".join(report.attention_incomplete) or (EXPLAINED if attention else NOTHING),
                         items=attention))
+    outside = [item for s in report.sections if s.comparison is not None for item in readings.outside(s.comparison)]
+    if outside:
+        slides.append(Slide("list", "Utanför det förväntade för sin storlek",
+                            "Klart högre eller lägre än helheten, mer än slumpen ger en grupp av den storleken.",
+                            items=outside if len(outside) <= MAX_ITEMS
+                            else outside[:MAX_ITEMS - 1] + [f"… och {len(outside) - MAX_ITEMS + 1} till"]))
     if report.signals is not None and not report.signals.empty:
         said = [f"{row['Nyckeltal']}: {row['Vad diagrammet säger'].split(' (')[0].lower()}"
                 for row in report.signals.to_dict("records")]

@@ -11,6 +11,7 @@ import streamlit as st
 
 from hrdash.catalogue import BY_ID, SIGNALS
 from hrdash.figures import attention as attention_module
+from hrdash.figures import compare as compare_module
 from hrdash.figures import costs as costs_module
 from hrdash.figures import signals
 from hrdash.figures import voice as voice_module
@@ -55,6 +56,18 @@ def series(data_version: str, group: Group, indicator_ids: tuple[str, ...], hidd
 def ranking(data_version: str, members: tuple[Group, ...], indicator_id: str, month: dt.date,
             hidden_shown: bool) -> pd.DataFrame:
     return series_module.ranking(cursor(), list(members), indicator_id, month, hidden_shown)
+
+
+def funnel(members: tuple[Group, ...], month: dt.date, indicator_id: str, hidden_shown: bool,
+           highlight: str | None) -> compare_module.Funnel | None:
+    """A fair comparison of the members with their whole (hrdash/figures/compare.py)."""
+    return _funnel(version(), members, month, indicator_id, hidden_shown, highlight)
+
+
+@st.cache_data(show_spinner=False, max_entries=128)
+def _funnel(data_version: str, members: tuple[Group, ...], month: dt.date, indicator_id: str, hidden_shown: bool,
+            highlight: str | None):
+    return compare_module.topic_funnel(cursor(), list(members), month, indicator_id, hidden_shown, highlight)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)

@@ -18,6 +18,7 @@ import streamlit as st
 
 from hrdash.charts import interactive
 from hrdash.charts.trend import Lines, Trend
+from hrdash.figures.compare import Funnel
 
 KEPT = 256  # figures of each kind; a figure is a few tens of kB
 
@@ -29,7 +30,7 @@ def content_key(content: pd.DataFrame | Trend | Lines) -> str:
     return hashlib.md5(pickle.dumps(content, protocol=5), usedforsecurity=False).hexdigest()
 
 
-BY_CONTENT = {pd.DataFrame: content_key, Trend: content_key, Lines: content_key}
+BY_CONTENT = {pd.DataFrame: content_key, Trend: content_key, Lines: content_key, Funnel: content_key}
 
 
 @st.cache_resource(show_spinner=False, max_entries=KEPT, hash_funcs=BY_CONTENT)
@@ -41,6 +42,11 @@ def trend(chart: Trend, max_ticks: int = 12, height: int = 430) -> go.Figure:
 def ranking(units: pd.DataFrame, indicator_id: str, reference: float | None, reference_label: str,
             highlight: str | None = None, target: float | None = None) -> go.Figure:
     return interactive.ranking(units, indicator_id, reference, reference_label, highlight, target)
+
+
+@st.cache_resource(show_spinner=False, max_entries=KEPT, hash_funcs=BY_CONTENT)
+def funnel(chart: Funnel) -> go.Figure:
+    return interactive.funnel(chart)
 
 
 @st.cache_resource(show_spinner=False, max_entries=KEPT, hash_funcs=BY_CONTENT)

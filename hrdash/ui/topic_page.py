@@ -15,7 +15,7 @@ from hrdash.figures.format import format_value
 from hrdash.figures.groups import member_units, parent, reporting
 from hrdash.figures.series import why_empty
 from hrdash.months import shift
-from hrdash.ui import cache, charts, session, sidebar, widgets
+from hrdash.ui import cache, charts, comparison, session, sidebar, widgets
 
 
 def render(topic_id: str) -> None:
@@ -58,7 +58,9 @@ def render(topic_id: str) -> None:
     members = member_units(all_groups, group)
     if topic.kind in KINDS_OF_SOME_UNITS:
         members = reporting(session.cursor(), members, topic.kind)
-    if members:
+    compared = bool(members) and topic.compare_by is not None and comparison.render(
+        topic.compare_by, group, members, month, hidden, key="jämförelse")
+    if members and not compared:
         above = parent(all_groups, group)
         st.header(f"Jämförelse, {swedish.month_name(month)}")
         ranked = cache.ranking(data_version, tuple(members), topic.rank_by, month, hidden)

@@ -16,7 +16,7 @@ from hrdash.figures.voice import AGREE, ANSWERS, RESPONSE
 from hrdash.markdown import plain
 from hrdash.months import shift
 from hrdash.store import baselines
-from hrdash.ui import cache, charts, session, sidebar, widgets
+from hrdash.ui import cache, charts, comparison, session, sidebar, widgets
 
 TOPIC = TOPICS["voice"]
 
@@ -69,11 +69,19 @@ def render() -> None:
 
     if not found.members.empty:
         st.header(f"Per enhet, {swedish.tertial_name(found.survey)}")
-        widgets.table(found.members, [*AGREE, RESPONSE], first_column="name", first_label="Enhet",
-                      labels={**{f"pulse_{q.id}_agree_pct": q.short for q in QUESTIONS}, RESPONSE: "Svarsfrekvens"})
-        st.caption("Andel som instämmer i varje påstående.")
+        ordered = [i for q in QUESTIONS for i in (f"pulse_{q.id}_agree_pct", f"pulse_{q.id}_answers")]
+        widgets.table(found.members, [*ordered, RESPONSE], first_column="name", first_label="Enhet",
+                      labels={**{f"pulse_{q.id}_agree_pct": q.short for q in QUESTIONS},
+                              **{f"pulse_{q.id}_answers": f"Svar ({q.texts[1]})" for q in QUESTIONS},
+                              RESPONSE: "Svarsfrekvens"})
+        st.caption("Andel som instämmer i varje påstående, och hur många som svarade på det.")
         st.caption(f"En grupp med {few_answers()} på en fråga visas inte, och när en enda enhet i en avdelning döljs "
                    "döljs även den med minst svar bland de andra, så att svaren inte kan räknas fram.")
+
+    if members:
+        question = st.segmented_control("Jämför enheterna i påståendet", list(AGREE), default=AGREE[0],
+                                        format_func=lambda i: BY_ID[i].legend, key="jämför_påstående") or AGREE[0]
+        comparison.render(question, group, members, found.survey, hidden, key="röst")
 
     means = [f"pulse_{q.id}_mean" for q in QUESTIONS]
     st.header("Medelvärde (1–5)")
