@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import email.utils
+import functools
 import gzip
 import hashlib
 import inspect
@@ -177,6 +178,7 @@ def streamlit_cookie_writer():
     from streamlit.web.server.starlette import starlette_auth_routes
 
     write = getattr(starlette_auth_routes, "_set_auth_cookie", None)
+    write = inspect.unwrap(write) if write is not None else None  # Streamlit's own, under hrdash's
     if write is None or list(inspect.signature(write).parameters) != ["response", "user_info", "tokens"]:
         raise RuntimeError("Streamlit skriver inte längre inloggningens kaka som hrdash väntar sig "
                            "(starlette_auth_routes._set_auth_cookie): se över hrdash/serving.py.")
@@ -184,15 +186,19 @@ def streamlit_cookie_writer():
 
 
 def _keep_sign_in_cookie_small() -> None:
-    """Put `keep_in_cookie` in front of the function Streamlit writes its sign-in cookies with."""
+    """Put `keep_in_cookie` in front of the function Streamlit writes its sign-in cookies with (once
+    per process, however often the server is started in it)."""
     from streamlit.web.server.starlette import starlette_auth_routes
 
     write = streamlit_cookie_writer()
+    if starlette_auth_routes._set_auth_cookie is not write:
+        return
 
     def kept(user_info: dict, tokens: dict) -> tuple[dict, dict]:
         with database.shared().cursor() as cur:
             return keep_in_cookie(cur, user_info, tokens)
 
+    @functools.wraps(write)
     async def set_auth_cookie(response, user_info, tokens) -> None:
         await write(response, *await asyncio.to_thread(kept, user_info, tokens))
 

@@ -141,9 +141,16 @@ def test_a_user_in_250_groups_gets_two_small_cookies_instead_of_eleven(con_with_
     assert sum(len(cookie) for cookie in small.values()) < 1_000
 
 
-def test_streamlit_still_writes_its_sign_in_cookie_where_hrdash_filters_it():
+def test_streamlit_still_writes_its_sign_in_cookie_where_hrdash_filters_it(monkeypatch):
+    from streamlit.web.server.starlette import starlette_auth_routes as routes
+
     writer = serving.streamlit_cookie_writer()
-    assert writer.__module__ == "streamlit.web.server.starlette.starlette_auth_routes"
+    assert writer.__module__ == routes.__name__ and writer.__name__ == "_set_auth_cookie"
+    monkeypatch.setattr(routes, "_set_auth_cookie", writer)
+    serving._keep_sign_in_cookie_small()
+    serving._keep_sign_in_cookie_small()  # a second start in the same process wraps it once
+    assert routes._set_auth_cookie is not writer and routes._set_auth_cookie.__wrapped__ is writer
+    assert serving.streamlit_cookie_writer() is writer
 
 
 def test_how_long_a_sign_in_lasts_is_set_in_hours(monkeypatch):
