@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+OIDC := tests/oidc/node_modules/.package-lock.json
 DB ?= data/hr.duckdb
 PORT ?= 8501
 
@@ -16,6 +17,11 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
+# The browser tests sign in at a real OpenID Connect provider: the npm package oidc-provider,
+# installed as tests/oidc/package-lock.json pins it.
+$(OIDC): tests/oidc/package-lock.json
+	cd tests/oidc && npm ci --no-audit --no-fund --loglevel=error
+
 # Start the dashboard; the first time, load the demo data into an empty database. --dev: Streamlit
 # watches the code, for working on it (`hrdash serve` alone runs as production wants it).
 run: $(STAMP)
@@ -26,7 +32,7 @@ demo: $(STAMP)
 	$(BIN)/hrdash demo --db $(DB)
 
 # Every test, the browser tests in Debian's chromium included (what CI runs).
-test: $(STAMP)
+test: $(STAMP) $(OIDC)
 	$(BIN)/python -m pytest -n 2 --dist loadgroup -q
 
 # Everything but the browser tests, while working: under a minute, and no browser needed.
@@ -41,4 +47,4 @@ bench-viewers: $(STAMP)
 	$(BIN)/python bench/viewers.py
 
 clean:
-	rm -rf $(VENV) .pytest_cache .hypothesis screenshots
+	rm -rf $(VENV) .pytest_cache .hypothesis screenshots tests/oidc/node_modules

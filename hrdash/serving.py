@@ -7,23 +7,27 @@ module for changes), no rerun on save, no garbage collection forced after every 
 collector still runs), and Streamlit's own files served from memory (`StaticAssets`). With the
 charts built once (hrdash/ui/charts.py) that takes a warm page view from 0.8–1.0 s of the
 server's CPU to about 0.1 s (`make bench-viewers`, figures in the README). It also starts the log for
-IT (hrdash/logs.py) and the nightly backup (hrdash/store/backup.py)."""
+IT (hrdash/logs.py) and the nightly backup (hrdash/store/backup.py), and keeps Streamlit's sign-in
+cookie small (`keep_in_cookie`)."""
 
 from __future__ import annotations
 
 import asyncio
 import email.utils
+import functools
 import gzip
 import hashlib
+import inspect
 import mimetypes
 import os
 import sys
+import time
 import tomllib
 from pathlib import Path
 
 from hrdash import logs
 from hrdash.errors import UserError
-from hrdash.store import backup, database
+from hrdash.store import backup, database, roles
 from hrdash.store.database import PROJECT_ROOT
 
 REQUIRED = ("redirect_uri", "cookie_secret", "client_id", "client_secret", "server_metadata_url")
@@ -44,9 +48,13 @@ def _auth() -> dict:
 
 def configuration_problem() -> str | None:
     """Why the app must not start, in Swedish; None when it may."""
+    from hrdash.ui import session
+
     try:
         backup.Schedule.from_environment()
-    except UserError as error:
+        session.sign_in_hours()
+        streamlit_cookie_writer()
+    except (UserError, RuntimeError) as error:
         return str(error)
     if os.environ.get("HRDASH_ENV", "").lower() != "production":
         return None
@@ -142,6 +150,61 @@ def _serve_static_assets_from_memory() -> None:
     starlette_server.create_starlette_app = create_starlette_app
 
 
+# Streamlit's own keys in its identity cookie, beside the provider's claims: the origin a session is
+# checked against, that the user is signed in, and the provider (for signing out).
+STREAMLIT_KEYS = ("origin", "is_logged_in", "provider")
+# The longest ID token kept for signing out (the provider's `id_token_hint`): one of a user in a
+# few groups fits Streamlit's tokens cookie whole; one that lists hundreds does not, and signing
+# out then names the client (`client_id`) instead, which RP-initiated logout allows.
+ID_TOKEN_HINT_LIMIT = 2_500
+
+
+def keep_in_cookie(con, user_info: dict, tokens: dict) -> tuple[dict, dict]:
+    """What Streamlit's two sign-in cookies keep of a sign-in: of the identity, Streamlit's own keys
+    and the claims hrdash reads (hrdash/store/roles.py); of the tokens, only the ID token, if it is
+    short. Streamlit would keep every claim, and both tokens, each listing every group of the user,
+    split over as many 4 KB cookies as that takes: 20 KB and more for a user in 250 groups, more
+    than a proxy accepts in a request's headers (8 KB by default in nginx)."""
+    kept = {key: user_info[key] for key in STREAMLIT_KEYS if key in user_info}
+    kept.update(roles.claims_kept(con, user_info))
+    kept.setdefault("iat", int(time.time()))  # when the sign-in happened: its lifetime counts from it
+    id_token = tokens.get("id_token")
+    return kept, ({"id_token": id_token} if id_token and len(id_token) <= ID_TOKEN_HINT_LIMIT else {})
+
+
+def streamlit_cookie_writer():
+    """Streamlit's function that writes the sign-in cookies after the provider's callback; hrdash
+    refuses to start rather than let a Streamlit upgrade that renamed it send every claim again."""
+    from streamlit.web.server.starlette import starlette_auth_routes
+
+    write = getattr(starlette_auth_routes, "_set_auth_cookie", None)
+    write = inspect.unwrap(write) if write is not None else None  # Streamlit's own, under hrdash's
+    if write is None or list(inspect.signature(write).parameters) != ["response", "user_info", "tokens"]:
+        raise RuntimeError("Streamlit skriver inte längre inloggningens kaka som hrdash väntar sig "
+                           "(starlette_auth_routes._set_auth_cookie): se över hrdash/serving.py.")
+    return write
+
+
+def _keep_sign_in_cookie_small() -> None:
+    """Put `keep_in_cookie` in front of the function Streamlit writes its sign-in cookies with (once
+    per process, however often the server is started in it)."""
+    from streamlit.web.server.starlette import starlette_auth_routes
+
+    write = streamlit_cookie_writer()
+    if starlette_auth_routes._set_auth_cookie is not write:
+        return
+
+    def kept(user_info: dict, tokens: dict) -> tuple[dict, dict]:
+        with database.shared().cursor() as cur:
+            return keep_in_cookie(cur, user_info, tokens)
+
+    @functools.wraps(write)
+    async def set_auth_cookie(response, user_info, tokens) -> None:
+        await write(response, *await asyncio.to_thread(kept, user_info, tokens))
+
+    starlette_auth_routes._set_auth_cookie = set_auth_cookie
+
+
 def run(port: int, address: str, options: list[str] = (), dev: bool = False) -> None:
     """Run the Streamlit server on app.py in this process; `options` are more of Streamlit's own.
 
@@ -156,6 +219,7 @@ def run(port: int, address: str, options: list[str] = (), dev: bool = False) -> 
     PagesManager.uses_pages_directory = False
     if not dev:
         _serve_static_assets_from_memory()
+    _keep_sign_in_cookie_small()
     logs.configure()
     logs.set_key(os.environ.get("HRDASH_LOG_KEY") or _auth().get("cookie_secret"))
     schedule = backup.Schedule.from_environment()

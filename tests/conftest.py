@@ -6,6 +6,7 @@ import csv
 import datetime as dt
 import fcntl
 import io
+import json
 import os
 import shutil
 import socket
@@ -13,7 +14,7 @@ import subprocess
 import sys
 import time
 import urllib.request
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
@@ -291,6 +292,81 @@ class Server:
     def log(self) -> list[str]:
         """The lines of hrdash's log so far."""
         return [line for line in self.stdout.read_text(encoding="utf-8").splitlines() if " hrdash: " in line]
+
+    def stop(self) -> None:
+        self.process.terminate()
+        self.process.wait(timeout=20)
+        for file in self._files:
+            file.close()
+
+
+OIDC = ROOT / "tests" / "oidc"  # the test provider: provider.mjs, its package.json and package-lock.json
+
+
+@dataclass
+class Account:
+    """A test account at the provider: its claims, as Entra ID would put them in the ID token."""
+
+    email: str
+    groups: list[str] | None = None  # None: the token has no groups claim
+    name: str = ""
+    password: str = "Sommar2026!"
+    claims: dict = field(default_factory=dict)  # more claims: Entra ID's groups overage, app roles
+
+    def as_config(self) -> dict:
+        return {"sub": f"sub-{self.email}", "email": self.email, "name": self.name or self.email.split("@")[0],
+                "password": self.password, "groups": self.groups, "claims": self.claims}
+
+
+class Provider:
+    """A real, OpenID Certified provider: the npm package oidc-provider (tests/oidc/provider.mjs),
+    on a free port of 127.0.0.1, with these accounts and one client, hrdash at `redirect_uri`.
+    What it did (sign-ins, refused passwords, sign-outs) is in `events()`."""
+
+    CLIENT_ID, CLIENT_SECRET = "hrdash", "ett-hemligt-testlosenord-for-klienten"
+
+    def __init__(self, tmp: Path, accounts: list[Account], redirect_uri: str, session_seconds: int = 3600):
+        if not (OIDC / "node_modules" / "oidc-provider").is_dir():
+            raise RuntimeError("The test provider is not installed: run `npm ci` in tests/oidc (make test does).")
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        config = tmp / "oidc.json"
+        config.write_text(json.dumps({
+            "issuer": self.url, "port": self.port, "session_seconds": session_seconds,
+            "client": {"client_id": self.CLIENT_ID, "client_secret": self.CLIENT_SECRET,
+                       "redirect_uris": [redirect_uri], "post_logout_redirect_uris": [redirect_uri]},
+            "accounts": [account.as_config() for account in accounts]}), encoding="utf-8")
+        self.output, self.errors = tmp / "oidc.out", tmp / "oidc.err"
+        self._files = [open(self.output, "w"), open(self.errors, "w")]
+        self.process = subprocess.Popen(["node", str(OIDC / "provider.mjs"), str(config)], cwd=OIDC,
+                                        stdout=self._files[0], stderr=self._files[1])
+        for _ in range(120):
+            if any(e["event"] == "ready" for e in self.events()):
+                return
+            if self.process.poll() is not None:
+                break
+            time.sleep(0.1)
+        self.stop()
+        raise RuntimeError("oidc-provider did not start: " + self.errors.read_text())
+
+    @property
+    def metadata_url(self) -> str:
+        return f"{self.url}/.well-known/openid-configuration"
+
+    def events(self) -> list[dict]:
+        return [json.loads(line) for line in self.output.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+    def secrets(self, path: Path, redirect_uri: str, prompt: str | None = "login") -> Path:
+        """hrdash's [auth] settings for this provider. `prompt = "login"` asks for the password at every
+        sign-in; without it Streamlit sends `prompt=select_account`, as Entra ID is used."""
+        path.write_text(
+            "[auth]\n"
+            f'redirect_uri = "{redirect_uri}"\n'
+            'cookie_secret = "en-lång-slumpad-hemlighet-för-testerna"\n'
+            f'client_id = "{self.CLIENT_ID}"\nclient_secret = "{self.CLIENT_SECRET}"\n'
+            f'server_metadata_url = "{self.metadata_url}"\n'
+            + (f'client_kwargs = {{ prompt = "{prompt}" }}\n' if prompt else ""), encoding="utf-8")
+        return path
 
     def stop(self) -> None:
         self.process.terminate()

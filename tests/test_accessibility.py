@@ -16,24 +16,23 @@ being typed in).
 from __future__ import annotations
 
 import re
-import shutil
 import urllib.parse
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 from axe_playwright_python.base import AXE_SCRIPT
-from conftest import SICK_HEADER, csv_bytes
+from conftest import SICK_HEADER, Account, Provider, Server, csv_bytes
 from playwright.sync_api import Page, expect, sync_playwright
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
-from test_browser import CHROMIUM, CHROMIUM_ARGS, Provider, Server, free_port, screenshot, settle
+from test_browser import CHROMIUM, CHROMIUM_ARGS, enter_password, screenshot, settle, signed_in_site
 
-from hrdash.store import database, roles
 from hrdash.ui import registry
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
 READER, HR, ADMIN = "ledamot@kommun.se", "hr.person@kommun.se", "it@kommun.se"
+ACCOUNTS = {READER: Account(READER, ["Nämnden"]), HR: Account(HR, ["HR-avdelningen"]), ADMIN: Account(ADMIN, [])}
 VIEWPORT = {"width": 1280, "height": 720}  # the committee room's projector
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
@@ -110,32 +109,14 @@ class Site:
 
 @pytest.fixture(scope="module")
 def site(demo_database, tmp_path_factory):
-    """hrdash behind sign-in against oidc-provider-mock: a reader and HR by their groups, an
-    administrator by her address."""
+    """hrdash behind sign-in at a real OpenID Connect provider (oidc-provider): a reader and HR by
+    their groups, an administrator by her address."""
     tmp = tmp_path_factory.mktemp("tillganglighet")
-    provider = Provider(tmp)
-    provider.add_user(READER, ["Nämnden"])
-    provider.add_user(HR, ["HR-avdelningen"])
-    provider.add_user(ADMIN, [])
-    port = free_port()
-    secrets = tmp / "secrets.toml"
-    secrets.write_text(
-        "[auth]\n"
-        f'redirect_uri = "http://localhost:{port}/oauth2callback"\n'
-        'cookie_secret = "en-lång-slumpad-hemlighet-för-testerna"\n'
-        'client_id = "hrdash"\nclient_secret = "hemligt"\n'
-        f'server_metadata_url = "{provider.url}/.well-known/openid-configuration"\n')
-    prepared = tmp / "roller.duckdb"
-    shutil.copy(demo_database.path, prepared)
-    con = database.connect(prepared)
-    roles.assign(con, "grupp", "Nämnden", "läsare", "test")
-    roles.assign(con, "grupp", "HR-avdelningen", "hr", "test")
-    roles.assign(con, "e-post", ADMIN, "admin", "test")
-    con.close()
-    server = Server(prepared, tmp, port=port, extra_args=["--secrets.files", str(secrets)], host="localhost")
-    yield Site(server, provider, tmp)
-    server.stop()
-    provider.stop()
+    signed_in = signed_in_site(demo_database.path, tmp, list(ACCOUNTS.values()),
+                               [("grupp", "Nämnden", "läsare"), ("grupp", "HR-avdelningen", "hr"),
+                                ("e-post", ADMIN, "admin")])
+    yield Site(signed_in.server, signed_in.provider, tmp)
+    signed_in.stop()
 
 
 @pytest.fixture(scope="module")
@@ -250,8 +231,7 @@ def sign_in(page: Page, site: Site, email: str, watching: dict | None = None) ->
     watching = {"on": True} if watching is None else watching
     watching["on"] = False
     page.get_by_role("button", name="Logga in").click()
-    page.get_by_placeholder("sub").fill(email)
-    page.get_by_role("button", name="Authorize").click()
+    enter_password(page, ACCOUNTS[email])
     page.wait_for_url(re.compile(rf"^{re.escape(site.server.url)}"), timeout=30_000)
     watching["on"] = True
     ready(page)

@@ -5,12 +5,18 @@ may open is in the page registry, hrdash/ui/registry.py.)
 Roles come from the role_assignments table (managed by admins on the Behörigheter page),
 matched on the signed-in user's e-mail address or group claims. The first admins of a new
 installation are named in the environment variable HRDASH_ADMINS.
+
+This is the one place the sign-in's claims are read: `identity` says which of them name the user
+and her groups, `role_for` which role they hold, and `claims_kept` which of them the sign-in
+cookie keeps (hrdash/serving.py), so that what is kept is always what is read.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Mapping
+from dataclasses import dataclass
 
 import duckdb
 import pandas as pd
@@ -22,6 +28,59 @@ from hrdash.store.queries import read
 ROLES = ("läsare", "hr", "admin")
 ROLE_NAMES = {"läsare": "Läsare (nämnd, ledning)", "hr": "HR", "admin": "Administratör"}
 SUBJECT_KINDS = ("e-post", "grupp")
+
+
+# The claims whose values are group names: Entra ID's security groups (ids, or names where the app
+# registration emits sAMAccountName) and its app roles, whose values count as groups here.
+GROUP_CLAIMS = ("groups", "roles")
+# The other claims hrdash reads: who she is, and when the provider issued the sign-in (iat).
+IDENTITY_CLAIMS = ("sub", "email", "name", "iat")
+
+
+@dataclass(frozen=True)
+class Identity:
+    """Who the sign-in says the user is, as far as her role goes."""
+
+    email: str  # the e-mail address, or the provider's subject id without one
+    groups: tuple[str, ...]
+    groups_withheld: bool = False  # Entra ID's "groups overage": too many groups to fit in the token
+
+
+def _values(claim: object) -> list[str]:
+    if claim is None:
+        return []
+    return [str(claim)] if isinstance(claim, str) else [str(value) for value in claim]
+
+
+def groups_withheld(claims: Mapping) -> bool:
+    """Whether the provider left the groups out because the user is in too many: Entra ID then
+    sends, instead of `groups`, a pointer to Microsoft Graph in `_claim_names` (more than 200
+    groups in an ID token) or `hasgroups` (implicit flow)."""
+    if "groups" in claims:
+        return False
+    return bool(claims.get("hasgroups")) or "groups" in (claims.get("_claim_names") or {})
+
+
+def identity(claims: Mapping) -> Identity:
+    """The e-mail address and groups of a sign-in's claims (st.user, or the ID token's claims)."""
+    email = str(claims.get("email") or claims.get("sub") or "")
+    groups = tuple(group for name in GROUP_CLAIMS for group in _values(claims.get(name)))
+    return Identity(email, groups, groups_withheld(claims))
+
+
+def claims_kept(con: duckdb.DuckDBPyConnection, claims: Mapping) -> dict:
+    """The claims hrdash reads, of a sign-in's: its identity, and of its groups only those that hold a
+    role. Entra ID sends every group a user is in (hundreds of ids, for some), and Streamlit keeps
+    every claim in its sign-in cookie; the groups without a role only make the cookie too large for
+    a proxy or a browser. (A group given a role later counts from the user's next sign-in.)"""
+    kept = {name: claims[name] for name in IDENTITY_CLAIMS if name in claims}
+    granted = {row[0] for row in read(con, "current_roles", "subject", subject_kind="grupp").fetchall()}
+    for name in GROUP_CLAIMS:
+        if name in claims:
+            kept[name] = [group for group in _values(claims[name]) if group in granted]
+    if groups_withheld(claims):
+        kept["hasgroups"] = True  # the pointer itself (a Graph address) is not needed
+    return kept
 
 
 def rank(role: str | None) -> int:

@@ -2,12 +2,15 @@
 is signed in with which role.
 
 Sign-in is OpenID Connect through st.login; without it configured, the app runs in demo mode,
-where everyone is HR, unless HRDASH_ENV=production, where it refuses to start.
+where everyone is HR, unless HRDASH_ENV=production, where it refuses to start. Which role the
+sign-in's claims give is decided in hrdash/store/roles.py; a sign-in lasts HRDASH_SIGN_IN_HOURS
+(12 unless set), however long Streamlit's cookie would keep it (30 days).
 """
 
 from __future__ import annotations
 
 import os
+import time
 from dataclasses import dataclass
 
 import duckdb
@@ -15,6 +18,7 @@ import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from hrdash import logs
+from hrdash.errors import UserError
 from hrdash.markdown import plain
 from hrdash.store import audit, database, roles
 from hrdash.store.queries import read
@@ -71,10 +75,51 @@ def sign_in_configured() -> bool:
         return False
 
 
+SIGN_IN_HOURS = 12.0  # a long working day, an evening meeting of the committee included
+
+
+def sign_in_hours() -> float:
+    """How many hours a sign-in lasts (HRDASH_SIGN_IN_HOURS, decimals allowed); then hrdash asks
+    for it again. A wrong setting stops `hrdash serve` at start (hrdash/serving.py)."""
+    text = os.environ.get("HRDASH_SIGN_IN_HOURS", "").strip()
+    if not text:
+        return SIGN_IN_HOURS
+    try:
+        hours = float(text.replace(",", "."))
+    except ValueError:
+        hours = 0.0
+    if not hours > 0:
+        raise UserError(f"HRDASH_SIGN_IN_HOURS='{text}' är inte ett antal timmar: skriv t.ex. 12 eller 8,5.")
+    return hours
+
+
+def expired(claims) -> bool:
+    """Whether the sign-in is older than its lifetime, counted from when the provider issued it
+    (`iat`, which the sign-in cookie always keeps; a sign-in without one has no age to check)."""
+    issued = claims.get("iat")
+    return issued is not None and time.time() - float(issued) > sign_in_hours() * 3600
+
+
+WITHHELD = ("Inloggningen tog inte med dina grupper: du är med i fler grupper än Entra ID skickar i en "
+            "inloggning (200). Be IT ställa in appregistreringen för hrdash så att bara grupperna som är "
+            "tilldelade appen skickas (*Token configuration → groups claim → Groups assigned to the "
+            "application*), eller ge hrdash approller tilldelade grupperna – se README, avsnittet för IT.")
+
+
+def _sign_in_page(message: str) -> None:
+    """The page of a user not let in: the explanation, and the button that signs in."""
+    st.session_state.pop("_användare", None)
+    st.title("HR-nyckeltal")
+    st.markdown(message)
+    if st.button("Logga in", type="primary", icon=":material/login:", key="logga_in"):
+        st.login()
+    st.stop()
+
+
 def sign_in() -> User:
     """Who is using the app, called by the frame before any page. Stops the run with a Swedish
-    explanation when nobody may be let in: sign-in missing in production, not signed in, or
-    signed in without a role."""
+    explanation when nobody may be let in: sign-in missing in production, not signed in, a sign-in
+    that has expired, or signed in without a role."""
     if not sign_in_configured():
         if production():
             st.error("hrdash körs som produktion (HRDASH_ENV=production) men inloggning är inte konfigurerad. "
@@ -83,27 +128,41 @@ def sign_in() -> User:
             st.stop()
         user = User("demo", "hr", demo=True)
     elif not st.user.is_logged_in:
-        st.title("HR-nyckeltal")
-        st.markdown("Logga in med ditt konto i kommunen för att se nyckeltalen.")
-        if st.button("Logga in", type="primary", icon=":material/login:", key="logga_in"):
-            st.login()
-        st.stop()
+        _sign_in_page("Logga in med ditt konto i kommunen för att se nyckeltalen.")
     else:
-        email = str(st.user.get("email") or st.user.get("sub") or "")
-        groups = st.user.get("groups") or []
-        groups = [groups] if isinstance(groups, str) else list(groups)
-        role = roles.role_for(cursor(), email, groups)
+        claims = st.user.to_dict()
+        who = roles.identity(claims)
+        if expired(claims):
+            _log_once(who.email, "inloggning utgången")
+            _sign_in_page("Din inloggning har gått ut. Logga in igen för att se nyckeltalen.")
+        if who.groups_withheld:
+            _log_once(who.email, "grupper saknas", orsak="för_många_grupper")
+        role = roles.role_for(cursor(), who.email, list(who.groups))
         if role is None:
-            _record_once(email, "Nekad inloggning", "ingen roll", log=("nekad inloggning", {"roll": "ingen"}))
+            _record_once(who.email, "Nekad inloggning", "ingen roll", log=("nekad inloggning", {"roll": "ingen"}))
             st.title("HR-nyckeltal")
-            st.warning(f"Du är inloggad som {plain(email)} men har ingen behörighet i hrdash ännu. "
+            st.warning(f"Du är inloggad som {plain(who.email)} men har ingen behörighet i hrdash ännu. "
                        "Be en administratör att ge dig en roll.", icon=":material/lock:")
+            if who.groups_withheld:
+                st.info(WITHHELD + " Till dess gäller bara en roll som ges till din e-postadress.",
+                        icon=":material/group_off:")
             st.button("Logga ut", on_click=st.logout, key="logga_ut")
             st.stop()
-        user = User(email, role)
-        _record_once(email, "Inloggning", roles.ROLE_NAMES[role], log=("inloggning", {"roll": role}))
+        user = User(who.email, role)
+        if who.groups_withheld and st.session_state.get("_grupper_saknas") != who.email:
+            st.toast(f"{WITHHELD} Du är inloggad med rollen din e-postadress har.", icon=":material/group_off:",
+                     duration="long")
+            st.session_state["_grupper_saknas"] = who.email
+        _record_once(who.email, "Inloggning", roles.ROLE_NAMES[role], log=("inloggning", {"roll": role}))
     st.session_state["_användare"] = user
     return user
+
+
+def _log_once(who: str, what: str, **fields: object) -> None:
+    """A line in the server's log (for IT) once per browser session and event, with a pseudonym."""
+    if st.session_state.get(f"_loggad_{what}") != who:
+        logs.event(what, **fields, av=logs.pseudonym(who))
+        st.session_state[f"_loggad_{what}"] = who
 
 
 def _record_once(who: str, action: str, detail: str, log: tuple[str, dict]) -> None:
