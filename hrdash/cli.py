@@ -87,6 +87,10 @@ def build_parser() -> argparse.ArgumentParser:
     cmp_.add_argument("--format", choices=("csv", "json"), default="csv")
     cmp_.add_argument("--unsuppressed", action="store_true", help="visa även dolda uppgifter")
 
+    eff = command("effects", "Skriv ut för varje åtgärd och nyckeltal: före, efter och om det blivit bättre.")
+    eff.add_argument("--format", choices=("csv", "json"), default="csv")
+    eff.add_argument("--unsuppressed", action="store_true", help="visa även dolda uppgifter")
+
     rep = command("report", "Skriv månadsrapporten som PDF, Excel eller PowerPoint.")
     rep.add_argument("--month", required=True, type=_month_argument, help="rapportens månad, ÅÅÅÅ-MM")
     rep.add_argument("--unit", help="förvaltning, avdelning eller enhet (standard: hela förvaltningen)")
@@ -183,11 +187,11 @@ def _indicators(con, args) -> int:
     return 0
 
 
-def _print_table(con, frame, numbers: tuple[str, ...], file_format: str) -> None:
+def _print_table(con, frame, numbers: tuple[str, ...], file_format: str, months: tuple[str, ...] = ("month",)) -> None:
     """A frame as the CLI prints figures: months YYYY-MM, numbers with a decimal point and six
     decimals, empty (null) where missing; DuckDB writes it, a city's two million rows in seconds."""
     columns = ", ".join(f"{c}::DECIMAL(20, 6) AS {c}" if c in numbers else
-                        "strftime(month, '%Y-%m') AS month" if c == "month" else c for c in frame.columns)
+                        f"strftime({c}, '%Y-%m') AS {c}" if c in months else c for c in frame.columns)
     options = "FORMAT json, ARRAY true" if file_format == "json" else "FORMAT csv, HEADER true"
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / f"ut.{file_format}"
@@ -217,6 +221,30 @@ def _compare(con, args) -> int:
                             args.unsuppressed)
     _print_table(con, found[list(compare.COLUMNS)],
                  ("value", "n", "target", "lower95", "upper95", "lower998", "upper998", "tau2"), args.format)
+    return 0
+
+
+EFFECT_COLUMNS = ("unit", "level", "start", "title", "topic", "indicator", "before", "after", "change", "points_after",
+                  "verdict", "since")
+
+
+def _effects(con, args) -> int:
+    """One row per measure and indicator of its topic (Part 3: `hrdash effects`)."""
+    import pandas as pd
+
+    from hrdash.catalogue import TOPICS
+    from hrdash.figures import effects
+
+    rows = []
+    for found in effects.effects(con):
+        shown, m = found.shown(args.unsuppressed), found.measure
+        rows.append((m.group_name, m.level, pd.Timestamp(m.start), m.title, TOPICS[m.topic].title.lower(),
+                     found.indicator_id, shown.before, shown.after, shown.change, shown.points_after, shown.verdict,
+                     pd.Timestamp(shown.since) if shown.since else None))
+    frame = pd.DataFrame(rows, columns=list(EFFECT_COLUMNS)).astype(
+        {"before": float, "after": float, "change": float, "points_after": "Int64", "start": "datetime64[s]",
+         "since": "datetime64[s]", "indicator": object, "verdict": object})
+    _print_table(con, frame, ("before", "after", "change"), args.format, months=("start", "since"))
     return 0
 
 
@@ -304,7 +332,7 @@ def _undo(con, args) -> int:
     return 0
 
 
-COMMANDS = {"import": _import, "indicators": _indicators, "signals": _signals, "compare": _compare, "report": _report, "demo": _demo, "batches": _batches,
+COMMANDS = {"import": _import, "indicators": _indicators, "signals": _signals, "compare": _compare, "effects": _effects, "report": _report, "demo": _demo, "batches": _batches,
             "undo": _undo, "backup": _backup, "restore": _restore, "serve": _serve}
 
 if __name__ == "__main__":
