@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import html
 import math
 
 import pandas as pd
@@ -25,6 +26,8 @@ from hrdash.charts.style import (
     LAST_YEAR,
     LIMITS,
     MAIN,
+    MEASURE,
+    MEASURES,
     NORMAL,
     PALETTE,
     ROLLING,
@@ -164,6 +167,18 @@ def trend(chart: Trend, max_ticks: int = 12, height: int = 430) -> go.Figure:
                 hovertext=[f"{swedish.month_name(p.month)}: {format_value(indicator_id, p.value)}<br>"
                            + "<br>".join(readings.rule_texts(p, indicator_id)) for p in marked],
             )
+    marks = chart.marks()
+    if marks:
+        values = [v for v in series[indicator_id] if v == v]
+        top = max(values) if values else 0
+        for mark in marks:
+            figure.add_vline(x=mark.month, line=dict(color=MEASURE, width=1.5, dash="dashdot"), layer="below")
+        figure.add_scatter(
+            x=[m.month for m in marks], y=[top] * len(marks), mode="markers+text", name=MEASURES,
+            marker=dict(symbol="diamond", size=12, color=MEASURE), text=[html.escape(_short(m.title)) for m in marks],
+            textposition="top center", textfont=dict(size=13, color=MEASURE), hoverinfo="text",
+            hovertext=[m.detail for m in marks], cliponaxis=False,
+        )
     if chart.target is not None:
         figure.add_hline(
             y=chart.target, line=dict(color=TARGET, width=2.5, dash="dash"),
@@ -178,6 +193,13 @@ def trend(chart: Trend, max_ticks: int = 12, height: int = 430) -> go.Figure:
     if not bands.empty:  # a control chart shows its variation: the axis fits the data, not zero
         figure.update_yaxes(rangemode="normal")
     return figure
+
+
+def _short(title: str, length: int = 28) -> str:
+    """A measure's title as its marker says it: whole, or cut at a word with '…'."""
+    if len(title) <= length:
+        return title
+    return title[:length].rsplit(" ", 1)[0] + "…"
 
 
 def projector(figure: go.Figure) -> go.Figure:

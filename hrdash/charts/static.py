@@ -26,6 +26,7 @@ from hrdash.charts.style import (
     LAST_YEAR,
     LIMITS,
     MAIN,
+    MEASURE,
     NORMAL,
     PALETTE,
     ROLLING,
@@ -94,6 +95,12 @@ def trend(chart: Trend, width: float, height: float, font_size: float = 9, dpi: 
                     axes.scatter([_month_index(p.month) for p in marked], [p.value for p in marked],
                                  s=(font_size * 1.5) ** 2, marker=symbol, color=colour, edgecolors="white",
                                  linewidths=thin, label=name, zorder=5)
+        for mark in chart.marks():  # what was done: a dash-dotted line at the start month, titled at the top
+            axes.axvline(_month_index(mark.month), color=MEASURE, linewidth=thin, linestyle="-.", zorder=1)
+            axes.annotate(mark.title if len(mark.title) <= 28 else mark.title[:28].rsplit(" ", 1)[0] + "…",
+                          xy=(_month_index(mark.month), 1), xycoords=("data", "axes fraction"),
+                          xytext=(2, -2), textcoords="offset points", ha="left", va="top", color=MEASURE,
+                          fontsize=font_size * 0.85, fontfamily=FONT)
         if chart.target is not None:
             axes.axhline(chart.target, color=TARGET, linewidth=thin * 1.4, linestyle=(0, (4, 3)))
             # Beside the plot, at the right, where no line or point can run into it.
@@ -112,7 +119,9 @@ def trend(chart: Trend, width: float, height: float, font_size: float = 9, dpi: 
         order = [labels.index(name) for name in (LAST_YEAR, BY_ID[indicator_id].label, INCOMPLETE, ROLLING,
                                                   centre_name, normal_name, WORSE_SIGNAL, BETTER_SIGNAL)
                  if name in labels]
-        columns = min(len(order), 3 if width < 8 else 6)
+        # As many columns as the longest name leaves room for: a legend is never cut at the edge.
+        widest = max((len(labels[i]) for i in order), default=1) * font_size * 0.55 / 72 + 0.6
+        columns = max(1, min(len(order), 3 if width < 8 else 6, int(width // widest)))
         figure.legend([handles[i] for i in order], [labels[i] for i in order], loc="upper left", ncols=columns,
                       frameon=False, fontsize=font_size, prop={"family": FONT, "size": font_size},
                       bbox_to_anchor=(0, 1), borderaxespad=0.2, handlelength=1.8)

@@ -8,6 +8,7 @@ TARGET = "#A0458A"  # dashed; clearly apart from the orange 12-month line and th
 CONCERN, IMPROVEMENT = "#D55E00", "#009E73"  # a signal's point: for the worse, for the better
 LIMITS = "#6B7280"  # the centre line and the limits of normal variation
 INK = "#1F2328"
+MEASURE = "#4B5563"  # a measure's marker and line: dark grey, apart from the data's colours
 GRID = "#E5E7EB"
 AXIS = "#6B7280"
 
@@ -20,5 +21,6 @@ SEASONAL_NORMAL = "Det normala för årstiden"
 WORSE_SIGNAL = "Signal: sämre än det normala"
 BETTER_SIGNAL = "Signal: bättre än det normala"
 INCOMPLETE = "Alla enheter har inte rapporterat"
+MEASURES = "Åtgärder"
 WORSE_COMPARED = "Sämre än slumpen förklarar"
 BETTER_COMPARED = "Bättre än slumpen förklarar"

@@ -16,6 +16,7 @@ from hrdash.charts import sparkline
 from hrdash.charts.style import (BETTER_SIGNAL, CENTRE, INCOMPLETE, LAST_YEAR, NORMAL, ROLLING, SEASONAL_CENTRE,
                                  SEASONAL_NORMAL, WORSE_SIGNAL)
 from hrdash.figures.format import format_value, value_range
+from hrdash.figures.measures import Mark
 from hrdash.figures.signals import Point
 from hrdash.months import shift
 
@@ -33,6 +34,12 @@ class Trend:
     target: float | None = None
     first: dt.date | None = None
     points: dict[dt.date, Point] = field(default_factory=dict)  # its control chart, as a reader may see it
+    measures: tuple[Mark, ...] = ()  # what was done about the topic, marked at each measure's start month
+
+    def marks(self) -> tuple[Mark, ...]:
+        """The measures whose start month the chart shows."""
+        months = set(self.shown()["month"])
+        return tuple(m for m in self.measures if m.month in months)
 
     def limits(self) -> Point | None:
         """A point that carries the centre and limits, where the chart has them."""
@@ -179,6 +186,9 @@ def _describe_trend(chart: Trend) -> str:
                             f"{swedish.month_name(found[0].month)} till {swedish.month_name(found[-1].month)}.")
             else:
                 said.append(f"{name} i {_joined([swedish.month_name(p.month) for p in found])}.")
+    marks = chart.marks()
+    if marks:
+        said.append(f"Åtgärder: {_joined([f'{m.title} ({swedish.month_name(m.month)})' for m in marks])}.")
     return " ".join(said)
 
 

@@ -124,3 +124,17 @@ def descendants(all_groups: list[Group], group: Group) -> list[Group]:
         top = min(LEVEL_ORDER[g.level] for g in below)
         below = [g for g in below if LEVEL_ORDER[g.level] == top]
     return below
+
+
+def lineage(all_groups: list[Group], group: Group) -> list[Group]:
+    """The group and every group above it: its avdelning, its förvaltning and the kommun, where they exist."""
+    above = [group]
+    for g in all_groups:
+        if g.level == "kommun" and group.level != "kommun":
+            above.append(g)
+        elif g.level == "förvaltning" and group.level in ("avdelning", "enhet") and g.administration == group.administration:
+            above.append(g)
+        elif (g.level == "avdelning" and group.level == "enhet" and g.administration == group.administration
+              and g.department == group.department):
+            above.append(g)
+    return above

@@ -5,10 +5,12 @@ their words in Swedish."""
 from __future__ import annotations
 
 import datetime as dt
+import html
 from dataclasses import dataclass
 
 import duckdb
 
+from hrdash import swedish
 from hrdash.catalogue import TOPICS
 from hrdash.figures.groups import Group
 from hrdash.ingest.columns import STATUSES
@@ -64,3 +66,32 @@ def measures(con: duckdb.DuckDBPyConnection, topic: str | None = None, group: Gr
 
 def find(all_measures: list[Measure], key: str | None) -> Measure | None:
     return next((m for m in all_measures if m.key == key), None)
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A measure as a chart of its topic draws it: a marker at its start month with its title, and
+    on hover what it is, who is responsible and how far it has come."""
+
+    month: dt.date
+    title: str
+    detail: str
+
+
+def marks(found: list[Measure]) -> tuple[Mark, ...]:
+    """The marks of measures, oldest first."""
+    out = []
+    for m in sorted(found, key=lambda m: (m.start, m.title)):
+        parts = [f"{m.title} ({m.group_name}), från {swedish.month_name(m.start)}", f"Status: {m.status_label.lower()}"]
+        if m.responsible:
+            parts.append(f"Ansvarig: {m.responsible}")
+        if m.description:
+            parts.append(m.description)
+        out.append(Mark(m.start, m.title, "<br>".join(html.escape(p) for p in parts)))
+    return tuple(out)
+
+
+def concerning(con: duckdb.DuckDBPyConnection, topic: str, groups: list[Group]) -> list[Measure]:
+    """The measures of a topic for any of `groups` (a group and those above it): what its charts mark."""
+    keys = {(g.level, g.group_id) for g in groups}
+    return [m for m in measures(con, topic) if (m.level, m.group_id) in keys]

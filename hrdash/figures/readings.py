@@ -12,7 +12,7 @@ import pandas as pd
 
 from hrdash import swedish
 from hrdash.catalogue import BY_ID
-from hrdash.figures import compare, signals
+from hrdash.figures import compare, effects, signals
 from hrdash.figures.format import format_apart, format_value, shown, value_range
 
 
@@ -157,3 +157,43 @@ def outside(funnel) -> list[str]:
     return [f"{row.unit}: {format_value(indicator_id, row.value)}, "
             f"{verdict_words(row.verdict, funnel.level, funnel.parent_level)} ({format_value(indicator_id, row.target)})"
             for row in funnel.rows.itertuples() if verdict_is_worse(indicator_id, row.verdict) is not None]
+
+
+def effect_words(effect, hidden_reason: str) -> str:
+    """What an effect (hrdash/figures/effects.py) says, as a sign and never as proof: 'Tecken på
+    förbättring som håller i sig sedan mars 2026', 'Ingen säker förändring ännu', 'För tidigt att
+    säga: 4 av 7 månader', 'Går inte att bedöma: för få månader före starten'."""
+    if effect.indicator_id is None:
+        return "Bedöms inte månad för månad: avgångar är för få för att visa en förändring inom ett år"
+    pulse = effect.indicator_id.startswith("pulse_")
+    if effect.verdict is None:
+        return f"Visas inte: {hidden_reason}"
+    since = f" sedan {swedish.month_name(effect.since)}" if effect.since else ""
+    if effect.verdict == effects.IMPROVEMENT:
+        return f"Tecken på förbättring{' som håller i sig' if not pulse else ''}{since}"
+    if effect.verdict == effects.DETERIORATION:
+        return f"Tecken på försämring{since}"
+    if effect.verdict == effects.MIXED:
+        return f"Både tecken på förbättring och på försämring{since}"
+    if effect.verdict == effects.NO_CHANGE:
+        return "Ingen säker förändring ännu" if not pulse else "Ingen säker skillnad mot mätningen före starten"
+    if effect.verdict == effects.TOO_EARLY:
+        if pulse:
+            return "För tidigt att säga: ingen mätning sedan starten"
+        return f"För tidigt att säga: {effect.points_after} av {effects.RUN_POINTS} månader"
+    return ("Går inte att bedöma: ingen mätning före starten" if pulse
+            else "Går inte att bedöma: för få månader före starten")
+
+
+def chart_caption(series: signals.Series | None, pattern, indicator_id: str, month: dt.date,
+                  unsuppressed: bool) -> str:
+    """What a control chart takes into account, under it: its baseline and, for sick leave, the
+    season ('Gränserna följer årstiden: januari brukar ligga 25 % över årets snitt i …')."""
+    if series is None or series.baseline is None or (series.limits_hidden and not unsuppressed):
+        return ""
+    text = f"Mittlinjen och gränserna för det normala bygger på {period(*series.baseline)}."
+    said = pattern.describe(indicator_id, month)
+    if said:
+        text += (f" De följer årstiden: {said}. Varje månad jämförs med det som är normalt för just den tiden "
+                 "på året.")
+    return text

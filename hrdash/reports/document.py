@@ -94,6 +94,8 @@ def blocks(report: Report) -> list[Block]:
     out: list[Block] = [_cover(report), PageBreak(), *_summary(report), *_signals(report)]
     for section in report.sections:
         out += [PageBreak(), *_section(section)]
+    if report.measures is not None and not report.measures.empty:
+        out += [PageBreak(), *_measures(report)]
     out += [PageBreak(), *_definitions(report)]
     return out
 
@@ -167,7 +169,7 @@ def _section(section: Section) -> list[Block]:
 def _comparison(section: Section) -> list[Block]:
     """The groups outside what chance gives their size as a table; those within, and those hidden, by
     name: the report keeps a page per topic where it can."""
-    found, table = section.comparison, section.comparison_table
+    table = section.comparison_table
     verdict = table.columns[3]
     within = table[table[verdict] == readings.SHORT_VERDICTS[compare.WITHIN]]
     hidden = table[table[verdict].str.startswith("Visas inte")]
@@ -183,6 +185,18 @@ def _comparison(section: Section) -> list[Block]:
         reason = hidden[verdict].iloc[0].removeprefix("Visas inte: ")
         out.append(Paragraph(f"Visas inte ({reason}): " + ", ".join(hidden[name]) + ".", "note"))
     return out
+
+
+def _measures(report: Report) -> list[Block]:
+    """What was done and whether it worked, most recent first (seed 003: "Gör vi det vi säger? Ger
+    det vi gör positivt resultat?")."""
+    return [Heading(2, "Åtgärder och resultat"),
+            Paragraph("Varje åtgärd med vad siffrorna säger sedan den började, jämfört med de tolv månaderna före "
+                      "(för pulsfrågorna: mätningen före). Ett tecken på förbättring eller försämring är en signal i "
+                      "siffrorna, inte ett bevis för att åtgärden orsakade den; åtgärderna är markerade i diagrammen.",
+                      "note"),
+            Table.of(report.measures, widths=[50, 30, 18, 18, 64], size=7.8,
+                     align=["left", "left", "left", "left", "left"])]
 
 
 def _definitions(report: Report) -> list[Block]:

@@ -20,6 +20,8 @@ from hrdash.catalogue import (BY_ID, HEALTH, HEALTH_LIMIT, KEY_FIGURE, KINDS_OF_
                               TERTIAL, TOPICS, few_answers, few_people, privacy_note, shown_in)
 from hrdash.charts.trend import Lines, Trend
 from hrdash.figures import compare, groups, indicators, narrative, readings, signals
+from hrdash.figures import effects as effects_module
+from hrdash.figures import measures as measures_module
 from hrdash.figures.compare import Funnel
 from hrdash.figures.attention import attention
 from hrdash.figures.costs import Cost, costs
@@ -71,6 +73,8 @@ class Report:
     key_figures: pd.DataFrame  # indicator, this month, last year, change, target and status, control chart
     attention: list[tuple[str, list[str]]]  # unit, reasons: most serious first
     attention_incomplete: list[str] = field(default_factory=list)  # kinds the month covers only partly
+    measures: pd.DataFrame | None = None  # what was done and what the figures say since, most recent first
+    effects: pd.DataFrame | None = None  # the same as `hrdash effects` rows, for the workbook
     sections: list[Section] = field(default_factory=list)
     signals: pd.DataFrame | None = None  # per figure with a control chart: value, centre, limits, what it says
     costs: list[Cost] = field(default_factory=list)
@@ -156,6 +160,12 @@ def build(con: duckdb.DuckDBPyConnection, group: Group, month: dt.date, made: dt
                     signals=_signals(charts, group, month, target, held),
                     costs=costs(con, group, month), targets=goals, health_limit=settings.health_limit(con),
                     attention_incomplete=findings.incomplete)
+    # What was done, for the group, the groups under it and those above it (started by the month).
+    lineage = groups.lineage(all_groups, group)
+    mine = {(g.level, g.group_id) for g in lineage}
+    done = [m for m in measures_module.measures(con)
+            if (m.level, m.group_id) in mine | {(g.level, g.group_id) for g in members} and m.start <= month]
+    report.measures, report.effects = _measures(con, done, report.health_limit)
     for plan in plans:
         if plan.topic == "voice":
             report.sections.append(_voice_section(con, figures, plan, group, members, month))
@@ -163,7 +173,9 @@ def build(con: duckdb.DuckDBPyConnection, group: Group, month: dt.date, made: dt
             points = {p.month: shown for p, shown in zip(charts[(group.group_id, plan.main)].points,
                                                       charts[(group.group_id, plan.main)].shown(False))
                       if shown is not None} if (group.group_id, plan.main) in charts else {}
-            report.sections.append(_section(con, figures, plan, group, members, month, target, points))
+            marks = measures_module.marks([m for m in done if m.topic == plan.topic and m.start <= month
+                                           and (m.level, m.group_id) in mine])
+            report.sections.append(_section(con, figures, plan, group, members, month, target, points, marks))
     compared = groups.member_units(all_groups, group) if group.level != "enhet" else []
     limit = settings.health_limit(con)
     for section in report.sections:
@@ -256,7 +268,7 @@ def _coverage_sentences(figures: Figures, group: Group, month: dt.date, plans: l
 
 
 def _section(con, figures: Figures, plan: TopicPlan, group: Group, members: list[Group], month: dt.date, target,
-             points: dict) -> Section:
+             points: dict, marks: tuple = ()) -> Section:
     ids = list(dict.fromkeys([plan.main, *([plan.rolling] if plan.rolling else []), *plan.table]))
     frame = figures.frame
     mine = frame[(frame["group_id"] == group.group_id) & frame["indicator"].isin(ids)]
@@ -268,9 +280,14 @@ def _section(con, figures: Figures, plan: TopicPlan, group: Group, members: list
         reason if isinstance(reason, str) else coverage_note(rep, units)
         for reason, rep, units in zip(mine["suppression_reason"], mine["units_reported"], mine["units"])
     ]).pivot(index="month", columns="indicator", values="note").add_prefix("note_").reset_index()
-    series = wide.merge(notes, on="month", how="left").sort_values("month").reset_index(drop=True)
+    coverage_parts = [mine.pivot(index="month", columns="indicator", values=column).add_prefix(prefix).reset_index()
+                      for column, prefix in (("units_reported", "reported_"), ("units", "units_"))]
+    series = wide.merge(notes, on="month", how="left")
+    for part in coverage_parts:  # so that the chart draws a month of only some units as such
+        series = series.merge(part, on="month", how="left")
+    series = series.sort_values("month").reset_index(drop=True)
     first_shown = month_shift(month, -11)
-    chart = Trend(series, plan.main, plan.rolling, target(plan.main, group), first_shown, points)
+    chart = Trend(series, plan.main, plan.rolling, target(plan.main, group), first_shown, points, marks)
 
     footnotes: list[str] = []
     for m in window(month, 12):
@@ -357,3 +374,29 @@ def _voice_section(con, figures: Figures, plan: TopicPlan, group: Group, members
 
 def _indent(group: Group) -> str:
     return {"kommun": "", "förvaltning": "", "avdelning": "", "enhet": "   "}[group.level] + group.name
+
+
+def _measures(con, done: list, health_limit: int) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """What was done and what the figures say since, as a reader reads it (most recent first) and as
+    `hrdash effects` rows with Swedish headings (for the workbook); the privacy rule holds."""
+    found = [e.shown(False) for e in effects_module.effects(con, done)] if done else []
+    said, rows = [], []
+    for measure in done:
+        own = [e for e in found if e.measure.key == measure.key]
+        hidden = few_answers() if measure.topic == "voice" else few_people(health_limit)
+        said.append({
+            "Åtgärd": f"{measure.title} ({measure.group_name})", "Område": measure.topic_title,
+            "Start": swedish.month_name(measure.start, short=True), "Status": measure.status_label,
+            "Vad siffrorna säger sedan": "; ".join(
+                (f"{BY_ID[e.indicator_id].label}: " if e.indicator_id else "")
+                + readings.effect_words(e, hidden).lower() if e.indicator_id else readings.effect_words(e, hidden)
+                for e in own),
+        })
+        for e in own:
+            rows.append({"Gäller": measure.group_name, "Nivå": measure.level, "Start": swedish.month_name(measure.start),
+                         "Åtgärd": measure.title, "Område": measure.topic_title,
+                         "Nyckeltal": BY_ID[e.indicator_id].label if e.indicator_id else "",
+                         "Före": e.before, "Efter": e.after, "Förändring": e.change, "Punkter efter": e.points_after,
+                         "Bedömning": readings.effect_words(e, hidden), "Sedan": swedish.month_name(e.since)
+                         if e.since else ""})
+    return pd.DataFrame(said), pd.DataFrame(rows)

@@ -90,6 +90,12 @@ def build(report: Report) -> list[Slide]:
                             "Klart högre eller lägre än helheten, mer än slumpen ger en grupp av den storleken.",
                             items=outside if len(outside) <= MAX_ITEMS
                             else outside[:MAX_ITEMS - 1] + [f"… och {len(outside) - MAX_ITEMS + 1} till"]))
+    if report.measures is not None and not report.measures.empty:
+        said = [f"{row['Åtgärd']}, {row['Start']}: {row['Vad siffrorna säger sedan']}"
+                for row in report.measures.to_dict("records")]
+        slides.append(Slide("list", "Åtgärder och resultat", "Vad siffrorna säger sedan varje åtgärd började: ett "
+                            "tecken, inte ett bevis.", items=said if len(said) <= MAX_ITEMS
+                            else said[:MAX_ITEMS - 1] + [f"… och {len(said) - MAX_ITEMS + 1} åtgärder till"]))
     if report.signals is not None and not report.signals.empty:
         said = [f"{row['Nyckeltal']}: {row['Vad diagrammet säger'].split(' (')[0].lower()}"
                 for row in report.signals.to_dict("records")]

@@ -72,6 +72,8 @@ def render(report: Report) -> bytes:
         _indicator_sheet(sheet, report, indicator.id, months, figures)
     if report.signals is not None and not report.signals.empty:
         _table_sheet(workbook.create_sheet("Styrdiagram"), report.signals, wide=(0, 4))
+    if report.effects is not None and not report.effects.empty:
+        _table_sheet(workbook.create_sheet("Åtgärder och resultat"), report.effects, wide=(0, 3, 10))
     costs = pd.DataFrame([{"Kostnad": c.label, "Belopp (kr)": c.amount, "Så räknas det": c.arithmetic or c.note}
                           for c in report.costs])
     if not costs.empty:

@@ -9,11 +9,13 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from hrdash.catalogue import BY_ID, SIGNALS
+from hrdash.catalogue import BY_ID, SIGNALS, few_answers, few_people
 from hrdash.figures import attention as attention_module
 from hrdash.figures import compare as compare_module
+from hrdash.figures import effects as effects_module
+from hrdash.figures import measures as measures_module
 from hrdash.figures import costs as costs_module
-from hrdash.figures import signals
+from hrdash.figures import readings, seasons, signals
 from hrdash.figures import voice as voice_module
 from hrdash.figures import groups as groups_module
 from hrdash.figures import series as series_module
@@ -28,7 +30,7 @@ from hrdash.store import preview, units
 from hrdash.store import settings as settings_module
 from hrdash.store import targets as targets_module
 from hrdash.store.queries import read
-from hrdash.ui.session import cursor, version, versions
+from hrdash.ui.session import cursor, unsuppressed, version, versions
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
@@ -56,6 +58,32 @@ def series(data_version: str, group: Group, indicator_ids: tuple[str, ...], hidd
 def ranking(data_version: str, members: tuple[Group, ...], indicator_id: str, month: dt.date,
             hidden_shown: bool) -> pd.DataFrame:
     return series_module.ranking(cursor(), list(members), indicator_id, month, hidden_shown)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _effects(data_version: str) -> list:
+    return effects_module.effects(cursor())
+
+
+def effects_of(measure) -> list:
+    """What the figures say since a measure (hrdash/figures/effects.py), unsuppressed unless HR asked."""
+    found = [e for e in _effects(version()) if e.measure.key == measure.key]
+    return [e.shown(unsuppressed()) for e in found]
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _topic_measures(data_version: str, topic: str, groups_: tuple[Group, ...]) -> list:
+    return measures_module.concerning(cursor(), topic, list(groups_))
+
+
+def topic_measures(topic: str, group: Group) -> list:
+    """The measures of a topic for the group and the groups above it."""
+    return _topic_measures(version(), topic, tuple(groups_module.lineage(groups(version()), group)))
+
+
+def hidden_reason(topic: str) -> str:
+    """Why a hidden figure of a topic is hidden, in words: '10 personer eller färre', 'färre än 5 svar'."""
+    return few_answers() if topic == "voice" else few_people(health_limit())
 
 
 def funnel(members: tuple[Group, ...], month: dt.date, indicator_id: str, hidden_shown: bool,
@@ -158,6 +186,21 @@ def chart_points(group: Group, indicator_id: str, hidden_shown: bool) -> dict:
         return {}
     found = versions()
     return _chart_points(f"{found['data']}|{found['baselines']}", group, indicator_id, hidden_shown)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _chart_caption(content_version: str, group: Group, indicator_id: str, month: dt.date, hidden_shown: bool) -> str:
+    for found in signals.all_series(cursor(), level=group.level, group_id=group.group_id, indicator=(indicator_id,)):
+        return readings.chart_caption(found, seasons.season(cursor()), indicator_id, month, hidden_shown)
+    return ""
+
+
+def chart_caption(group: Group, indicator_id: str, month: dt.date, hidden_shown: bool) -> str:
+    """What a group's control chart of an indicator takes into account (baseline, season), in words."""
+    if SIGNALS not in BY_ID[indicator_id].shown:
+        return ""
+    found = versions()
+    return _chart_caption(f"{found['data']}|{found['baselines']}", group, indicator_id, month, hidden_shown)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)

@@ -14,8 +14,9 @@ import pandas as pd
 import streamlit as st
 
 from hrdash import swedish
-from hrdash.catalogue import TOPICS
+from hrdash.catalogue import BY_ID, SIGNALS, TOPICS
 from hrdash.errors import UserError
+from hrdash.figures import effects, readings
 from hrdash.figures import measures as measures_module
 from hrdash.figures.groups import Group, find_group
 from hrdash.figures.measures import STATUS_LABELS, Measure
@@ -24,7 +25,7 @@ from hrdash.ingest.entry import form_messages, read_measure
 from hrdash.ingest import values
 from hrdash.ingest.headers import normalize_unit_key
 from hrdash.markdown import plain
-from hrdash.store import batches
+from hrdash.store import baselines, batches
 from hrdash.ui import cache, session
 
 MONTH_HELP = "Som i en fil: mars 2026, mar 2026, 2026-03 eller 202603."
@@ -211,3 +212,53 @@ def tab() -> None:
         st.info("Inga åtgärder är inlagda ännu.", icon=":material/task_alt:")
     edit_measure(found)
     measure_form()
+
+
+def follow_up_due(measure: Measure, month: dt.date) -> bool:
+    """A planned follow-up whose month has come, of a measure not yet done or cancelled."""
+    return measure.follow_up is not None and measure.follow_up <= month and measure.status not in ("done", "cancelled")
+
+
+def topic_section(topic_id: str, group: Group, month: dt.date, found: list[Measure], key: str = "ämne") -> None:
+    """A topic page's measures: what was done for the group and the groups above it, each with what the
+    figures say since (a sign, with the chart above), a follow-up that is due, and for HR the offer to
+    restart a control chart's baseline where an improvement holds; then HR's form to add one."""
+    st.header("Åtgärder och resultat")
+    if not found:
+        st.caption(f"Inga åtgärder om {TOPICS[topic_id].title.lower()} är registrerade för {plain(group.name)} "
+                   "eller grupperna över den.")
+    hidden_reason = cache.hidden_reason(topic_id)
+    for measure in found:
+        with st.container(border=True):
+            st.markdown(f"**{plain(measure.title)}** · {plain(measure.group_name)} · från "
+                        f"{swedish.month_name(measure.start)} · {measure.status_label}"
+                        + (f" · ansvarig {plain(measure.responsible)}" if measure.responsible else ""))
+            if measure.description:
+                st.caption(plain(measure.description))
+            for effect in cache.effects_of(measure):
+                label = BY_ID[effect.indicator_id].label + ": " if effect.indicator_id else ""
+                st.markdown(f"- {label}{readings.effect_words(effect, hidden_reason)}")
+                if may_enter() and effect.verdict == effects.IMPROVEMENT and effect.since and effect.indicator_id \
+                        and SIGNALS in BY_ID[effect.indicator_id].shown and measure.level == group.level \
+                        and measure.group_id == group.group_id:
+                    _restart_offer(measure, effect, group, key)
+            if follow_up_due(measure, month):
+                st.warning(f"Uppföljningen var planerad till {swedish.month_name(measure.follow_up)}: dags att följa "
+                           "upp och ändra status.", icon=":material/event:")
+    if found:
+        st.caption("Ett tecken på förbättring eller försämring är en signal i siffrorna efter starten, inte ett "
+                   "bevis för att åtgärden orsakade den: se diagrammet ovan, där åtgärderna är markerade.")
+    measure_form(topic_id, group, key=f"{key}_ny")
+
+
+def _restart_offer(measure: Measure, effect, group: Group, key: str) -> None:
+    """An improvement that holds: HR may restart the control chart's baseline from its first month
+    (never automatic; recorded in the audit log)."""
+    since = swedish.month_name(effect.since)
+    if st.button(f"Starta om styrdiagrammets baslinje från {since}", key=f"{key}_omstart_{measure.key}_{effect.indicator_id}",
+                 help="Förbättringen håller i sig: med en ny baslinje från när den började jämförs kommande månader "
+                      "med den nya nivån. Ändringen loggas och kan göras om under Data → Baslinjer."):
+        baselines.mark(session.cursor(), baselines.SIGNALS, group.level, group.group_id, effect.since,
+                       session.user().name, group.name)
+        st.toast(f"Baslinjen för {group.name} startar om från {since}.")
+        st.rerun()

@@ -15,7 +15,9 @@ from hrdash.figures.format import format_value
 from hrdash.figures.groups import member_units, parent, reporting
 from hrdash.figures.series import why_empty
 from hrdash.months import shift
+from hrdash.figures import measures
 from hrdash.ui import cache, charts, comparison, session, sidebar, widgets
+from hrdash.ui import measures as measures_ui
 
 
 def render(topic_id: str) -> None:
@@ -45,14 +47,18 @@ def render(topic_id: str) -> None:
         return
     st.markdown(f"#### {narrative.headline(series, topic.main, month, group.name)}")
 
-    st.plotly_chart(charts.trend(Trend(series, topic.main, topic.rolling, target, selection.first,
-                                       cache.chart_points(group, topic.main, hidden))),
-                    config=widgets.PLOTLY_CONFIG, theme=None, key="trend")
+    done = cache.topic_measures(topic.id, group)
+    marks = measures.marks(done)
+    trend = Trend(series, topic.main, topic.rolling, target, selection.first, cache.chart_points(group, topic.main, hidden),
+                  marks)
+    st.plotly_chart(charts.trend(trend), config=widgets.PLOTLY_CONFIG, theme=None, key="trend")
+    widgets.chart_notes(trend, cache.chart_caption(group, topic.main, month, hidden))
     shown = series if selection.first is None else series[series["month"] >= selection.first]
     with st.expander("Siffrorna bakom diagrammet"):
         widgets.table(shown, [topic.main] + ([topic.rolling] if topic.rolling else []))
     widgets.definitions([topic.main] + ([topic.rolling] if topic.rolling else []))
     widgets.comment(topic.id, group, month)
+    measures_ui.topic_section(topic.id, group, month, done)
 
     all_groups = cache.groups(data_version)
     members = member_units(all_groups, group)
@@ -93,7 +99,7 @@ def render(topic_id: str) -> None:
         if len(ids_shown) == 1:  # a trend of its own: its target and its control chart
             only = ids_shown[0]
             figure = charts.trend(Trend(series, only, None, goals.for_group(only, group), selection.first,
-                                        cache.chart_points(group, only, hidden)), height=380)
+                                        cache.chart_points(group, only, hidden), marks), height=380)
         else:
             figure = charts.lines(shown, ids_shown, labels={i.id: i.legend for i in indicators if i.legend})
         st.plotly_chart(figure, config=widgets.PLOTLY_CONFIG, theme=None, key=f"breakdown_{position}")

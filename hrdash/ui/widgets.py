@@ -152,6 +152,21 @@ def _formatted(frame: pd.DataFrame, indicator_ids: list[str], first_column: str,
     return pa.Table.from_pandas(shown)
 
 
+def chart_notes(trend, caption: str) -> None:
+    """Under a trend chart: what its limits take into account, and what it leaves out (a month not every
+    unit reported, a 12-month line missing for it)."""
+    notes = [caption] if caption else []
+    partial = [m for m, i in zip(trend.shown()["month"], trend.incomplete()) if i]
+    if partial:
+        notes.append(f"Ihåliga punkter: {', '.join(swedish.month_name(m) for m in partial)} – alla enheter hade inte "
+                     "rapporterat, så de månaderna är inte jämförbara med de andra och ingår inte i linjen.")
+    if trend.rolling_missing_for_coverage():
+        notes.append("Den rullande 12-månaderslinjen saknas där en månad i dess tolv inte har rapporterats av alla "
+                     "enheter.")
+    if notes:
+        st.caption(" ".join(notes))
+
+
 def definitions(indicator_ids: list[str]) -> None:
     with st.expander("Så räknas siffrorna"):
         for indicator_id in indicator_ids:
