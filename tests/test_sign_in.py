@@ -141,6 +141,13 @@ def test_a_user_in_250_groups_gets_two_small_cookies_instead_of_eleven(con_with_
     assert sum(len(cookie) for cookie in small.values()) < 1_000
 
 
+def test_what_streamlit_signs_in_with_is_installed():
+    # A fresh install once lacked httpx (Authlib's client): every sign-in was an Internal Server Error.
+    from authlib.integrations import starlette_client
+
+    assert starlette_client.StarletteOAuth2App
+
+
 def test_streamlit_still_writes_its_sign_in_cookie_where_hrdash_filters_it(monkeypatch):
     from streamlit.web.server.starlette import starlette_auth_routes as routes
 
