@@ -113,7 +113,9 @@ def page_contents(at: AppTest) -> tuple[list[str], list[float]]:
     for chart in at.get("plotly_chart"):
         spec = json.loads(chart.proto.spec)
         texts.append(json.dumps(spec, ensure_ascii=False))
-        numbers += numbers_in(spec["data"])
+        # A funnel's limit curves are drawn from the organisation's own figure over every size: a point
+        # on them may come near a hidden figure by chance, and says nothing of any group.
+        numbers += numbers_in([trace for trace in spec["data"] if "av vad slumpen ger" not in trace.get("name", "")])
     return texts, numbers
 
 
