@@ -12,6 +12,7 @@ import streamlit as st
 from hrdash.catalogue import BY_ID, SIGNALS, few_answers, few_people
 from hrdash.figures import attention as attention_module
 from hrdash.figures import compare as compare_module
+from hrdash.figures import cycle as cycle_module
 from hrdash.figures import effects as effects_module
 from hrdash.figures import measures as measures_module
 from hrdash.figures import costs as costs_module
@@ -79,6 +80,16 @@ def _topic_measures(data_version: str, topic: str, groups_: tuple[Group, ...]) -
 def topic_measures(topic: str, group: Group) -> list:
     """The measures of a topic for the group and the groups above it."""
     return _topic_measures(version(), topic, tuple(groups_module.lineage(groups(version()), group)))
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _cycle(data_version: str, units: tuple[Group, ...], year: int, until: dt.date) -> list:
+    return cycle_module.cycle(cursor(), groups(data_version), list(units), year, until)
+
+
+def cycle(units: tuple[Group, ...], year: int, until: dt.date) -> list:
+    """The tertial cycle of the staff's voice for each unit (hrdash/figures/cycle.py)."""
+    return _cycle(version(), units, year, until)
 
 
 def hidden_reason(topic: str) -> str:

@@ -41,7 +41,10 @@ def versions() -> dict[str, str]:
     if run is not None and memo is not None and memo[0] is run:
         return memo[1]
     result = read(cursor(), "versions")
-    found = {column[0]: str(value) for column, value in zip(result.description, result.fetchone())}
+    # The database file is part of every version: caches are the process's, and a process (the tests,
+    # or a server restarted on a restored file) may read more than one database.
+    where = str(database.default_path())
+    found = {column[0]: f"{where}|{value}" for column, value in zip(result.description, result.fetchone())}
     if run is not None:
         ctx._hrdash_versions = (run, found)
     return found

@@ -4,10 +4,12 @@ questions over time. A hidden group's answers, counts and means are never shown.
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
 from hrdash import swedish
 from hrdash.catalogue import BY_ID, QUESTIONS, TOPICS, few_answers
+from hrdash.figures import readings
 from hrdash.figures import voice as voice_module
 from hrdash.figures.format import change_size, difference, format_value
 from hrdash.figures.groups import member_units, reporting
@@ -69,11 +71,7 @@ def render() -> None:
 
     if not found.members.empty:
         st.header(f"Per enhet, {swedish.tertial_name(found.survey)}")
-        ordered = [i for q in QUESTIONS for i in (f"pulse_{q.id}_agree_pct", f"pulse_{q.id}_answers")]
-        widgets.table(found.members, [*ordered, RESPONSE], first_column="name", first_label="Enhet",
-                      labels={**{f"pulse_{q.id}_agree_pct": q.short for q in QUESTIONS},
-                              **{f"pulse_{q.id}_answers": f"Svar ({q.texts[1]})" for q in QUESTIONS},
-                              RESPONSE: "Svarsfrekvens"})
+        st.table(_per_unit(found.members), hide_index=True, border="horizontal")
         st.caption("Andel som instämmer i varje påstående, och hur många som svarade på det.")
         st.caption(f"En grupp med {few_answers()} på en fråga visas inte, och när en enda enhet i en avdelning döljs "
                    "döljs även den med minst svar bland de andra, så att svaren inte kan räknas fram.")
@@ -82,6 +80,9 @@ def render() -> None:
         question = st.segmented_control("Jämför enheterna i påståendet", list(AGREE), default=AGREE[0],
                                         format_func=lambda i: BY_ID[i].legend, key="jämför_påstående") or AGREE[0]
         comparison.render(question, group, members, found.survey, hidden, key="röst")
+
+    if members:
+        _cycle(group, [m for m in members if m.level == "enhet"], month)
 
     means = [f"pulse_{q.id}_mean" for q in QUESTIONS]
     st.header("Medelvärde (1–5)")
@@ -109,3 +110,53 @@ def _mark_baseline(group, shown, found) -> None:
                            group.name)
             st.toast("Nollmätningen är sparad.")
             st.rerun()
+
+
+def _cycle(group, units, month) -> None:
+    """Stockholm's tertial cycle for the year of the month: T1 asked, a plan by T2, T3 followed up."""
+    year = month.year
+    steps = cache.cycle(tuple(units), year, month)
+    if not steps:
+        return
+    st.header(f"Tertialcykeln {year}")
+    st.caption("Vid T1 ställs frågorna, till T2 tas en plan fram (en åtgärd inom medarbetarnas röst för enheten "
+               "eller en grupp över den), vid T3 följs arbetet upp. Ett steg som ännu inte är aktuellt står som "
+               "”kommer”.")
+    done = {True: "Ja", False: "Nej", None: "Kommer"}
+    hidden = cache.hidden_reason("voice")
+    rows = []
+    for step in steps:
+        said = "; ".join(f"{BY_ID[e.indicator_id].legend.lower()}: {readings.effect_words(e, hidden).lower()}"
+                         for e in step.results) if step.followed_up else ""
+        rows.append({"Enhet": step.unit.name, "T1: svar inlämnade": done[step.asked],
+                     "T2: plan": (f"{step.plan.title} ({swedish.month_name(step.plan.start, short=True)})"
+                                  if step.plan else ("Saknas" if step.plan_due else "Kommer")),
+                     "T3: uppföljning": done[step.followed_up], "Vad svaren säger sedan planen": said or "–"})
+    st.table(pd.DataFrame(rows), hide_index=True, border="horizontal")
+    missing: dict[str, list[str]] = {}
+    for step in steps:
+        if step.missing:
+            missing.setdefault(step.missing, []).append(step.unit.name)
+    if session.user().role in ("hr", "admin"):
+        if missing:
+            st.warning("Steg som inte är gjorda:  \n" + "  \n".join(
+                f"{what[0].upper()}{what[1:]}: {', '.join(plain(n) for n in names)}." for what, names in missing.items()),
+                icon=":material/assignment_late:")
+        else:
+            st.success("Alla enheter har gjort de steg som hittills är aktuella i år.", icon=":material/check_circle:")
+
+
+def _per_unit(members: pd.DataFrame) -> pd.DataFrame:
+    """Each unit's share who agree in each statement with how many answered beside it ('42,9 % (14 svar)'),
+    and the response rate; a hidden figure as '–' with the reason."""
+    rows = []
+    for row in members.to_dict("records"):
+        shown = {"Enhet": row["name"]}
+        for q in QUESTIONS:
+            agree, answers = row[f"pulse_{q.id}_agree_pct"], row[f"pulse_{q.id}_answers"]
+            note = row.get(f"note_pulse_{q.id}_agree_pct") or ""
+            shown[q.short] = (f"{format_value(f'pulse_{q.id}_agree_pct', agree)} ({swedish.number(answers)} svar)"
+                              if agree is not None and agree == agree else f"– {note.lower()}".strip())
+        shown["Svarsfrekvens"] = format_value(RESPONSE, row[RESPONSE] if row[RESPONSE] == row[RESPONSE] else None)
+        rows.append(shown)
+    return pd.DataFrame(rows)
