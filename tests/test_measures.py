@@ -301,3 +301,25 @@ def test_two_group_columns_and_a_long_title_are_refused(org):
     assert refused(org, csv_bytes([HEADER, ["Mottagningen", "2026-03", "x" * 151, "sjukfrånvaro", "", "", "", ""]])) == [
         "Rad 2, kolumn C ('åtgärd'): Rubriken har 151 tecken. Skriv en kort rubrik, högst 150 tecken, och resten under "
         "beskrivning."]
+
+
+def test_a_semicolon_in_a_description_neither_changes_the_separator_nor_is_dropped_unseen(org):
+    # HR's hand-made CSV: one description holds the separator and is not quoted.
+    lines = [";".join(HEADER),
+             "Mottagningen;2026-03;Friskvårdstimme;sjukfrånvaro;Anna Ek;pågår;2026-09;En timme i veckan",
+             "Utredning;2026-02;Ärendegenomgång;arbetsbelastning;Bo;pågår;2026-06;Varje vecka; med handledning",
+             "Barn och unga;2026-03;Mentorskap, för nyanställda;personalomsättning;;planerad;;"]
+    found = read(org, ("\n".join(lines) + "\n").encode(), "åtgärder.csv")
+    assert not found.problems
+    assert sorted(found.parts[0].frame["title"]) == ["Friskvårdstimme", "Mentorskap, för nyanställda",
+                                                     "Ärendegenomgång"]
+    assert found.notices == ["Rad 3, kolumn I har ett värde utan kolumnnamn ('med handledning'), som inte "
+                             "importeras. Ge kolumnen ett namn, eller sätt citattecken kring text som innehåller "
+                             "avgränsaren."]
+
+
+def test_a_file_of_measures_with_no_header_names_the_columns_it_needs_and_what_it_saw(org):
+    problems = refused(org, csv_bytes([["Vad", "När"], ["Friskvård", "mars 2026"]]), "plan.csv", kind=MEASURES)
+    assert problems == ["Hittade ingen rubrikrad med kolumner för åtgärder. Filen ska ha en rad med kolumnnamnen "
+                        "enhet, startmånad, åtgärd, område. Första raden med text: 'Vad', 'När'. Se sidan Om siffrorna "
+                        "för alla kolumnnamn."]

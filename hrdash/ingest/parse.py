@@ -70,14 +70,17 @@ def parse_file(
         else:
             parsed.problems.extend(problems)
     if not parsed.parts and not parsed.problems:
-        wanted = kind.name if kind else "någon filtyp"
-        parsed.problems.append(
-            Problem(
-                f"Hittade ingen rubrikrad med kolumner för {wanted}. Filen ska ha en rad med kolumnnamn "
-                "som enhet, månad och uppgifterna, t.ex. anställda, ordinarie_timmar, sjuktimmar. "
-                "Se sidan Om siffrorna för alla kolumnnamn."
-            )
-        )
+        if kind:
+            needed = ", ".join(column.canonical for column in kind.columns if column.required)
+            wanted, example = kind.name, f"Filen ska ha en rad med kolumnnamnen {needed}."
+        else:
+            wanted, example = "någon filtyp", ("Filen ska ha en rad med kolumnnamn som enhet, månad och uppgifterna, "
+                                               "t.ex. anställda, ordinarie_timmar, sjuktimmar.")
+        first = next((row for sheet in visible for row in sheet.rows if any(str(c or "").strip() for c in row)), None)
+        seen = (" Första raden med text: " + ", ".join(f"'{str(c).strip()[:30]}'" for c in first[:8] if str(c or "").strip())
+                + ".") if first else ""
+        parsed.problems.append(Problem(f"Hittade ingen rubrikrad med kolumner för {wanted}. {example}{seen} "
+                                       "Se sidan Om siffrorna för alla kolumnnamn."))
     resolve(parsed, units, new_units)
     for data_kind in parsed.kinds:
         check_unique(parsed, data_kind)

@@ -333,9 +333,10 @@ def sniff_delimiter(text: str) -> str:
         counts = [len(row) for row in csv.reader(lines, delimiter=delimiter)]
         if not counts:
             continue
-        widest = max(counts)
-        # Prefer the delimiter that gives many rows the same, larger number of fields.
-        score = (sum(1 for c in counts if c == widest and c > 1), widest)
+        # Prefer the delimiter that gives the most rows one and the same number of fields (more than
+        # one), then the larger number: a stray separator in one row's free text does not decide it.
+        common = max((c for c in counts if c > 1), key=lambda c: (counts.count(c), c), default=1)
+        score = (counts.count(common) if common > 1 else 0, common)
         if score > best_score:
             best, best_score = delimiter, score
     return best

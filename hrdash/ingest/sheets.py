@@ -87,6 +87,16 @@ def parse_sheet(sheet: Sheet, parsed: ParsedFile, forced: Kind | None, overrides
     if ignored:
         columns = f"kolumnerna {', '.join(ignored)}" if len(ignored) > 1 else f"kolumnen {ignored[0]}"
         notice(parsed, sheet.name, f"{columns} känns inte igen och importeras inte.")
+    # A value under no header (a CSV row with a separator too many, a note beside the table) is not read:
+    # say where, so that nothing is dropped unseen.
+    unheaded = [(row_number, index, cell) for row_number, row in zip(numbers, body) for index, cell in enumerate(row)
+                if (index >= len(header) or not header[index]) and not is_empty(cell)]
+    if unheaded and parsed.parts:
+        row_number, index, cell = unheaded[0]
+        more = f" (och {len(unheaded) - 1} celler till)" if len(unheaded) > 1 else ""
+        notice(parsed, sheet.name, f"rad {row_number}, kolumn {column_letter(index)} har ett värde utan kolumnnamn "
+                                   f"('{str(cell).strip()[:40]}'){more}, som inte importeras. Ge kolumnen ett namn, "
+                                   "eller sätt citattecken kring text som innehåller avgränsaren.")
 
 
 def part_of(kind: Kind, sheet: str | None, header_row: int, frame: pd.DataFrame, match: HeaderMatch) -> Part:
