@@ -11,12 +11,12 @@ from hrdash import swedish
 from hrdash.catalogue import BY_ID
 from hrdash.errors import UserError
 from hrdash.ingest.parse import parse_file
-from hrdash.store import baselines, batches, targets
+from hrdash.store import baselines, batches, targets, units
 from hrdash.store.database import PROJECT_ROOT
 from hrdash.store.queries import read
 
 DEMO_DIR = PROJECT_ROOT / "data" / "demo"
-# The organisation first, then its change, then the figures; the latest month last.
+# The organisation first, then its change, then the figures (the latest month last), then what was done.
 DEMO_FILES = (
     "organisation.xlsx",
     "omorganisation_2025-07.csv",
@@ -28,6 +28,7 @@ DEMO_FILES = (
     "arenden.xlsx",
     "puls.csv",
     "avgangssamtal.xlsx",
+    "atgarder.xlsx",
 )
 
 
@@ -49,7 +50,7 @@ def load(con: duckdb.DuckDBPyConnection, user: str) -> Iterator[str]:
     """Import every demo file (a file already imported unchanged is reported and skipped), then
     set the demo targets if none are set."""
     for name in DEMO_FILES:
-        parsed = parse_file((DEMO_DIR / name).read_bytes(), name)
+        parsed = parse_file((DEMO_DIR / name).read_bytes(), name, units=units.known(con))
         try:
             batch = batches.import_file(con, parsed, user)
         except UserError as refused:

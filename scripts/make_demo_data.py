@@ -8,7 +8,11 @@ staff's answers to the pulse questions fall, and its sick leave follows. Every u
 pulse questions each tertial (the 7 people of Ledningsstöd are often too few to be shown); leavers
 give a reason in an exit interview; from November 2024 the sick-leave export also has repeated
 short-term absence, frisknärvaro and sick pay. Arbetsmarknadsinsatser moves to Vuxen in July 2025
-(`hrdash demo` then restarts the baselines of the avdelningar concerned). The files are shaped like
+(`hrdash demo` then restarts the baselines of the avdelningar concerned). HR's plan of action lists
+the measures of seeds 003 and 004: the recruitment drive (vacancies fall after it), early contact at
+short-term absence (sick leave lower since), "hela chefer" in Barn och unga (no sure change yet), a new
+introduction programme where turnover climbs, a plan after T1's answers and, late, two more case
+workers where the caseload climbs (too early to tell in October 2026). The files are shaped like
 real exports, several of them messy, and are loaded through the same import path as a user's
 upload (`hrdash demo`).
 
@@ -350,6 +354,42 @@ def write_exits(rows: list[dict]) -> None:
     workbook.save(OUT / "avgangssamtal.xlsx")
 
 
+# HR's plan of action (seeds 003 and 004), as kept by hand: one row per group, start and title.
+MEASURES = (
+    (ADMINISTRATION, "mars 2025", "Tidig kontakt vid korttidsfrånvaro", "Sjukfrånvaro", "HR-chef", "Genomförd",
+     "mars 2026", "Chefen kontaktar medarbetaren vid det tredje sjukfrånvarotillfället på tolv månader, och "
+     "företagshälsovården erbjuder samtal."),
+    (ADMINISTRATION, "september 2025", "Rekryteringssatsning: tio fler socialsekreterartjänster", "Vakanser",
+     "HR-chef", "Genomförd", "mars 2026", "Tio nya tjänster som socialsekreterare, riktad annonsering och "
+     "lönesatsning för erfarna handläggare."),
+    ("Barn och unga", "januari 2026", "Hela chefer: högst 25 medarbetare per chef", "Sjukfrånvaro",
+     "Avdelningschef Barn och unga", "Pågår", "januari 2027", "En ny enhetschef, så att varje chef har tid "
+     "för sina medarbetare."),
+    ("Utredning barn och unga 2", "februari 2026", "Nytt introduktionsprogram för nyanställda",
+     "Personalomsättning", "Enhetschef", "Pågår", "december 2026", "Mentor under första halvåret och en "
+     "skyddad ärendemängd de första tre månaderna."),
+    ("Utredning barn och unga 1", "maj 2026", "Handlingsplan efter T1: arbetsbelastning och stöd",
+     "Medarbetarnas röst", "Enhetschef", "Pågår", "december 2026", "Planen efter vårens pulsfrågor: "
+     "veckovis ärendegenomgång och handledning varannan vecka."),
+    ("Utredning barn och unga 1", "september 2026", "Två tillfälliga handläggartjänster och ärendetak",
+     "Arbetsbelastning", "Avdelningschef Barn och unga", "Pågår", "mars 2027", "Två visstidsanställda "
+     "handläggare och ett tak på 14 aktuella ärenden per handläggare."),
+)
+
+
+def write_measures() -> None:
+    """HR's plan of action, a workbook kept by hand: the measures, their status and follow-up."""
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Åtgärdsplan"
+    sheet.append(["Avser", "Start", "Åtgärd", "Område", "Ansvarig", "Status", "Följs upp", "Beskrivning"])
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for measure in MEASURES:
+        sheet.append(list(measure))
+    workbook.save(OUT / "atgarder.xlsx")
+
+
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     for old in OUT.iterdir():
@@ -364,6 +404,7 @@ def main() -> None:
     write_caseload(more["caseload"])
     write_pulse(more["pulse"])
     write_exits(more["exits"])
+    write_measures()
     for path in sorted(OUT.iterdir()):
         print(path.relative_to(OUT.parent.parent), f"{path.stat().st_size:,} bytes")
 

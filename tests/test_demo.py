@@ -23,7 +23,7 @@ def test_every_demo_file_imports(demo_figures):
     imported = batches.list_batches(con)
     assert len(imported) == len(demo.DEMO_FILES)
     assert {b.kind for b in imported} == {"organisation", "sick_leave", "turnover", "vacancies", "recruitment",
-                                          "caseload", "pulse", "exit_reasons"}
+                                          "caseload", "pulse", "exit_reasons", "measures"}
 
 
 def test_36_months_up_to_october_2026(demo_figures):
@@ -103,3 +103,16 @@ def test_leavers_give_reasons_and_the_small_unit_s_answers_are_hidden(demo_figur
               if public["enhet", "Ledningsstöd", m, "pulse_work_situation_agree_pct"] is None]
     assert hidden and all(public["enhet", "HR och ekonomi", m, "pulse_work_situation_agree_pct"] is None for m in hidden
                           if values["enhet", "Ledningsstöd", m, "pulse_work_situation_answers"] < 5)
+
+
+def test_the_plan_of_action_shows_what_worked_and_what_is_too_early_to_tell(demo_figures):
+    from hrdash.figures import effects
+
+    con, *_ = demo_figures
+    found = {(e.measure.title, e.indicator_id): e for e in effects.effects(con)}
+    drive = found["Rekryteringssatsning: tio fler socialsekreterartjänster", "vacancy_rate_pct"]
+    assert (drive.verdict, f"{drive.since:%Y-%m}", drive.points_after) == ("improvement", "2025-10", 14)
+    posts = found["Två tillfälliga handläggartjänster och ärendetak", "caseload_per_worker"]
+    assert (posts.verdict, posts.points_after) == ("too_early", 2)
+    assert found["Hela chefer: högst 25 medarbetare per chef", "sick_leave_pct"].verdict == "no_change"
+    assert found["Nytt introduktionsprogram för nyanställda", None].verdict is None  # no monthly verdict
