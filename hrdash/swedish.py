@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from decimal import ROUND_HALF_UP, Decimal
 
 MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
           "november", "december")
@@ -31,11 +32,18 @@ def tertial_months(month: dt.date) -> str:
     return f"{MONTHS[first]}–{MONTHS[first + 3]} {month.year}"
 
 
+def rounded(value: float, decimals: int = 0) -> Decimal:
+    """The value rounded as a hand calculation and Excel round it: half away from zero, on the decimal
+    figure (12,25 is 12,3 and 329/20 = 16,45 is 16,5, where binary floats and round-half-even give 12,2
+    and 16,4). Ten decimals first take away the float's last bits."""
+    return Decimal(f"{value:.10f}").quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+
+
 def number(value: float | None, decimals: int = 0) -> str:
     """1234.5 -> '1 234,5' with a no-break space between thousands; None -> '–'."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return DASH
-    text = f"{abs(value):,.{decimals}f}".replace(",", NBSP).replace(".", ",")
+    text = f"{abs(rounded(value, decimals)):,.{decimals}f}".replace(",", NBSP).replace(".", ",")
     if value < 0 and text.strip("0,\u00a0"):
         text = MINUS + text
     return text

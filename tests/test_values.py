@@ -143,3 +143,14 @@ def test_an_excel_serial_number_is_the_month_of_its_day(value, month):
 @pytest.mark.parametrize("value", [202503, 2025, 45658.5, "4711", True])
 def test_numbers_that_are_no_excel_serial_day(value):
     assert not is_serial(value)
+
+
+@pytest.mark.parametrize(("value", "decimals", "shown"), [
+    (12.25, 1, "12,3"),  # an exact half: up, as by hand and in Excel (round-half-even gave 12,2)
+    (329 / 20, 1, "16,5"),  # 16,45 as a float is 16,4499…: still the 16,5 a hand calculation gives
+    (2.5, 0, "3"), (-2.5, 0, "−3"), (-0.04, 1, "0,0"), (1234.5, 0, "1\u00a0235"), (7.0, 1, "7,0"),
+])
+def test_figures_are_rounded_half_away_from_zero_as_by_hand(value, decimals, shown):
+    from hrdash import swedish
+
+    assert swedish.number(value, decimals) == shown

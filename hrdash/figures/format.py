@@ -38,7 +38,7 @@ def decimals(indicator_id: str, value: float) -> int:
 
 def shown(indicator_id: str, value: float) -> float:
     """The value as the reader sees it, rounded as `format_value` rounds it."""
-    return float(f"{value:.{decimals(indicator_id, value)}f}")
+    return float(swedish.rounded(value, decimals(indicator_id, value)))
 
 
 def difference(indicator_id: str, value: float | None, other: float | None) -> float | None:
