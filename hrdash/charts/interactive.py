@@ -41,7 +41,7 @@ from hrdash.charts.style import (
 from hrdash.charts.trend import Lines, Trend, describe
 from hrdash.figures import compare, readings, signals
 from hrdash.figures.compare import Funnel
-from hrdash.figures.format import beside_label, format_value
+from hrdash.figures.format import beside_label, format_value, target_status
 
 # A font the browser has without loading it, so plotly measures legends and labels right.
 FONT = "Arial, Liberation Sans, Helvetica, DejaVu Sans, sans-serif"
@@ -250,15 +250,38 @@ def ranking(units: pd.DataFrame, indicator_id: str, reference: float | None, ref
     """The units of a group for one month, largest first, with the group's value as a line.
     `units` has columns name, value and note (suppression reason or coverage)."""
     ordered = units.sort_values("value", ascending=True, na_position="first")
-    colours = [SECOND if name == highlight else MAIN for name in ordered["name"]]
     labels = [beside_label(indicator_id, v) if v == v and v is not None else f"– {note.lower()}"
               for v, note in zip(ordered["value"], ordered["note"])]
-    figure = go.Figure(layout=dict(template="hrdash", height=max(260, 44 * len(ordered) + 90)))
-    figure.add_bar(
-        x=ordered["value"].fillna(0), y=ordered["name"], orientation="h", marker_color=colours,
-        text=labels, textposition="outside", cliponaxis=False, hoverinfo="text",
-        hovertext=[f"{n}: {t}" for n, t in zip(ordered["name"], labels)], showlegend=False,
-    )
+    over = [target is not None and v == v and v is not None and target_status(indicator_id, v, target)[1] is False
+            for v in ordered["value"]]
+    figure = go.Figure(layout=dict(template="hrdash", height=max(260, 44 * len(ordered) + 90), barmode="overlay"))
+    # Over its target a bar is hatched as well as coloured (never colour alone); the unit chosen in the
+    # sidebar has a dark outline. Each figure has a halo, so that no line crosses it out.
+    status = target_status(indicator_id, None, target)[0].removeprefix("Mål: ") if target is not None else ""
+    higher_is_worse = BY_ID[indicator_id].higher_is_worse is not False
+    for is_over, name, colour, pattern in ((False, f"{'Inom' if higher_is_worse else 'Når'} målet ({status})", MAIN, ""),
+                                           (True, f"{'Över' if higher_is_worse else 'Under'} målet ({status})", CONCERN,
+                                            "/")):
+        rows = [i for i, o in enumerate(over) if o is is_over]
+        if not rows:
+            continue
+        these = ordered.iloc[rows]
+        figure.add_bar(
+            x=these["value"].fillna(0), y=these["name"], orientation="h", name=name, showlegend=target is not None,
+            marker=dict(color=colour, pattern=dict(shape=pattern, fgcolor="white", size=8, solidity=0.3,
+                                                   fillmode="overlay"),
+                        line=dict(width=[3 if n == highlight else 0 for n in these["name"]], color=INK)),
+            hoverinfo="text", hovertext=[f"{n}: {labels[i]}" for n, i in zip(these["name"], rows)],
+        )
+    for (name, value), label in zip(zip(ordered["name"], ordered["value"]), labels):
+        figure.add_annotation(x=value if value == value and value is not None else 0, y=name, text=label,
+                              xanchor="left", xshift=4, showarrow=False, font=dict(size=15, color=INK),
+                              bgcolor="rgba(255,255,255,0.9)", borderpad=1)
+    figure.update_yaxes(categoryorder="array", categoryarray=list(ordered["name"]))
+    if target is not None:
+        # Below the axis's figures: 36 px under the plot area (its height is the figure's less the margins).
+        figure.update_layout(legend=dict(orientation="h", yanchor="top", y=-36 / (figure.layout.height - 130), x=0,
+                                         xanchor="left"))
     # The labels of the lines sit above the bars, each reaching away from the other line.
     target_first = target is not None and reference is not None and target < reference
     # The lines run behind the bars and their figures, so that no figure is crossed out.
@@ -272,7 +295,7 @@ def ranking(units: pd.DataFrame, indicator_id: str, reference: float | None, ref
         figure.add_annotation(x=target, y=1, yref="paper", yanchor="bottom", showarrow=False,
                               xanchor="right" if target_first else "left", font=dict(size=15, color=TARGET),
                               text=f"Mål {beside_label(indicator_id, target)}")
-    figure.update_layout(margin=dict(l=10, r=140, t=60, b=10))
+    figure.update_layout(margin=dict(l=10, r=140, t=60, b=70 if target is not None else 10))
     figure.update_yaxes(automargin=True, tickfont_size=16)
     figure.update_xaxes(showgrid=False, rangemode="tozero", ticksuffix=" %" if BY_ID[indicator_id].unit == "%" else "")
     return figure
