@@ -323,7 +323,7 @@ def test_every_chart_and_sparkline_has_a_swedish_text_alternative(walk):
         assert chart["role"] == "img", (str(visit), chart)
         assert not ENGLISH.search(chart["name"]), (str(visit), chart)
         if chart["kind"] == "diagram":
-            assert re.match(r"Diagram\. (Linje|Stapel)diagram", chart["name"]), (str(visit), chart)
+            assert re.match(r"Diagram\. (Linje|Stapel|Tratt)diagram", chart["name"]), (str(visit), chart)
         else:
             assert re.search(r"lägst .* högst ", chart["name"]), (str(visit), chart)
     trend = next(c["name"] for v, c in charts if v.page == "Sjukfrånvaro" and c["kind"] == "diagram")
