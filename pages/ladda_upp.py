@@ -73,8 +73,8 @@ def show_file(position: int, name: str, content: bytes, file_id: str) -> None:
             st.info("Kolumnerna tolkas som förra gången en fil med samma rubriker lästes in.", icon=":material/history:")
         for part in parsed.parts:
             where = f"bladet '{plain(part.sheet)}', " if part.sheet else ""
-            right.markdown(f"**{part.kind.name.capitalize()}** – {where}rubrikrad {part.header_row}, "
-                           f"{len(part.frame)} rader")
+            right.markdown(f"**{part.kind.name.capitalize()}** – {where}rubriker på rad {part.header_row}, "
+                           f"{len(part.frame)} {'rad' if len(part.frame) == 1 else 'rader'}")
 
         # How the columns were read, and a way to map an unrecognised one by hand.
         for header in parsed.headers[:3]:
@@ -88,7 +88,7 @@ def show_file(position: int, name: str, content: bytes, file_id: str) -> None:
                 for letter, text in unrecognised:
                     choice = st.selectbox(f"Kolumn {letter} ('{plain(text)}') ska läsas som", options,
                                           key=f"tolka_{position}_{header.row}_{letter}",
-                                          format_func=lambda c: c or "– importeras inte –")
+                                          format_func=lambda c: upload_page.label(c) if c else "– importeras inte –")
                     if choice:
                         chosen[text] = choice
                 if chosen and st.button("Läs filen med den här tolkningen", key=f"tolka_{position}_{header.row}"):

@@ -160,7 +160,7 @@ def test_a_measures_file_is_previewed_and_imported_on_ladda_upp(db_path):
     at = open_app("pages/ladda_upp.py")
     at.file_uploader(key="filer").set_value([("åtgärder.csv", content, "text/csv")]).run()
     assert not at.exception, [e.value for e in at.exception]
-    assert "**Åtgärder** – rubrikrad 1, 2 rader" in [m.value for m in at.markdown]
+    assert "**Åtgärder** – rubriker på rad 1, 2 rader" in [m.value for m in at.markdown]
     assert "**Åtgärder:** 2 nya åtgärder, 0 ersätter tidigare uppgifter om åtgärden, 0 oförändrade." in [
         m.value for m in at.markdown]
     changes = next(d.value for d in at.dataframe if "Ändring" in d.value.columns)
@@ -168,10 +168,10 @@ def test_a_measures_file_is_previewed_and_imported_on_ladda_upp(db_path):
                                                                                                     name=None)) == [
         ("Barn och unga", "april 2026", "Mentorskap", "Ny", "Personalomsättning", "–"),
         ("Mottagningen", "mars 2026", "Friskvårdstimme", "Ny", "Sjukfrånvaro", "Pågår")]
-    rows = next(d.value for d in at.dataframe if "åtgärd" in d.value.columns)
-    assert list(rows.columns) == ["rad", "enhet", "startmånad", "åtgärd", "område", "status"]
-    assert list(rows["startmånad"]) == ["mars 2026", "april 2026"]
-    assert list(rows["område"]) == ["Sjukfrånvaro", "Personalomsättning"]
+    rows = next(d.value for d in at.dataframe if "Rad" in d.value.columns)  # the columns in words, not code names
+    assert list(rows.columns) == ["Rad", "Enhet", "Startmånad", "Åtgärd", "Område", "Status"]
+    assert list(rows["Startmånad"]) == ["mars 2026", "april 2026"]
+    assert list(rows["Område"]) == ["Sjukfrånvaro", "Personalomsättning"]
     at.button(key="importera_0").click().run()
     assert not at.exception
     assert at.success[0].value.startswith("Importerad som import nr 3 (åtgärder, 2 rader).")

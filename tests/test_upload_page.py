@@ -47,10 +47,10 @@ def test_a_good_file_is_previewed_and_imported_on_confirmation(db_path):
                          ["Mottagningen", "2025-03", 10, 1000, 60, 0, 0]])
     at = upload_page(("mars.csv", content, "text/csv"))
     assert batch_count() == 2  # nothing written yet
-    assert "**Sjukfrånvaro** – rubrikrad 1, 2 rader" in [m.value for m in at.markdown]
+    assert "**Sjukfrånvaro** – rubriker på rad 1, 2 rader" in [m.value for m in at.markdown]
     changes = at.dataframe[1].value
     assert list(changes["Ändring"]) == ["Ersätter", "Ny"]
-    assert changes.iloc[0]["sjuktimmar"] == "50 → 80"
+    assert changes.iloc[0]["Sjuktimmar"] == "50 → 80"
     assert "1 nya enhetsmånader, 1 ersätter tidigare siffror, 0 oförändrade" in " ".join(m.value for m in at.markdown)
 
     at.button(key="importera_0").click().run()
@@ -84,7 +84,7 @@ def test_an_unknown_column_is_mapped_by_hand_and_remembered(db_path):
     at.selectbox(key="tolka_0_1_E").select("sjuktimmar").run()
     at.button(key="tolka_0_1").click().run()
     assert not at.error
-    assert at.dataframe[0].value.iloc[4].tolist() == ["E", "Sjuk tim totalt", "sjuktimmar"]
+    assert at.dataframe[0].value.iloc[4].tolist() == ["E", "Sjuk tim totalt", "Sjuktimmar"]
     at.button(key="importera_0").click().run()
     assert batch_count() == 3
 

@@ -38,6 +38,12 @@ class Column:
     synonyms: tuple[str, ...] = ()  # the contract's synonyms (domain.md), named in messages
     also: tuple[str, ...] = ()  # more headers read as this column, as payroll systems write them
 
+    @property
+    def label(self) -> str:
+        """The column as the pages name it, in words: 'Sjuktimmar dag 1–14', 'Konsultkostnad (kr)'."""
+        words = self.canonical.replace("_kr", " (kr)").replace("dag_1_14", "dag 1–14").replace("_", " ")
+        return words[:1].upper() + words[1:]
+
 
 @dataclass(frozen=True)
 class Kind:

@@ -18,7 +18,7 @@ from hrdash.ingest.columns import DATA_KINDS, KINDS, MEASURES, ORGANISATION, STA
 from hrdash.ingest.parse import ParsedFile
 from hrdash.store import batches
 
-STORED_LABELS = {c.field: c.canonical for k in KINDS for c in k.columns}
+STORED_LABELS = {c.field: c.label for k in KINDS for c in k.columns}  # in words: never a code name on a page
 # The columns of a unit's current pulse answers and exit interviews (queries/staging/), as the preview names them.
 SUMMED_LABELS = {**{f"pulse_{q.id}_answers": f"svar: {q.texts[-1]}" for q in QUESTIONS},
                  "pulse_asked": "tillfrågade", "exit_interviews": "avgångssamtal"}

@@ -32,10 +32,15 @@ def column_table(header: HeaderRow) -> tuple[pd.DataFrame, list[tuple[str, str]]
     rows, unrecognised = [], []
     for letter, text in header.cells.items():
         canonical = header.read_as.get(letter)
-        rows.append((letter, text, canonical or "importeras inte"))
+        rows.append((letter, text, label(canonical) if canonical else "importeras inte"))
         if not canonical:
             unrecognised.append((letter, text))
     return pd.DataFrame(rows, columns=["Kolumn", "Rubrik i filen", "Läses som"]), unrecognised
+
+
+def label(canonical: str) -> str:
+    """A column's name in words ('Sjuktimmar dag 1–14'), from the name a file may use ('sjuktimmar_dag_1_14')."""
+    return next((c.label for k in KINDS for c in k.columns if c.canonical == canonical), canonical)
 
 
 def canonical_names(kind: Kind | None) -> list[str]:
@@ -54,8 +59,8 @@ def rows_table(parsed: ParsedFile, kind: Kind, limit: int = 500) -> pd.DataFrame
             shown[column.field] = [swedish.month_name(m) if isinstance(m, dt.date) else None for m in shown[column.field]]
         elif column.type in words:
             shown[column.field] = [words[column.type].get(v) for v in shown[column.field]]
-    shown = shown.rename(columns={"source_row": "rad", **STORED_LABELS})
-    for name in ("månad",):
+    shown = shown.rename(columns={"source_row": "Rad", **STORED_LABELS})
+    for name in ("Månad",):
         if name in shown:
             shown[name] = [swedish.month_name(m) if isinstance(m, dt.date) else "" for m in shown[name]]
     return shown.dropna(axis=1, how="all")
