@@ -389,6 +389,12 @@ def shown_in(place: str, topic: str | None = None) -> tuple[str, ...]:
     return tuple(i.id for i in INDICATORS if place in i.shown and (topic is None or i.topic == topic))
 
 
+def shown_or_judged(place: str, judged: frozenset[str] | set[str]) -> tuple[str, ...]:
+    """The ids shown in `place`, and every indicator in `judged` (those with a target for the group:
+    a target set is a target reported), in catalogue order."""
+    return tuple(i.id for i in INDICATORS if place in i.shown or i.id in judged)
+
+
 def breakdowns(topic: str) -> list[tuple[Breakdown, tuple[Indicator, ...]]]:
     """A topic page's breakdown charts, each with its indicators in catalogue order."""
     return [(b, tuple(i for i in INDICATORS if i.topic == topic and i.breakdown == b.title))

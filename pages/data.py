@@ -10,6 +10,7 @@ from hrdash.figures.groups import find_group
 from hrdash.markdown import plain
 from hrdash.store import audit, batches, targets
 from hrdash.ui import backups, cache, data_page, measures, registry, session, widgets
+from hrdash.ui.number_field import number_field, show_back
 
 registry.guard(__file__)
 
@@ -107,13 +108,20 @@ with goals_tab:
                                      format_func=lambda i: BY_ID[i].label, key="mål_nyckeltal")
             group_key = st.selectbox("Gäller för", [g.key for g in all_groups], key="mål_grupp",
                                      format_func=lambda k: find_group(all_groups, k).label)
-            value = st.number_input("Mål (högst)", min_value=0.0, step=0.1, format="%.1f", value=None,
-                                    key="mål_värde", help="Lämna tomt och spara för att ta bort målet.")
+            allowed = targets.range_of(indicator)
+            field = number_field("Mål (högst)", None, key="mål_värde", holds=allowed.holds, whole=allowed.whole,
+                                 check=lambda v: targets.problem(indicator, v),
+                                 help="I nyckeltalets enhet, med decimalkomma: 35,5 för 35,5 %, 1 234,5 för kronor. "
+                                      "Lämna tomt och spara för att ta bort målet.")
             if st.form_submit_button("Spara målet", type="primary"):
-                group = find_group(all_groups, group_key)
-                targets.set_target(con, indicator, group.level, group.group_id, value, user.name)
-                st.toast("Målet är sparat.")
-                st.rerun()
+                if field.problem:
+                    st.error(f"{field.problem} Målet är inte sparat.", icon=":material/block:")
+                else:
+                    group = find_group(all_groups, group_key)
+                    targets.set_target(con, indicator, group.level, group.group_id, field.value, user.name)
+                    show_back("mål_värde", field.value)
+                    st.toast("Målet är sparat." if field.value is not None else "Målet är borttaget.")
+                    st.rerun()
 
 with baselines_tab:
     data_page.signal_baselines(con, cache.groups(session.version()), user)

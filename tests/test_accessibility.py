@@ -207,7 +207,7 @@ def type_a_comment(page: Page, tmp: Path) -> None:
 
 def type_a_target(page: Page, tmp: Path) -> None:
     page.get_by_role("tab", name="Mål").click()
-    field = page.get_by_role("spinbutton", name="Mål (högst)")
+    field = page.get_by_role("textbox", name="Mål (högst)")
     field.scroll_into_view_if_needed()
     field.click()
     page.keyboard.type("6")

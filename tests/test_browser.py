@@ -164,6 +164,25 @@ def test_upload_a_month_see_it_on_the_overview_and_undo_it(server, page, tmp_pat
     no_exceptions(page)
 
 
+def test_a_target_typed_with_a_decimal_comma_is_saved_as_typed(server, page):
+    """Issue 22: in a Swedish browser, '35,5' typed as a target was saved as 355 and shown as '355.0'."""
+    page.goto(f"{server.url}/data")
+    settle(page)
+    page.get_by_role("tab", name="Mål").click()
+    choose(page, "Nyckeltal", "Andel långa sjukfall (60 dagar eller mer)")
+    field = page.get_by_role("textbox", name="Mål (högst)")
+    field.scroll_into_view_if_needed()
+    field.click()
+    page.keyboard.type("35,5")
+    page.get_by_role("button", name="Spara målet").click()
+    settle(page)
+    saved = page.locator("td[role=gridcell]").filter(has_text=re.compile(r"^35,5\s%$"))
+    expect(saved).to_have_count(1)  # the table of targets, drawn on a canvas; its cells are hidden text
+    expect(page.get_by_role("textbox", name="Mål (högst)")).to_have_value("35,5")
+    screenshot(page, "data_mal_sparat")
+    no_exceptions(page)
+
+
 def test_a_copied_link_opens_the_same_view(server, page):
     page.goto(f"{server.url}/personalomsattning?grupp=Vuxen+%E2%80%93+avdelning&manad=juni+2026")
     settle(page)

@@ -9,9 +9,10 @@ from streamlit.testing.v1 import AppTest
 
 from hrdash.errors import UserError
 from hrdash.ingest.columns import VACANCIES
+from hrdash.ingest.parse import parse_file
 from hrdash.store import batches, database, units
 from hrdash.ui import session
-from hrdash.ui.upload_page import NEW_UNIT, typed_file, typed_grid
+from hrdash.ui.upload_page import NEW_UNIT, rows_table, typed_file, typed_grid
 
 
 @pytest.fixture
@@ -160,14 +161,31 @@ def test_one_months_figures_typed_in_a_grid_are_read_and_imported_like_a_file(tm
     assert list(grid["enhet"]) == ["Mottagningen", "Utredning", "Beroende", "Liten"]  # not the closed unit
     assert list(grid.columns) == ["avdelning", "enhet", "enhetskod", "budgeterade_tjänster", "besatta_tjänster",
                                   "vakanta_tjänster", "konsulter", "konsultkostnad_kr"]
-    grid.loc[0, ["budgeterade_tjänster", "besatta_tjänster"]] = [10, 8.5]
-    grid.loc[2, ["budgeterade_tjänster", "besatta_tjänster", "konsultkostnad_kr"]] = [6, 6, 45000]
+    # Typed as Swedes write them: a decimal comma, a point, a space or a no-break space between thousands.
+    grid.loc[0, ["budgeterade_tjänster", "besatta_tjänster", "konsultkostnad_kr"]] = ["10", "8,5", "1 234,5"]
+    grid.loc[2, ["budgeterade_tjänster", "besatta_tjänster", "konsultkostnad_kr"]] = ["6", "5.5", "45\u00a0000 kr"]
     name, content = typed_file(grid, VACANCIES, dt.date(2025, 3, 1))
     assert name == "inmatning_vakanser_2025-03.csv"
+    read = rows_table(parse_file(content, name, units=units.known(con)), VACANCIES)  # shown before importing
+    assert read[["budgeterade_tjänster", "besatta_tjänster", "konsultkostnad_kr"]].values.tolist() == [
+        ["10", "8,5", "1\u00a0234,5"], ["6", "5,5", "45\u00a0000"]]
     load(con, content, name)
     values = figures(con)
-    assert values["förvaltning", "Socialförvaltningen", "2025-03", "vacancies"] == pytest.approx(1.5)
-    assert values["förvaltning", "Socialförvaltningen", "2025-03", "vacancy_rate_pct"] == pytest.approx(1.5 / 16 * 100)
+    # (10 − 8,5) + (6 − 5,5) = 2 vacancies of 16 budgeted; 1 234,5 + 45 000 kr of consultants.
+    assert values["förvaltning", "Socialförvaltningen", "2025-03", "vacancies"] == pytest.approx(2.0)
+    assert values["förvaltning", "Socialförvaltningen", "2025-03", "vacancy_rate_pct"] == pytest.approx(2 / 16 * 100)
+    assert values["förvaltning", "Socialförvaltningen", "2025-03", "consultant_cost_sek"] == pytest.approx(46_234.5)
     assert values["enhet", "Utredning", "2025-03", "vacancies"] is None  # left empty: not reported
     with pytest.raises(UserError, match="Skriv in siffror för minst en enhet."):
         typed_file(typed_grid(units.known(con).units, VACANCIES), VACANCIES, dt.date(2025, 3, 1))
+
+
+def test_a_typed_figure_out_of_its_range_is_refused_as_in_a_file(tmp_path):
+    con = database.connect(tmp_path / "hr.duckdb")
+    load(con, csv_bytes(ORGANISATION), "org.csv")
+    grid = typed_grid(units.known(con).units, VACANCIES)
+    grid.loc[0, ["budgeterade_tjänster", "besatta_tjänster", "konsulter"]] = ["10", "8", "1,5"]
+    name, content = typed_file(grid, VACANCIES, dt.date(2025, 3, 1))
+    parsed = parse_file(content, name, units=units.known(con))
+    assert [str(p) for p in parsed.problems] == [
+        "Rad 2, kolumn G ('konsulter'): Värdet '1,5' är inte ett heltal. Antal ska anges i hela tal."]

@@ -14,7 +14,7 @@ import pandas as pd
 
 from hrdash import months as month_math
 from hrdash import swedish
-from hrdash.catalogue import BY_ID, CARD, SPARKLINE, shown_in
+from hrdash.catalogue import BY_ID, CARD, SPARKLINE, shown_in, shown_or_judged
 from hrdash.figures import indicators, readings, signals
 from hrdash.figures.format import beside_label, difference, target_status
 from hrdash.figures.groups import Group
@@ -158,13 +158,14 @@ def value_at(by_month: pd.DataFrame, indicator_id: str, month: dt.date) -> float
 
 def cards(con: duckdb.DuckDBPyConnection, group: Group, month: dt.date, unsuppressed: bool,
           indicator_ids: tuple[str, ...] | None = None) -> list[Card]:
-    """A card for each indicator shown on Översikt's cards (hrdash/catalogue.py), of the kinds of
-    figures the database holds."""
+    """A card for each indicator shown on Översikt's cards (hrdash/catalogue.py) or with a target for
+    the group, of the kinds of figures the database holds."""
     held = kinds_held(con)
-    indicator_ids = indicator_ids or tuple(i for i in shown_in(CARD) if BY_ID[i].kind in held)
+    goals = targets.Targets(con)
+    indicator_ids = indicator_ids or tuple(i for i in shown_or_judged(CARD, goals.judged(group))
+                                           if BY_ID[i].kind in held)
     wide = series(con, group, list(indicator_ids), unsuppressed, first=month_math.shift(month, -12), last=month)
     by_month = wide.set_index("month")
-    goals = targets.Targets(con)
     charts = {s.indicator_id: s for s in signals.all_series(con, level=group.level, group_id=group.group_id)}
     result = []
     for indicator_id in indicator_ids:

@@ -17,7 +17,8 @@ import pandas as pd
 
 from hrdash import swedish
 from hrdash.catalogue import (BY_ID, HEALTH, HEALTH_LIMIT, KEY_FIGURE, KINDS_OF_SOME_UNITS, QUESTIONS, REPORT_TABLE, SIGNALS,
-                              TERTIAL, TOPICS, few_answers, few_people, privacy_note, shown_in)
+                              TERTIAL, TOPICS, few_answers, few_people, privacy_note, shown_in,
+                              shown_or_judged)
 from hrdash.charts.trend import Lines, Trend
 from hrdash.figures import compare, groups, indicators, narrative, readings, signals
 from hrdash.figures import effects as effects_module
@@ -129,14 +130,16 @@ def build(con: duckdb.DuckDBPyConnection, group: Group, month: dt.date, made: dt
     frame = indicators.fetch(con, unsuppressed=False, levels=tuple({g.level for g in members}),
                              group_ids=tuple(g.group_id for g in members), first=first, last=month)
     figures = Figures(frame)
-    target = targets.Targets(con).for_group
+    held_targets = targets.Targets(con)
+    target = held_targets.for_group
     charts = {(s.group_id, s.indicator_id): s for s in signals.all_series(con, level=group.level,
                                                                           group_id=group.group_id)}
 
     # Key figures and the summary.
     rows, summary, goals = [], [], {}
     last_year = month_shift(month, -12)
-    for indicator_id in (i for i in shown_in(KEY_FIGURE) if BY_ID[i].kind in held):
+    # The key figures, and every indicator with a target for the group: a target set is a target reported.
+    for indicator_id in (i for i in shown_or_judged(KEY_FIGURE, held_targets.judged(group)) if BY_ID[i].kind in held):
         now = figures.value(group.group_id, month, indicator_id)
         before = figures.value(group.group_id, last_year, indicator_id)
         goal = target(indicator_id, group)

@@ -28,6 +28,11 @@ class Setting:
     unit: str = KRONOR  # KRONOR: an amount above zero; PEOPLE: a whole number from the default up
     admin_only: bool = False
 
+    @property
+    def holds(self) -> str:
+        """The unit words a typed value may end with (hrdash/ingest/values.py: UNIT_WORDS)."""
+        return "sek" if self.unit == KRONOR else "count"
+
     def shown(self, value: float) -> str:
         return swedish.kronor(value) if self.unit == KRONOR else f"{swedish.number(value)} {self.unit}"
 

@@ -11,6 +11,7 @@ import pandas as pd
 from hrdash import swedish
 from hrdash.catalogue import BY_ID
 from hrdash.errors import UserError
+from hrdash.ingest.typed import BY_UNIT, Range
 from hrdash.store import audit
 from hrdash.store.queries import read
 
@@ -24,12 +25,25 @@ def set_target(con: duckdb.DuckDBPyConnection, indicator: str, level: str, group
     """Set (or, with None, remove) the target of one indicator for one group, and log it."""
     if indicator not in BY_ID:
         raise UserError(f"Okänt nyckeltal '{indicator}'.")
-    if value is not None and value < 0:
-        raise UserError("Ett mål kan inte vara negativt.")
+    refused = problem(indicator, value)
+    if refused:
+        raise UserError(refused)
     con.execute("INSERT INTO targets VALUES (?, ?, ?, ?, ?, ?)",
                 [indicator, level, group_id, value, user, dt.datetime.now()])
     what = "tog bort målet" if value is None else f"mål {swedish.number(value, 1)}"
     audit.record(con, user, "Mål", f"{BY_ID[indicator].label}, {level} {group_id}: {what}")
+
+
+def range_of(indicator: str) -> Range:
+    """What a target of the indicator may be: a share 0–100 %, a whole count, kronor from 0."""
+    return BY_UNIT[BY_ID[indicator].unit]
+
+
+def problem(indicator: str, value: float | None) -> str | None:
+    """Why a target cannot be saved, in Swedish; None when it can (None removes the target)."""
+    if value is None:
+        return None
+    return range_of(indicator).problem(f"Målet för {BY_ID[indicator].label.lower()}", value)
 
 
 class Targets:
@@ -42,6 +56,11 @@ class Targets:
 
     def __bool__(self) -> bool:
         return bool(self._values)
+
+    def judged(self, group) -> frozenset[str]:
+        """The indicators with a target that holds for the group: each is judged against it on
+        Översikt's cards, in the report's key figures, on the overview slide and in the workbook."""
+        return frozenset(i for i, *_ in self._values if self.for_group(i, group) is not None)
 
     def for_group(self, indicator: str, group) -> float | None:
         """`group` is a hrdash.figures.groups.Group (level, group_id, administration, department)."""

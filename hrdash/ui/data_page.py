@@ -12,6 +12,7 @@ from hrdash.catalogue import KINDS_WITHOUT_COVERAGE
 from hrdash.ingest.columns import DATA_KINDS
 from hrdash.store import baselines, batches, settings
 from hrdash.store.queries import read
+from hrdash.ui.number_field import number_field, show_back
 
 
 def batches_table(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
@@ -107,18 +108,20 @@ def settings_section(con: duckdb.DuckDBPyConnection, user) -> None:
     if not editable:
         return
     with st.form("inställningar"):
-        changed = {}
+        fields = {}
         for s in editable:
-            if s.unit == settings.KRONOR:
-                changed[s.key] = st.number_input(f"{s.label} (kr)", min_value=1.0, step=1000.0, format="%.0f",
-                                                 value=float(values[s.key]), key=f"inställning_{s.key}")
-            else:
-                changed[s.key] = st.number_input(f"{s.label} (antal personer, lägst {swedish.number(s.default)})",
-                                                 min_value=int(s.default), step=1, value=int(values[s.key]),
-                                                 key=f"inställning_{s.key}")
+            label = (f"{s.label} (kr)" if s.unit == settings.KRONOR
+                     else f"{s.label} (antal personer, lägst {swedish.number(s.default)})")
+            fields[s.key] = number_field(label, values[s.key], key=f"inställning_{s.key}", holds=s.holds,
+                                         whole=s.unit == settings.PEOPLE, check=s.problem)
         if st.form_submit_button("Spara inställningarna", type="primary"):
-            for key, value in changed.items():
-                if value != values[key]:
-                    settings.change(con, key, value, user.name)
+            problems = [f.problem for f in fields.values() if f.problem]
+            if problems:
+                st.error("  \n".join(problems) + "  \nInget är sparat.", icon=":material/block:")
+                return
+            for key, field in fields.items():
+                if field.value != values[key]:
+                    settings.change(con, key, field.value, user.name)
+                show_back(f"inställning_{key}", field.value)
             st.toast("Inställningarna är sparade.")
             st.rerun()

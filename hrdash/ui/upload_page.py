@@ -13,6 +13,7 @@ from hrdash.errors import UserError
 from hrdash.catalogue import TOPICS
 from hrdash.ingest.columns import (CASELOAD, COUNT, FTE, HOURS, KINDS, MEASURES, MONTH, RECRUITMENT, SEK, SICK_LEAVE,
                                    STATUS, STATUSES, TOPIC, TURNOVER, VACANCIES, Column, Kind)
+from hrdash.ingest import typed
 from hrdash.ingest.parse import HeaderRow, ParsedFile, UnknownUnit
 from hrdash.ingest.units import CLOSING_DEPARTMENTS, Unit
 from hrdash.store.preview import STORED_LABELS
@@ -49,7 +50,8 @@ def canonical_names(kind: Kind | None) -> list[str]:
 
 
 def rows_table(parsed: ParsedFile, kind: Kind, limit: int = 500) -> pd.DataFrame:
-    """The rows of one kind as they will be stored, with the canonical column names."""
+    """The rows of one kind as they will be stored, with the canonical column names and the figures in
+    Swedish format."""
     frame = parsed.frame(kind).head(limit)
     columns = ["source_row"] + [c.field for c in kind.columns if c.field in frame and c.type != "year"]
     shown = frame[columns].copy()
@@ -59,6 +61,9 @@ def rows_table(parsed: ParsedFile, kind: Kind, limit: int = 500) -> pd.DataFrame
             shown[column.field] = [swedish.month_name(m) if isinstance(m, dt.date) else None for m in shown[column.field]]
         elif column.type in words:
             shown[column.field] = [words[column.type].get(v) for v in shown[column.field]]
+    for column in kind.columns:  # the figures as read, as Swedes write them: a typed '35.5' shows as '35,5'
+        if column.type in (COUNT, HOURS, FTE, SEK) and column.field in shown:
+            shown[column.field] = [typed.shown(float(v)) if pd.notna(v) else None for v in shown[column.field]]
     shown = shown.rename(columns={"source_row": "Rad", **STORED_LABELS})
     for name in ("Månad",):
         if name in shown:
@@ -107,13 +112,15 @@ def typed_columns(kind: Kind) -> list[Column]:
 
 
 def typed_grid(units: list[Unit], kind: Kind) -> pd.DataFrame:
-    """One row per unit of the organisation (not the closed ones), its figures to be typed in."""
+    """One row per unit of the organisation (not the closed ones), its figures to be typed in. The
+    figures are text columns: what is typed ('1 234,5', '35.5') goes into the file as written and is
+    read by the import's own rules, not by the browser's number field."""
     open_units = [u for u in units if (u.department or "").strip().casefold() not in CLOSING_DEPARTMENTS]
     frame = pd.DataFrame({"avdelning": [u.department or "" for u in open_units],
                           "enhet": [u.name for u in open_units],
                           "enhetskod": [u.code or "" for u in open_units]})
     for column in typed_columns(kind):
-        frame[column.canonical] = pd.Series([None] * len(open_units), dtype="Float64")
+        frame[column.canonical] = pd.Series([None] * len(open_units), dtype="string")
     return frame
 
 
@@ -122,11 +129,8 @@ def typed_months(today: dt.date, count: int = 24) -> list[dt.date]:
     return list(reversed(months.window(dt.date(today.year, today.month, 1), count)))
 
 
-def _typed_number(value: object) -> str:
-    if value is None or value is pd.NA or (isinstance(value, float) and value != value):
-        return ""
-    number = float(value)
-    return str(int(number)) if number.is_integer() else repr(number).replace(".", ",")
+def _typed_text(value: object) -> str:
+    return "" if value is None or value is pd.NA or (isinstance(value, float) and value != value) else str(value).strip()
 
 
 def typed_file(grid: pd.DataFrame, kind: Kind, month: dt.date) -> tuple[str, bytes]:
@@ -135,7 +139,7 @@ def typed_file(grid: pd.DataFrame, kind: Kind, month: dt.date) -> tuple[str, byt
     columns = [c.canonical for c in typed_columns(kind)]
     lines = [["enhet", "enhetskod", "månad", *columns]]
     for row in grid.to_dict("records"):
-        figures = [_typed_number(row.get(name)) for name in columns]
+        figures = [_typed_text(row.get(name)) for name in columns]
         if any(figures):
             lines.append([row["enhet"], row.get("enhetskod") or "", f"{month:%Y-%m}", *figures])
     if len(lines) == 1:
