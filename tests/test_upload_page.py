@@ -167,7 +167,7 @@ def test_one_months_figures_typed_in_a_grid_are_read_and_imported_like_a_file(tm
     name, content = typed_file(grid, VACANCIES, dt.date(2025, 3, 1))
     assert name == "inmatning_vakanser_2025-03.csv"
     read = rows_table(parse_file(content, name, units=units.known(con)), VACANCIES)  # shown before importing
-    assert read[["budgeterade_tjänster", "besatta_tjänster", "konsultkostnad_kr"]].values.tolist() == [
+    assert read[["Budgeterade tjänster", "Besatta tjänster", "Konsultkostnad (kr)"]].values.tolist() == [
         ["10", "8,5", "1\u00a0234,5"], ["6", "5,5", "45\u00a0000"]]
     load(con, content, name)
     values = figures(con)
