@@ -49,6 +49,11 @@ def number(value: float | None, decimals: int = 0) -> str:
     return text
 
 
+def join_words(words: list[str]) -> str:
+    """['a', 'b', 'c'] -> 'a, b och c'."""
+    return " och ".join([", ".join(words[:-1]), words[-1]] if len(words) > 1 else words)
+
+
 def percent(value: float | None, decimals: int = 1) -> str:
     """12.5 -> '12,5 %'."""
     if value is None or (isinstance(value, float) and math.isnan(value)):

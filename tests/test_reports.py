@@ -222,3 +222,18 @@ def test_the_demo_report_has_no_near_empty_page(demo_database, tmp_path):
     con.close()
     assert len(pages) == 11  # the cover, the overview, a page per topic, attention, measures, the notes
     assert [len(text) for text in pages[1:] if len(text) < 600] == []
+
+
+def test_the_attention_slide_names_every_reason_of_a_unit_and_the_costs_say_what_they_rest_on(demo_database,
+                                                                                              tmp_path):
+    path = tmp_path / "hr.duckdb"
+    shutil.copy(demo_database.path, path)
+    con = database.connect(path)
+    built = slides.build(report.build(con, groups.groups(con)[0], dt.date(2026, 10, 1)))
+    con.close()
+    attention = next(s for s in built if s.title == "Behöver uppmärksamhet")
+    overloaded = next(item for item in attention.items if item.startswith("Utredning barn och unga 1:"))
+    # The most serious reason in full, the other named beside it (never "och 1 nyckeltal till").
+    assert overloaded.endswith(" Även: ärenden per handläggare."), overloaded
+    costs = next(s for s in built if s.title == "Vad det kostar")
+    assert costs.message == "Uppskattningar: vad varje belopp bygger på står under det."

@@ -74,6 +74,7 @@ class Report:
     key_figures: pd.DataFrame  # indicator, this month, last year, change, target and status, control chart
     attention: list[tuple[str, list[str]]]  # unit, reasons: most serious first
     attention_incomplete: list[str] = field(default_factory=list)  # kinds the month covers only partly
+    attention_indicators: dict[str, list[str]] = field(default_factory=dict)  # unit -> its reasons' indicators, named
     measures: pd.DataFrame | None = None  # what was done and what the figures say since, most recent first
     effects: pd.DataFrame | None = None  # the same as `hrdash effects` rows, for the workbook
     sections: list[Section] = field(default_factory=list)
@@ -162,7 +163,9 @@ def build(con: duckdb.DuckDBPyConnection, group: Group, month: dt.date, made: dt
                     members=members, figures=frame, kinds=held,
                     signals=_signals(charts, group, month, target, held),
                     costs=costs(con, group, month), targets=goals, health_limit=settings.health_limit(con),
-                    attention_incomplete=findings.incomplete)
+                    attention_incomplete=findings.incomplete,
+                    attention_indicators={unit.name: [BY_ID[a.indicator_id].label for a in items]
+                                          for unit, items in findings.units})
     # What was done, for the group, the groups under it and those above it (started by the month).
     lineage = groups.lineage(all_groups, group)
     mine = {(g.level, g.group_id) for g in lineage}

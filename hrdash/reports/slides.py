@@ -77,7 +77,9 @@ def build(report: Report) -> list[Slide]:
         slides.append(Slide("numbers", f"Läget i {month}", _targets_message(numbers), numbers=numbers))
     for section in report.sections:
         slides.append(Slide("chart", section.title, section.headline, chart=section.chart))
-    attention = [f"{unit}: {reasons[0]}" + (f" (och {len(reasons) - 1} nyckeltal till)" if len(reasons) > 1 else "")
+    # The most serious reason in full; the others named, so that none is hidden behind a count.
+    attention = [f"{unit}: {reasons[0]}" + (f" Även: {swedish.join_words(report.attention_indicators[unit][1:]).lower()}."
+                                            if len(reasons) > 1 else "")
                  for unit, reasons in report.attention]
     if len(attention) > MAX_ITEMS:
         attention = attention[:MAX_ITEMS - 1] + [f"… och {len(attention) - MAX_ITEMS + 1} enheter till"]
@@ -103,7 +105,7 @@ def build(report: Report) -> list[Slide]:
                             items=said[:MAX_ITEMS]))
     shown = [c for c in report.costs if c.amount is not None]
     if shown:
-        slides.append(Slide("numbers", "Vad det kostar", "Med inställningarna under Data → Inställningar.",
+        slides.append(Slide("numbers", "Vad det kostar", "Uppskattningar: vad varje belopp bygger på står under det.",
                             numbers=[Number(c.label, swedish.kronor_rounded(c.amount), c.arithmetic, "gray") for c in shown]))
     notes = [f"{TOPICS[s.topic].title}: {s.comment[0]}" for s in report.sections if s.comment]
     if notes:
