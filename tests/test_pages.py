@@ -182,8 +182,10 @@ def test_a_comment_is_saved_and_shown(app):
     at.text_area[0].input("Två utredare slutade i september; rekrytering pågår.")
     at.button[0].click().run()
     assert not at.exception
+    assert [s.value for s in at.success] == ["Kommentaren för oktober 2026 är sparad."]  # said after the save
     at = app("pages/personalomsattning.py", grupp="Barn och unga – avdelning", manad="oktober 2026")
     assert at.info[0].value == "Två utredare slutade i september; rekrytering pågår\\."
+    assert not at.success  # once only
 
 
 

@@ -273,6 +273,9 @@ def comment(topic: str, group, month: dt.date) -> None:
         st.caption(f"Ingen kommentar för {swedish.month_name(month)} ännu.")
     if session.user().role not in ("hr", "admin"):
         return
+    saved = st.session_state.pop(f"kommentar_sparad_{topic}", None)  # said once, after the rerun that shows it
+    if saved:
+        st.success(saved, icon=":material/check_circle:")
     with st.expander("Skriv eller ändra kommentaren"), st.form(f"comment_{topic}"):
         text = st.text_area("Kommentar", value=found[0] if found else "", max_chars=comments.MAX_LENGTH,
                             key=f"kommentar_{topic}_{group.key}_{month:%Y-%m}",
@@ -280,7 +283,9 @@ def comment(topic: str, group, month: dt.date) -> None:
                                  "Lämna tomt för att ta bort kommentaren.")
         if st.form_submit_button("Spara kommentaren"):
             comments.write(session.cursor(), topic, group.level, group.group_id, month, text, session.user().name)
-            st.success("Kommentaren är sparad.")
+            st.session_state[f"kommentar_sparad_{topic}"] = (
+                f"Kommentaren för {swedish.month_name(month)} är sparad." if text.strip()
+                else f"Kommentaren för {swedish.month_name(month)} är borttagen.")
             st.rerun()
 
 
