@@ -84,6 +84,19 @@ def kronor_rounded(value: float | None) -> str:
     return kronor(value)
 
 
+def kronor_as(value: float | None, like: float | None) -> str:
+    """An amount in the scale `kronor_rounded` gives `like` (a card's figure), so that one card never
+    mixes '899 tkr' with '12 000 kr': '12 tkr', '1 612 tkr'."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return DASH
+    size = abs(like) if like is not None and like == like else abs(value)
+    if size >= 1_000_000:
+        return f"{number(value / 1_000_000, 1)}{NBSP}mnkr"
+    if size >= 10_000:
+        return f"{number(value / 1000)}{NBSP}tkr"
+    return kronor(value)
+
+
 def date(value: dt.date) -> str:
     """The date as Swedish documents write it: '23 november 2026'."""
     return f"{value.day} {MONTHS[value.month - 1]} {value.year}"

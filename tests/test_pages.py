@@ -12,7 +12,7 @@ from streamlit.testing.v1 import AppTest
 
 from hrdash import swedish
 from hrdash.catalogue import BY_ID, CARD, INDICATORS, SLIDE, shown_in
-from hrdash.figures.format import beside_label, format_value
+from hrdash.figures.format import format_value
 from hrdash.ui import registry
 
 # Every page HR opens in demo mode, but presentation mode, whose title is the slide's.
@@ -44,7 +44,8 @@ def test_overview_cards_equal_the_cli(app, demo_database):
     expected = demo_database.values("avdelning", "Vuxen", "2026-08")
     assert cards["Sjukfrånvaro"] == swedish.percent(expected["sick_leave_pct"])
     assert cards["Personalomsättning, 12 månader"] == swedish.percent(expected["turnover_12m_pct"])
-    assert cards["Vakanta tjänster"] == beside_label("vacancies", expected["vacancies"])  # '2': the name says tjänster
+    # '2,0': the name says tjänster, and the card's other figures (last month, last year) have tenths
+    assert cards["Vakanta tjänster"] == swedish.number(expected["vacancies"], 1) == "2,0"
     assert cards["Rekryteringsbehov"] == format_value("recruitment_need", expected["recruitment_need"])
     assert cards["Ärenden per handläggare"] == swedish.number(expected["caseload_per_worker"], 1)
     assert list(cards)[:len(shown_in(CARD))] == [BY_ID[i].label for i in shown_in(CARD)]

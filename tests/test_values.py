@@ -154,3 +154,22 @@ def test_figures_are_rounded_half_away_from_zero_as_by_hand(value, decimals, sho
     from hrdash import swedish
 
     assert swedish.number(value, decimals) == shown
+
+
+def test_a_card_keeps_one_scale_and_one_precision():
+    from hrdash.figures.series import Card
+
+    cost = Card("consultant_cost_sek", 899_000, 887_000, 1_612_000, None, "")
+    assert (cost.text, swedish_together(cost, 1_612_000), swedish_together(cost, 12_000)) == (
+        "899\u00a0tkr", "1\u00a0612\u00a0tkr", "12\u00a0tkr")
+    vacant = Card("vacancies", 8.0, 7.5, 24.5, None, "")
+    assert (vacant.text, swedish_together(vacant, 24.5), swedish_together(vacant, 16.5)) == (
+        "8,0", "24,5 tjänster", "16,5 tjänster")
+    whole = Card("vacancies", 8.0, 7.0, 24.0, None, "")
+    assert (whole.text, swedish_together(whole, 1.0)) == ("8", "1 tjänst")
+
+
+def swedish_together(card, value):
+    from hrdash.figures.format import together
+
+    return together(card.indicator_id, value, card.value, card.figures)

@@ -59,6 +59,22 @@ def change_size(indicator_id: str, change: float) -> str:
     return format_value(indicator_id, abs(change))
 
 
+def together(indicator_id: str, value: float | None, first: float | None, others: list[float | None]) -> str:
+    """`value` as it stands beside `first` on one card: amounts in the same scale ('12 tkr' beside
+    '899 tkr'), counts of positions with the same decimals ('8,0' beside '24,5')."""
+    unit = BY_ID[indicator_id].unit
+    if value is None:
+        return swedish.DASH
+    if unit == "kr":
+        return swedish.kronor_as(value, first)
+    if unit in ("%", "1–5", "ärenden per handläggare"):
+        return format_value(indicator_id, value)
+    tenths = any(v is not None and v == v and not float(v).is_integer() for v in [first, *others])
+    if not tenths:
+        return format_value(indicator_id, value)
+    return swedish.number(value, 1) + ("" if unit == "st" else f" {unit}")
+
+
 def beside_label(indicator_id: str, value: float | None) -> str:
     """A value shown under or after its indicator's name: the unit left out where the name says it
     ('16,5' for Ärenden per handläggare, '4' for Vakanta tjänster; '13,3 %' as it is)."""

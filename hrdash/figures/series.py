@@ -16,7 +16,7 @@ from hrdash import months as month_math
 from hrdash import swedish
 from hrdash.catalogue import BY_ID, CARD, SPARKLINE, shown_in, shown_or_judged
 from hrdash.figures import indicators, readings, signals
-from hrdash.figures.format import beside_label, difference, target_status
+from hrdash.figures.format import beside_label, difference, format_value, target_status, together
 from hrdash.figures.groups import Group
 from hrdash.store import targets
 from hrdash.store.queries import read
@@ -134,11 +134,19 @@ class Card:
         return BY_ID[self.indicator_id].label
 
     @property
+    def figures(self) -> list[float | None]:
+        """The figures the card shows side by side: its own, last month's and last year's."""
+        return [self.value, self.previous, self.last_year]
+
+    @property
     def text(self) -> str:
-        """The card's figure: amounts in tkr or mnkr, the unit left out where the label says it."""
+        """The card's figure: amounts in tkr or mnkr, the unit left out where the label says it, and as
+        many decimals as the figures beside it ('8,0' above '24,5')."""
         if BY_ID[self.indicator_id].unit == "kr":
             return swedish.kronor_rounded(self.value)
-        return beside_label(self.indicator_id, self.value)
+        text = together(self.indicator_id, self.value, self.value, self.figures)
+        unit_in_label = beside_label(self.indicator_id, self.value) != format_value(self.indicator_id, self.value)
+        return text.split(" ", 1)[0] if unit_in_label else text
 
     def change(self, other: float | None) -> float | None:
         return difference(self.indicator_id, self.value, other)

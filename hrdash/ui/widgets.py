@@ -14,7 +14,7 @@ import streamlit as st
 from hrdash import swedish
 from hrdash.catalogue import BY_ID, SPARKLINE, TOPICS, privacy_note, shown_in
 from hrdash.charts import sparkline
-from hrdash.figures.format import change_size, format_value
+from hrdash.figures.format import change_size, format_value, together
 from hrdash.figures import signals
 from hrdash.figures.series import Card
 from hrdash.markdown import plain
@@ -40,6 +40,13 @@ def _direction(indicator_id: str, change: float) -> tuple[str, str]:
     return arrow, "red" if bad else "green"
 
 
+def _size(item: Card, change: float) -> str:
+    """A change on a card, in the card's own scale and decimals ('12 tkr' under '899 tkr')."""
+    if BY_ID[item.indicator_id].unit in ("%", "ärenden per handläggare"):
+        return change_size(item.indicator_id, change)
+    return together(item.indicator_id, abs(change), item.value, item.figures)
+
+
 def card(item: Card, month: dt.date) -> None:
     """One indicator: value, change against last month and last year, target, 12-month sparkline."""
     indicator = BY_ID[item.indicator_id]
@@ -50,7 +57,7 @@ def card(item: Card, month: dt.date) -> None:
         st.metric(
             indicator.label,
             item.text,
-            delta=None if change is None else change_size(item.indicator_id, change),
+            delta=None if change is None else _size(item, change),
             delta_color=colour,
             delta_arrow=arrow,
             delta_description=None if change is None else f"mot {previous_month}"
@@ -64,8 +71,8 @@ def card(item: Card, month: dt.date) -> None:
         if yearly is not None:
             arrow, colour = _direction(item.indicator_id, yearly)
             sign = {"up": "▲ ", "down": "▼ ", "off": ""}[arrow]
-            st.markdown(f"Samma månad i fjol: {format_value(item.indicator_id, item.last_year)} "
-                        f":{colour}[{sign}{change_size(item.indicator_id, yearly)}]"
+            st.markdown(f"Samma månad i fjol: {together(item.indicator_id, item.last_year, item.value, item.figures)} "
+                        f":{colour}[{sign}{_size(item, yearly)}]"
                         + (" (alla enheter hade inte rapporterat)" if item.last_year_incomplete else ""))
         if item.incomplete and item.value is not None:
             st.badge(f"Ofullständig månad: {item.incomplete}", icon=":material/pending:", color="orange")
