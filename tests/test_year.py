@@ -218,3 +218,122 @@ def test_a_reader_never_sees_a_hidden_year_figure(con, tmp_path):
         assert public["enhet", "Delad", DECEMBER, indicator] == "", indicator
     assert public["enhet", "Delad", DECEMBER, "sick_leave_12m_pct"] == "5.000000"
     assert public["enhet", "Delad", DECEMBER, "sick_leave_age_30_49_12m_pct"] == ""  # nobody: no figure
+
+
+# The yearly view. Soc > Vuxen (Stor, Liten) and Barn (Delad), every month of 2024 and 2025; per month:
+# Stor: 20 women of 30–49 (2 000 hours, 100 sick, 40 in long spells; in 2024 120 sick), 15 men of 50 or
+# older (1 500 hours, 30 sick); Liten: 6 women under 30 (600 hours, 60 sick, 30 long); Delad: 15 women
+# (1 500 hours, 150 sick) and 3 men (300 hours, 30 sick), all 30–49. Each month is the same within a
+# year, so the year's ratios are the month's.
+AUTH = {"auth": {"redirect_uri": "http://localhost:8501/oauth2callback", "cookie_secret": "x", "client_id": "x",
+                 "client_secret": "x", "server_metadata_url": "http://localhost:9400/.well-known/openid-configuration"}}
+READER = {"is_logged_in": True, "email": "ledamot@kommun.se"}
+TWO_YEARS = [f"{y}-{m:02d}" for y in (2024, 2025) for m in range(1, 13)]
+ROWS = ["Total sjukfrånvaro", "Andel av sjukfrånvaron som avser 60 dagar eller mer", "Sjukfrånvaro kvinnor",
+        "Sjukfrånvaro män", "Sjukfrånvaro 29 år eller yngre", "Sjukfrånvaro 30–49 år", "Sjukfrånvaro 50 år eller äldre"]
+# (organisation, row) -> (2025, 2024) as a reader reads them.
+EXPECTED = {
+    # Soc: 5 900 hours a month; sick 370 (2024: 390), of which 70 long; women 41 people, 4 100 hours, 310
+    # (330) sick; men 18, 1 800 hours, 60 sick; under 30: Liten's 6 (hidden); 30–49: 38 people, 3 800
+    # hours, 280 (300) sick; 50–: Stor's 15 men, fewer than 38, hidden beside the small group.
+    "Soc": ["6,3 %", "18,9 %", "7,6 %", "3,3 %", "–", "7,4 %", "–"],  # 370/5900, 70/370, 310/4100, 60/1800, 280/3800
+    "Soc 2024": ["6,6 %", "17,9 %", "8,0 %", "3,3 %", "–", "7,9 %", "–"],  # 390/5900, 70/390, 330/4100, 300/3800
+    # Barn: 1 800 hours, 180 sick, none long; 3 men (hidden) and so the women; nobody under 30 or over 49.
+    "Barn": ["10,0 %", "0,0 %", "–", "–", "", "10,0 %", ""],
+    # Vuxen: 4 100 hours, 190 (210) sick, 70 long; women 26, 2 600 hours, 160 (180); men 15, 1 500 hours, 30;
+    # under 30: 6 (hidden); 30–49: 20, 2 000 hours, 100 (120); 50–: 15, fewer than 20, hidden beside it.
+    "Vuxen": ["4,6 %", "36,8 %", "6,2 %", "2,0 %", "–", "5,0 %", "–"],  # 190/4100, 70/190, 160/2600, 30/1500
+    "Vuxen 2024": ["5,1 %", "33,3 %", "6,9 %", "2,0 %", "–", "6,0 %", "–"],  # 210/4100, 70/210, 180/2600, 120/2000
+}
+
+
+def shown(texts: list[str]) -> list[str]:
+    """'6,3 %' as the page writes it, with a no-break space before the sign."""
+    return [t.replace(" ", "\u00a0") for t in texts]
+
+
+@pytest.fixture
+def year_database(con, tmp_path, monkeypatch):
+    from hrdash.store import roles
+
+    load(con, csv_bytes([["enhet", "avdelning", "förvaltning"], ["Stor", "Vuxen", "Soc"], ["Liten", "Vuxen", "Soc"],
+                         ["Delad", "Barn", "Soc"]]), "org.csv")
+    rows = [SPLIT_HEADER]
+    for month in TWO_YEARS:
+        rows += [["Stor", month, "kvinna", "30-49", 20, 2000, 120 if month < "2025" else 100, 0, 40],
+                 ["Stor", month, "man", "50-", 15, 1500, 30, 0, 0],
+                 ["Liten", month, "kvinna", "-29", 6, 600, 60, 0, 30],
+                 ["Delad", month, "kvinna", "30-49", 15, 1500, 150, 0, 0],
+                 ["Delad", month, "man", "30-49", 3, 300, 30, 0, 0]]
+    load(con, csv_bytes(rows), "sjuk.csv")
+    roles.assign(con, "e-post", "ledamot@kommun.se", "läsare", "test")
+    con.close()
+    path = tmp_path / "hr.duckdb"
+    monkeypatch.setenv("HRDASH_DB", str(path))
+    return path
+
+
+def test_the_yearly_view_shows_the_seven_figures_beside_last_year_and_a_dash_for_a_hidden_one(year_database):
+    from conftest import open_app
+
+    at = open_app("pages/arsredovisning.py", secrets=AUTH, user=READER)
+    assert at.title[0].value == "Årsredovisning"
+    assert "lagen om kommunal bokföring och redovisning" in at.markdown[0].value
+    assert at.selectbox(key="ar").value == 2025
+    assert at.subheader[0].value == "Sjukfrånvaro 2025, jämfört med 2024"
+    table = at.dataframe[0].value
+    assert list(table.columns) == ["Organisation", "Nyckeltal", "2025", "2024", "Kommentar"]
+    assert list(table["Organisation"]) == ["Soc"] * 7 + ["Barn"] * 7 + ["Vuxen"] * 7
+    assert list(table["Nyckeltal"]) == ROWS * 3
+    for name in ("Soc", "Barn", "Vuxen"):
+        rows = table[table["Organisation"] == name]
+        assert list(rows["2025"]) == shown(EXPECTED[name]), name
+        assert list(rows["2024"]) == shown(EXPECTED.get(f"{name} 2024", EXPECTED[name])), name
+    comments = dict(zip(zip(table["Organisation"], table["Nyckeltal"]), table["Kommentar"]))
+    assert comments["Barn", "Sjukfrånvaro män"] == f"2025: {FEW}; 2024: {FEW}"
+    assert comments["Barn", "Sjukfrånvaro kvinnor"] == f"2025: {HIDES}; 2024: {HIDES}"
+    assert comments["Soc", "Total sjukfrånvaro"] == ""
+    assert "10 personer eller färre" in at.caption[0].value
+    assert at.get("download_button")[0].proto.label == "Ladda ner Excel"
+
+
+def test_the_yearly_view_for_an_earlier_year(year_database):
+    from conftest import open_app
+
+    at = open_app("pages/arsredovisning.py", secrets=AUTH, user=READER)
+    at.selectbox(key="ar").set_value(2024).run()
+    table = at.dataframe[0].value
+    assert list(table.columns)[2:4] == ["2024", "2023"]
+    soc = table[table["Organisation"] == "Soc"]
+    assert list(soc["2024"]) == shown(EXPECTED["Soc 2024"])
+    assert set(soc["2023"]) == {""}  # no file holds 2023
+
+
+def test_the_workbooks_hold_the_same_table(year_database):
+    import datetime as dt
+
+    import openpyxl
+
+    from hrdash.figures import groups
+    from hrdash.figures import year as year_module
+    from hrdash.reports import model as report
+    from hrdash.reports import workbook
+    from hrdash.store import database
+
+    con = database.connect(year_database)
+    sheets = [openpyxl.load_workbook(io.BytesIO(workbook.render_annual(year_module.disclosure(con, 2025))))]
+    soc = next(g for g in groups.groups(con) if g.name == "Soc")
+    sheets.append(openpyxl.load_workbook(io.BytesIO(workbook.render(report.build(con, soc, dt.date(2025, 12, 1))))))
+    # A report of October 2026 would show 2025 too: the last year that has ended.
+    con.close()
+    for book in sheets:
+        sheet = book["Årsredovisning"]
+        assert sheet["A1"].value == "Sjukfrånvaro 2025"
+        assert [c.value for c in sheet[4]] == ["Organisation", "Nyckeltal", "2025", "2024", "Kommentar"]
+        rows = {(r[0].value, r[1].value): r for r in sheet.iter_rows(min_row=5, max_row=25)}
+        total = rows["Soc", "Total sjukfrånvaro"]
+        assert total[2].value == pytest.approx(370 / 5900 * 100) and total[2].number_format == '0.0" %"'
+        assert total[3].value == pytest.approx(390 / 5900 * 100)
+        assert rows["Vuxen", "Sjukfrånvaro 50 år eller äldre"][2].value == "–"
+        assert rows["Barn", "Sjukfrånvaro män"][4].value == f"2025: {FEW}; 2024: {FEW}"
+        assert rows["Barn", "Sjukfrånvaro 29 år eller yngre"][2].value is None
