@@ -86,10 +86,6 @@ class Disclosure:
                              for r in self.rows], columns=self.columns)
 
     @property
-    def has_hidden(self) -> bool:
-        return any(r.this_year.hidden or r.last_year.hidden for r in self.rows)
-
-    @property
     def has_figures(self) -> bool:
         return any(r.this_year.value is not None for r in self.rows)
 
