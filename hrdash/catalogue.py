@@ -231,6 +231,16 @@ def _sick_leave_by_group(id_: str, label: str, legend: str, who: str, people: st
                      breakdown=breakdown, legend=legend)
 
 
+def _year_by_group(id_: str, label: str, short_label: str | None, who: str, group: str) -> Indicator:
+    """A split of the annual report's figures (domain.md, Part 3): the 12 months ending with the month,
+    hidden by the split group's smallest month (and the rule that hides a second group of the split)."""
+    return Indicator(id_, label, "sick_leave", "%",
+                     f"Sjuktimmar som andel av ordinarie arbetstimmar för {who} under de senaste 12 månaderna. "
+                     "Visas bara när alla enheter har rapporterat alla 12 månaderna.",
+                     (f"{group}_sick_hours", f"{group}_ordinary_hours"), True, HEALTH, f"{group}_employees_min_12m",
+                     TWELVE_MONTHS, short_label=short_label)
+
+
 INDICATORS: tuple[Indicator, ...] = (
     Indicator("sick_leave_pct", "Sjukfrånvaro", "sick_leave", "%",
               "Sjuktimmar som andel av de ordinarie (schemalagda) arbetstimmarna under månaden.",
@@ -252,6 +262,21 @@ INDICATORS: tuple[Indicator, ...] = (
               ("sick_hours", "ordinary_hours"), True, HEALTH, "employees_min_12m", TWELVE_MONTHS,
               subject="Sjukfrånvaron de senaste 12 månaderna",
               shown=frozenset({CARD, KEY_FIGURE, REPORT_TABLE})),
+    Indicator("long_sick_leave_share_12m_pct", "Andel långa sjukfall, 12 månader", "sick_leave", "%",
+              "Hur stor del av sjuktimmarna under de senaste 12 månaderna som hör till sjukfall som pågått 60 dagar "
+              "eller mer. Visas bara när alla enheter har rapporterat alla 12 månaderna.",
+              ("sick_hours_60_days", "sick_hours"), True, HEALTH, "employees_min_12m", TWELVE_MONTHS,
+              short_label="Andel långa sjukfall, 12 mån", subject="Andelen långa sjukfall de senaste 12 månaderna"),
+    _year_by_group("sick_leave_women_12m_pct", "Sjukfrånvaro kvinnor, 12 månader",
+                   "Sjukfrånvaro kvinnor, 12 mån", "kvinnorna", "women"),
+    _year_by_group("sick_leave_men_12m_pct", "Sjukfrånvaro män, 12 månader", None, "männen", "men"),
+    _year_by_group("sick_leave_age_29_12m_pct", "Sjukfrånvaro 29 år eller yngre, 12 månader",
+                   "Sjukfrånvaro −29 år, 12 mån", "medarbetare som är 29 år eller yngre", "age_29"),
+    _year_by_group("sick_leave_age_30_49_12m_pct", "Sjukfrånvaro 30–49 år, 12 månader",
+                   "Sjukfrånvaro 30–49 år, 12 mån",
+                   "medarbetare som är 30–49 år", "age_30_49"),
+    _year_by_group("sick_leave_age_50_12m_pct", "Sjukfrånvaro 50 år eller äldre, 12 månader",
+                   "Sjukfrånvaro 50– år, 12 mån", "medarbetare som är 50 år eller äldre", "age_50"),
     _sick_leave_by_group("sick_leave_women_pct", "Sjukfrånvaro, kvinnor", "Kvinnor", "kvinnorna", "women_employees",
                          "Kvinnor och män"),
     _sick_leave_by_group("sick_leave_men_pct", "Sjukfrånvaro, män", "Män", "männen", "men_employees",

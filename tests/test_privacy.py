@@ -89,9 +89,12 @@ def test_the_hidden_figures_exist_and_nothing_else_looks_like_them(private_datab
     assert close == {("enhet", "Liten", "sick_leave_pct"), ("enhet", "Liten", "short_sick_leave_pct"),
                      ("enhet", "Liten", "long_sick_leave_share_pct"), ("enhet", "Liten", "sick_leave_women_pct"),
                      ("enhet", "Delad", "sick_leave_men_pct"), ("enhet", "Delad", "sick_leave_women_pct"),
-                     ("enhet", "Liten", "sick_leave_12m_pct"),
+                     ("enhet", "Liten", "sick_leave_12m_pct"), ("enhet", "Liten", "long_sick_leave_share_12m_pct"),
+                     ("enhet", "Liten", "sick_leave_women_12m_pct"), ("enhet", "Delad", "sick_leave_men_12m_pct"),
+                     ("enhet", "Delad", "sick_leave_women_12m_pct"),
                      # the same 3 men are all the men of their avdelning and förvaltning
-                     ("avdelning", "Barn", "sick_leave_men_pct"), ("förvaltning", "Soc", "sick_leave_men_pct")}
+                     ("avdelning", "Barn", "sick_leave_men_pct"), ("förvaltning", "Soc", "sick_leave_men_pct"),
+                     ("avdelning", "Barn", "sick_leave_men_12m_pct"), ("förvaltning", "Soc", "sick_leave_men_12m_pct")}
 
 
 def test_the_cli_default_hides_them(private_database):
@@ -126,7 +129,8 @@ def test_every_page_shown_to_a_reader_hides_them(private_database, tmp_path, mon
     con = database.connect(path)
     all_groups = groups.groups(con)
     con.close()
-    pages = ["pages/oversikt.py", "pages/sjukfranvaro.py", "pages/rapport.py", "pages/presentation.py"]
+    pages = ["pages/oversikt.py", "pages/sjukfranvaro.py", "pages/rapport.py", "pages/presentation.py",
+             "pages/arsredovisning.py"]
     walked = 0
     walks = [(group, "oktober 2025") for group in all_groups] + [(all_groups[0], "oktober 2024")]
     for group, month in walks:
@@ -142,7 +146,7 @@ def test_every_page_shown_to_a_reader_hides_them(private_database, tmp_path, mon
                     break
                 at.button(key="framåt").click().run()
                 step += 1
-    assert walked >= len(walks) * (3 + 4)  # every page, and every slide (at least four) of presentation mode
+    assert walked >= len(walks) * (4 + 4)  # every page, and every slide (at least four) of presentation mode
 
 
 def drawn(chart) -> list[float]:

@@ -118,3 +118,15 @@ def test_the_old_database_takes_a_measures_import_and_keeps_every_figure(old_dat
         ("avdelning", "Barn och unga", "2025-03", "Mentorskap", None),
         ("enhet", "Mottagningen", "2025-03", "Friskvårdstimme", "ongoing"),
     ]
+
+
+def test_the_upgraded_database_gives_the_years_new_figures(old_database):
+    """The stored figures are made again from this release's queries: the annual report's new
+    12-month figures are there, for a window every unit reported in full."""
+    path, _ = old_database
+    after = printed(hrdash("indicators", "--db", str(path), "--unsuppressed").stdout)
+    new = ("long_sick_leave_share_12m_pct", "sick_leave_women_12m_pct", "sick_leave_men_12m_pct",
+           "sick_leave_age_29_12m_pct", "sick_leave_age_30_49_12m_pct", "sick_leave_age_50_12m_pct")
+    assert {key[3] for key in after} >= set(new)
+    complete = [key for key, value in after.items() if key[3] == "sick_leave_12m_pct" and value]
+    assert complete and all(after[(*key[:3], "long_sick_leave_share_12m_pct")] for key in complete)

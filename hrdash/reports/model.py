@@ -21,6 +21,7 @@ from hrdash.catalogue import (BY_ID, HEALTH, HEALTH_LIMIT, KEY_FIGURE, KINDS_OF_
                               shown_or_judged)
 from hrdash.charts.trend import Lines, Trend
 from hrdash.figures import compare, groups, indicators, narrative, readings, signals
+from hrdash.figures import year as year_module
 from hrdash.figures import effects as effects_module
 from hrdash.figures import measures as measures_module
 from hrdash.figures.compare import Funnel
@@ -80,6 +81,7 @@ class Report:
     sections: list[Section] = field(default_factory=list)
     signals: pd.DataFrame | None = None  # per figure with a control chart: value, centre, limits, what it says
     costs: list[Cost] = field(default_factory=list)
+    annual: year_module.Disclosure | None = None  # the last year ended by the month: the annual report's figures
     members: list[Group] = field(default_factory=list)  # the group and the avdelningar and units under it
     figures: pd.DataFrame | None = None  # every indicator, long format, suppressed: what the workbook lists
     kinds: set[str] = field(default_factory=set)  # the kinds of figures the database holds: what the report covers
@@ -172,6 +174,8 @@ def build(con: duckdb.DuckDBPyConnection, group: Group, month: dt.date, made: dt
     done = [m for m in measures_module.measures(con)
             if (m.level, m.group_id) in mine | {(g.level, g.group_id) for g in members} and m.start <= month]
     report.measures, report.effects = _measures(con, done, report.health_limit)
+    if "sick_leave" in held:
+        report.annual = year_module.disclosure(con, month.year if month.month == 12 else month.year - 1, group)
     for plan in plans:
         if plan.topic == "voice":
             report.sections.append(_voice_section(con, figures, plan, group, members, month))

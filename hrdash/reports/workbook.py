@@ -1,6 +1,7 @@
 """The monthly report as an Excel workbook for HR staff who work further on it: a summary, a
 sheet per indicator (groups × the last 13 months) with Swedish headers, number formats and a
-frozen header row, and the definitions. Text that looks like a formula stays text."""
+frozen header row, the annual report's sick-leave table (Årsredovisning), and the definitions.
+Text that looks like a formula stays text."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from hrdash import swedish
 from hrdash.catalogue import BY_ID, INDICATORS, privacy_note
+from hrdash.figures.year import LAW, Disclosure
 from hrdash.months import window
 from hrdash.reports.model import Report
 
@@ -74,6 +76,8 @@ def render(report: Report) -> bytes:
         _table_sheet(workbook.create_sheet("Styrdiagram"), report.signals, wide=(0, 4))
     if report.effects is not None and not report.effects.empty:
         _table_sheet(workbook.create_sheet("Åtgärder och resultat"), report.effects, wide=(0, 3, 10))
+    if report.annual is not None and report.annual.has_figures:
+        annual_sheet(workbook.create_sheet("Årsredovisning"), report.annual)
     costs = pd.DataFrame([{"Kostnad": c.label, "Belopp (kr)": c.amount, "Så räknas det": c.arithmetic or c.note}
                           for c in report.costs])
     if not costs.empty:
@@ -163,3 +167,39 @@ def _indicator_sheet(sheet: Worksheet, report: Report, indicator_id: str, months
     sheet.column_dimensions["B"].width = 34
     for column in range(3, len(months) + 3):
         sheet.column_dimensions[get_column_letter(column)].width = 14
+
+
+def annual_sheet(sheet: Worksheet, disclosure: Disclosure) -> None:
+    """The annual report's seven sick-leave figures (hrdash/figures/year.py) as numbers, '–' where hidden,
+    with the law's words above and what '–' means below."""
+    put(sheet, 1, 1, f"Sjukfrånvaro {disclosure.year}").font = Font(bold=True, size=16, color="0B5394")
+    put(sheet, 2, 1, LAW).alignment = Alignment(wrap_text=True, vertical="top")
+    sheet.merge_cells(start_row=2, start_column=1, end_row=2, end_column=5)
+    sheet.row_dimensions[2].height = 75
+    for column, label in enumerate(disclosure.columns, start=1):
+        cell = put(sheet, 4, column, label)
+        cell.fill, cell.font = HEADER_FILL, HEADER_FONT
+        cell.alignment = Alignment(horizontal="right" if column in (3, 4) else "left")
+    for row, line in enumerate(disclosure.rows, start=5):
+        put(sheet, row, 1, line.group.name)
+        put(sheet, row, 2, line.label)
+        for column, figure in ((3, line.this_year), (4, line.last_year)):
+            if figure.hidden:
+                put(sheet, row, column, "–").alignment = Alignment(horizontal="right")
+            elif figure.value is not None:
+                sheet.cell(row=row, column=column, value=figure.value).number_format = NUMBER_FORMATS["%"]
+        put(sheet, row, 5, line.comment)
+    put(sheet, len(disclosure.rows) + 6, 1, disclosure.note())
+    sheet.freeze_panes = "A5"
+    for letter, width in zip("ABCDE", (34, 50, 12, 12, 70)):
+        sheet.column_dimensions[letter].width = width
+
+
+def render_annual(disclosure: Disclosure) -> bytes:
+    """The annual table alone, for the page Årsredovisning's download."""
+    workbook = Workbook()
+    workbook.active.title = "Årsredovisning"
+    annual_sheet(workbook.active, disclosure)
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()

@@ -18,6 +18,7 @@ from hrdash.figures import measures as measures_module
 from hrdash.figures import costs as costs_module
 from hrdash.figures import readings, seasons, signals
 from hrdash.figures import voice as voice_module
+from hrdash.figures import year as year_module
 from hrdash.figures import groups as groups_module
 from hrdash.figures import series as series_module
 from hrdash.figures.groups import Group
@@ -25,6 +26,7 @@ from hrdash.ingest.columns import kind_by_name
 from hrdash.ingest.parse import parse_file
 from hrdash.ingest.units import Unit
 from hrdash.reports import exports, slides as slides_module
+from hrdash.reports import workbook as workbook_module
 from hrdash.reports import model as report_module
 from hrdash.store import comments as comments_module
 from hrdash.store import preview, units
@@ -134,6 +136,22 @@ def attention(group: Group, month: dt.date, hidden_shown: bool):
 def sparklines(data_version: str, group: Group, month: dt.date, hidden_shown: bool) -> pd.DataFrame:
     members = groups_module.descendants(groups(data_version), group)
     return series_module.sparklines(cursor(), members, month, hidden_shown)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def years(data_version: str) -> list[int]:
+    return year_module.years(cursor())
+
+
+@st.cache_data(show_spinner="Hämtar årets siffror …", max_entries=16)
+def disclosure(data_version: str, year: int) -> year_module.Disclosure:
+    """The annual report's seven figures of a year (hrdash/figures/year.py), always suppressed."""
+    return year_module.disclosure(cursor(), year)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def disclosure_file(data_version: str, year: int) -> bytes:
+    return workbook_module.render_annual(disclosure(data_version, year))
 
 
 @st.cache_data(show_spinner=False, max_entries=4)

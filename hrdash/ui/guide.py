@@ -26,7 +26,9 @@ SECTIONS = (
      "visas med hur många av hur många enheter den gäller.\n\n"
      "Sjukfrånvaron räknas som i kommunernas årsredovisningar (lagen om kommunal bokföring och redovisning): "
      "sjuktimmar delat med ordinarie arbetstimmar. Korttidssjukfrånvaro är dag 1–14 i ett sjukfall, "
-     "sjuklöneperioden. Personalomsättningen finns i flera varianter; här räknas tillsvidareanställda som slutat "
+     "sjuklöneperioden. Årsredovisningens sju siffror (sidan Årsredovisning) är samma kvoter över januari–december: "
+     "den totala sjukfrånvaron, andelen som avser sjukfall på 60 dagar eller mer, kvinnor, män och åldersgrupperna "
+     "29 år eller yngre, 30–49 år och 50 år eller äldre. Personalomsättningen finns i flera varianter; här räknas tillsvidareanställda som slutat "
      "delat med det genomsnittliga antalet tillsvidareanställda, och varianterna hålls isär med egna namn."),
     ("Är förändringen verklig?",
      "Ett nyckeltal varierar från månad till månad även när ingenting har förändrats. Styrdiagrammen (så kallade "
@@ -71,7 +73,9 @@ def _privacy(health_limit: int) -> str:
      "visas aldrig för nämnden eller allmänheten – varken på sidorna, i rapporterna eller i presentationsläget. "
      f"{law}: {HEALTH_LAW}. "
      "Den visas som – med förklaringen. Delas sjukfrånvaron upp på kön eller ålder döljs även nästa minsta grupp "
-     "när det behövs, så att den lilla gruppen inte kan räknas fram ur de andra. Sidorna visar andelar, aldrig "
+     "när det behövs, så att den lilla gruppen inte kan räknas fram ur de andra. I årsredovisningens siffror för "
+     "hela året (sidan Årsredovisning) räknas gruppens minsta månad, och döljs en enda grupp av en uppdelning döljs "
+     "även den av de andra grupperna som har minst antal personer. Sidorna visar andelar, aldrig "
      "en enhets timmar. Upprepad korttidsfrånvaro, frisknärvaro och sjuklönekostnad är också hälsouppgifter och "
      "döljs på samma sätt.\n\n"
      f"Svaren på pulsfrågorna och avgångsorsakerna är personliga: en grupp med {few_answers()} visas inte. När en "

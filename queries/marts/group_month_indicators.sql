@@ -12,6 +12,19 @@ SELECT
     100 * sick_hours_60_days / nullif(sick_hours, 0) AS long_sick_leave_share_pct,
     CASE WHEN sick_leave_complete_months_12m = 12
         THEN 100 * sick_hours_12m / nullif(ordinary_hours_12m, 0) END AS sick_leave_12m_pct,
+    -- The year's statutory figures (domain.md, Part 3): the window ending in December.
+    CASE WHEN sick_leave_complete_months_12m = 12
+        THEN 100 * sick_hours_60_days_12m / nullif(sick_hours_12m, 0) END AS long_sick_leave_share_12m_pct,
+    CASE WHEN sick_leave_complete_months_12m = 12 AND women_complete_months_12m = 12
+        THEN 100 * women_sick_hours_12m / nullif(women_ordinary_hours_12m, 0) END AS sick_leave_women_12m_pct,
+    CASE WHEN sick_leave_complete_months_12m = 12 AND men_complete_months_12m = 12
+        THEN 100 * men_sick_hours_12m / nullif(men_ordinary_hours_12m, 0) END AS sick_leave_men_12m_pct,
+    CASE WHEN sick_leave_complete_months_12m = 12 AND age_29_complete_months_12m = 12
+        THEN 100 * age_29_sick_hours_12m / nullif(age_29_ordinary_hours_12m, 0) END AS sick_leave_age_29_12m_pct,
+    CASE WHEN sick_leave_complete_months_12m = 12 AND age_30_49_complete_months_12m = 12
+        THEN 100 * age_30_49_sick_hours_12m / nullif(age_30_49_ordinary_hours_12m, 0) END AS sick_leave_age_30_49_12m_pct,
+    CASE WHEN sick_leave_complete_months_12m = 12 AND age_50_complete_months_12m = 12
+        THEN 100 * age_50_sick_hours_12m / nullif(age_50_ordinary_hours_12m, 0) END AS sick_leave_age_50_12m_pct,
     100 * women_sick_hours / nullif(women_ordinary_hours, 0) AS sick_leave_women_pct,
     100 * men_sick_hours / nullif(men_ordinary_hours, 0) AS sick_leave_men_pct,
     100 * age_29_sick_hours / nullif(age_29_ordinary_hours, 0) AS sick_leave_age_29_pct,

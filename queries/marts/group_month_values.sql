@@ -16,6 +16,12 @@
 -- in the order the ids sort) as long as those hidden before them hold at most `health_limit`
 -- people together.
 --
+-- The year's splits over the 12-month window (domain.md, Part 3) follow the statutory disclosure's
+-- rule instead: a split group whose smallest month in the window holds at most `health_limit` people
+-- is hidden, and when exactly one group of a split (women/men; the three age groups) is hidden, the
+-- other group of that split with the fewest people (its smallest month; ties in the order women, men
+-- and −29, 30–49, 50–) is hidden too. A group with no people in the window is neither hidden nor chosen.
+--
 -- Personal answers (a pulse question's answers in a tertial; the exit interviews of the 12
 -- months) about fewer than `min_answers` answers are hidden. So that a hidden group cannot be worked out
 -- from the group above it and its siblings, when exactly one unit of an avdelning is hidden
@@ -126,15 +132,63 @@ flags AS (
         gender_has_small_group AND coalesce(before_men <= health_limit, false) AS men_hides_small_group,
         age_has_small_group AND coalesce(before_age_29 <= health_limit, false) AS age_29_hides_small_group,
         age_has_small_group AND coalesce(before_age_30_49 <= health_limit, false) AS age_30_49_hides_small_group,
-        age_has_small_group AND coalesce(before_age_50 <= health_limit, false) AS age_50_hides_small_group
+        age_has_small_group AND coalesce(before_age_50 <= health_limit, false) AS age_50_hides_small_group,
+        coalesce(women_employees_max_12m > 0, false) AS women_12m_has_people,
+        coalesce(women_employees_max_12m > 0 AND women_employees_min_12m <= health_limit, false) AS women_12m_too_few,
+        coalesce(men_employees_max_12m > 0, false) AS men_12m_has_people,
+        coalesce(men_employees_max_12m > 0 AND men_employees_min_12m <= health_limit, false) AS men_12m_too_few,
+        coalesce(age_29_employees_max_12m > 0, false) AS age_29_12m_has_people,
+        coalesce(age_29_employees_max_12m > 0 AND age_29_employees_min_12m <= health_limit, false) AS age_29_12m_too_few,
+        coalesce(age_30_49_employees_max_12m > 0, false) AS age_30_49_12m_has_people,
+        coalesce(age_30_49_employees_max_12m > 0 AND age_30_49_employees_min_12m <= health_limit, false) AS age_30_49_12m_too_few,
+        coalesce(age_50_employees_max_12m > 0, false) AS age_50_12m_has_people,
+        coalesce(age_50_employees_max_12m > 0 AND age_50_employees_min_12m <= health_limit, false) AS age_50_12m_too_few
     FROM sizes
     LEFT JOIN personal USING (level, group_id, month)
+),
+year_counts AS (
+    SELECT
+        *,
+        women_12m_too_few::INTEGER + men_12m_too_few::INTEGER AS gender_12m_too_few,
+        age_29_12m_too_few::INTEGER + age_30_49_12m_too_few::INTEGER + age_50_12m_too_few::INTEGER AS age_12m_too_few,
+        women_12m_has_people AND NOT women_12m_too_few AS women_12m_candidate,
+        men_12m_has_people AND NOT men_12m_too_few AS men_12m_candidate,
+        age_29_12m_has_people AND NOT age_29_12m_too_few AS age_29_12m_candidate,
+        age_30_49_12m_has_people AND NOT age_30_49_12m_too_few AS age_30_49_12m_candidate,
+        age_50_12m_has_people AND NOT age_50_12m_too_few AS age_50_12m_candidate
+    FROM flags
+),
+year_chosen AS (
+    -- The group hidden beside a split's only small one: the candidate with the fewest people, ties in order.
+    SELECT
+        *,
+        CASE WHEN gender_12m_too_few = 1 THEN
+            CASE WHEN women_12m_candidate THEN 'women' WHEN men_12m_candidate THEN 'men' END
+        END AS gender_12m_chosen,
+        CASE WHEN age_12m_too_few = 1 THEN
+            CASE
+                WHEN age_29_12m_candidate
+                    AND (NOT age_30_49_12m_candidate OR age_29_employees_min_12m <= age_30_49_employees_min_12m)
+                    AND (NOT age_50_12m_candidate OR age_29_employees_min_12m <= age_50_employees_min_12m) THEN 'age_29'
+                WHEN age_30_49_12m_candidate
+                    AND (NOT age_50_12m_candidate OR age_30_49_employees_min_12m <= age_50_employees_min_12m)
+                    THEN 'age_30_49'
+                WHEN age_50_12m_candidate THEN 'age_50'
+            END
+        END AS age_12m_chosen
+    FROM year_counts
 )
 SELECT
     * EXCLUDE (health_limit, min_answers, gender_has_small_group, age_has_small_group, before_women, before_men, before_age_29,
                before_age_30_49, before_age_50, few, hides, women_too_few, men_too_few, age_29_too_few,
                age_30_49_too_few, age_50_too_few, women_hides_small_group, men_hides_small_group,
-               age_29_hides_small_group, age_30_49_hides_small_group, age_50_hides_small_group)
+               age_29_hides_small_group, age_30_49_hides_small_group, age_50_hides_small_group,
+               gender_12m_too_few, age_12m_too_few, gender_12m_chosen, age_12m_chosen,
+               women_12m_has_people, women_12m_too_few, women_12m_candidate,
+               men_12m_has_people, men_12m_too_few, men_12m_candidate,
+               age_29_12m_has_people, age_29_12m_too_few, age_29_12m_candidate,
+               age_30_49_12m_has_people, age_30_49_12m_too_few, age_30_49_12m_candidate,
+               age_50_12m_has_people, age_50_12m_too_few, age_50_12m_candidate)
       REPLACE (coalesce(pulse_work_situation_answers_hidden, false) AS pulse_work_situation_answers_hidden,
                coalesce(pulse_good_work_answers_hidden, false) AS pulse_good_work_answers_hidden,
                coalesce(pulse_recommend_answers_hidden, false) AS pulse_recommend_answers_hidden,
@@ -150,7 +204,17 @@ SELECT
     age_30_49_too_few OR age_30_49_hides_small_group AS age_30_49_employees_hidden,
     CASE WHEN age_30_49_too_few THEN few WHEN age_30_49_hides_small_group THEN hides END AS age_30_49_employees_why,
     age_50_too_few OR age_50_hides_small_group AS age_50_employees_hidden,
-    CASE WHEN age_50_too_few THEN few WHEN age_50_hides_small_group THEN hides END AS age_50_employees_why
-FROM flags
+    CASE WHEN age_50_too_few THEN few WHEN age_50_hides_small_group THEN hides END AS age_50_employees_why,
+    women_12m_too_few OR coalesce(gender_12m_chosen = 'women', false) AS women_employees_min_12m_hidden,
+    CASE WHEN women_12m_too_few THEN few WHEN gender_12m_chosen = 'women' THEN hides END AS women_employees_min_12m_why,
+    men_12m_too_few OR coalesce(gender_12m_chosen = 'men', false) AS men_employees_min_12m_hidden,
+    CASE WHEN men_12m_too_few THEN few WHEN gender_12m_chosen = 'men' THEN hides END AS men_employees_min_12m_why,
+    age_29_12m_too_few OR coalesce(age_12m_chosen = 'age_29', false) AS age_29_employees_min_12m_hidden,
+    CASE WHEN age_29_12m_too_few THEN few WHEN age_12m_chosen = 'age_29' THEN hides END AS age_29_employees_min_12m_why,
+    age_30_49_12m_too_few OR coalesce(age_12m_chosen = 'age_30_49', false) AS age_30_49_employees_min_12m_hidden,
+    CASE WHEN age_30_49_12m_too_few THEN few WHEN age_12m_chosen = 'age_30_49' THEN hides END AS age_30_49_employees_min_12m_why,
+    age_50_12m_too_few OR coalesce(age_12m_chosen = 'age_50', false) AS age_50_employees_min_12m_hidden,
+    CASE WHEN age_50_12m_too_few THEN few WHEN age_12m_chosen = 'age_50' THEN hides END AS age_50_employees_min_12m_why
+FROM year_chosen
 -- The order `hrdash indicators` prints: units, avdelningar, förvaltningar, the kommun; by group and month.
 ORDER BY CASE level WHEN 'enhet' THEN 1 WHEN 'avdelning' THEN 2 WHEN 'förvaltning' THEN 3 ELSE 4 END, group_id, month;
