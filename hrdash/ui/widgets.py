@@ -223,7 +223,8 @@ def sparkline_grid(frame: pd.DataFrame) -> None:
 def grid_html(frame: pd.DataFrame) -> str:
     """The per-unit table as HTML: every name and value from the files escaped."""
     ids = shown_in(SPARKLINE)
-    head = "".join(f'<th scope="col">{html.escape(BY_ID[i].label)}</th>' for i in ids)
+    # Long compound words break between their parts, so that the table fits a projector's 763 px.
+    head = "".join(f'<th scope="col">{swedish.breakable(html.escape(BY_ID[i].label))}</th>' for i in ids)
     rows = []
     for row in frame.to_dict("records"):
         cells = "".join(f"<td>{html.escape(row[i])}{_sparkline(row[f'{i}_trend'], i)}</td>" for i in ids)
