@@ -59,6 +59,8 @@ def test_completeness_shows_who_has_not_reported(db_path):
     assert table.loc["Utredning", "mar 2025"] == "saknas"
     assert table.loc["Beroende", "mar 2025"] == "saknas"
     assert table.loc["Okänd enhet", "feb 2025"] == ""
+    months = [c for c in table.columns if c != "Avdelning"]
+    assert months[:2] == ["mar 2025", "feb 2025"]  # the newest first: no sideways scroll to find it
 
 
 def test_organisation_tree_points_out_unplaced_units(db_path):
