@@ -269,8 +269,9 @@ def slide(item) -> None:
         st.markdown("\n".join(f"- ### {plain(line)}" for line in item.items))
 
 
-def comment(topic: str, group, month: dt.date) -> None:
-    """HR's comment for this view, and for HR a box to write or change it."""
+def comment(topic: str, group, month: dt.date, survey: dt.date | None = None) -> None:
+    """HR's comment for this view, and for HR a box to write or change it. A comment belongs to the
+    month's report; on a page of tertials (`survey`) the words say which tertial it is shown with."""
     found = cache.comment(topic, group.level, group.group_id, month)
     st.markdown("##### Kommentar från HR")
     if found:
@@ -278,7 +279,8 @@ def comment(topic: str, group, month: dt.date) -> None:
         st.info(plain(body), icon=":material/chat:")
         st.caption(f"{plain(author)}, {swedish.date(written_at.date())}")
     else:
-        st.caption(f"Ingen kommentar för {swedish.month_name(month)} ännu.")
+        st.caption(f"Ingen kommentar till {swedish.tertial_name(survey)} i rapporten för {swedish.month_name(month)} ännu."
+                   if survey else f"Ingen kommentar för {swedish.month_name(month)} ännu.")
     if session.user().role not in ("hr", "admin"):
         return
     saved = st.session_state.pop(f"kommentar_sparad_{topic}", None)  # said once, after the rerun that shows it
