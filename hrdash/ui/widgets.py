@@ -82,6 +82,8 @@ def card(item: Card, month: dt.date) -> None:
         variation(item)
         if item.note and not (item.incomplete and item.value is not None):
             st.caption(item.note if item.value is not None else f"Visas inte: {item.note.lower()}.")
+        elif item.value is None:  # a dash is never left without its reason
+            st.caption(f"Ingen uppgift för {swedish.month_name(month)}: filerna anger den inte.")
 
 
 def target_badge(status: str, met: bool | None) -> None:
