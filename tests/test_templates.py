@@ -18,7 +18,11 @@ from hrdash.ingest import values
 from hrdash.ingest.columns import (EXIT_REASONS, MEASURES, PULSE, RECRUITMENT, SICK_LEAVE, VACANCIES, Kind,
                                    kind_by_name)
 from hrdash.reports import templates
-from hrdash.store import batches, database, units
+from hrdash.store import batches, database, roles, units
+
+AUTH = {"auth": {"redirect_uri": "http://localhost:8501/oauth2callback", "cookie_secret": "test",
+                 "client_id": "hrdash", "client_secret": "secret",
+                 "server_metadata_url": "http://localhost:9400/.well-known/openid-configuration"}}
 
 NOVEMBER = dt.date(2026, 11, 1)
 T3 = dt.date(2026, 12, 1)  # the pulse's T3 2026, stored as its last month
@@ -130,15 +134,15 @@ def test_the_units_open_in_the_month_are_filled_in_with_code_name_and_month(org)
         ("Socialpsykiatri", "4732", "september 2026"),
     ]
     # From October: Boendestöd closed, Socialpsykiatri under IFO, Öppenvård vuxen new.
-    assert [row[:3] for row in rows_of(template(org, SICK_LEAVE, NOVEMBER))[1:]] == [
-        ("Mottagning barn och unga", "4721", "november 2026"),
-        ("Utredning barn och unga 1", "4722", "november 2026"),
-        ("Utredning barn och unga 2", "4723", "november 2026"),
-        ("Ekonomiskt bistånd", "4701", "november 2026"),
-        ("Familjebehandling", "4711", "november 2026"),
-        ("Socialpsykiatri", "4732", "november 2026"),
-        ("Beroendeenheten", "4731", "november 2026"),
-        ("Öppenvård vuxen", "4741", "november 2026"),
+    assert [row[:3] for row in rows_of(template(org, SICK_LEAVE, dt.date(2026, 10, 1)))[1:]] == [
+        ("Mottagning barn och unga", "4721", "oktober 2026"),
+        ("Utredning barn och unga 1", "4722", "oktober 2026"),
+        ("Utredning barn och unga 2", "4723", "oktober 2026"),
+        ("Ekonomiskt bistånd", "4701", "oktober 2026"),
+        ("Familjebehandling", "4711", "oktober 2026"),
+        ("Socialpsykiatri", "4732", "oktober 2026"),
+        ("Beroendeenheten", "4731", "oktober 2026"),
+        ("Öppenvård vuxen", "4741", "oktober 2026"),
     ]
 
 
@@ -201,7 +205,8 @@ def test_the_typed_figures_are_the_unit_figures_and_roll_up(org):
     values_ = figures(org)
     assert values_["enhet", "Familjebehandling", "2026-11", "sick_leave_pct"] == pytest.approx(80.25 / 1604.5 * 100)
     # Σ sjuktimmar 8 × 80,25 = 642; Σ ordinarie 8 × 1 600,5 + (0 + … + 7) = 12 832.
-    assert values_["förvaltning", "Socialförvaltningen", "2026-11", "sick_leave_pct"] == pytest.approx(642 / 12_832 * 100)
+    assert values_["förvaltning", "Socialförvaltningen", "2026-11", "sick_leave_pct"] == pytest.approx(
+        642 / 12_832 * 100)
 
 
 def test_split_sick_leave_has_a_row_per_unit_and_group(org):
@@ -309,7 +314,8 @@ def test_the_instructions_say_what_to_fill_in_how_numbers_are_written_the_privac
 def test_the_instructions_say_the_privacy_line_that_holds_and_each_kinds_own_rules(org):
     def text(kind, **options):
         content = templates.build(kind, period_of(kind), units.placed_in(org, NOVEMBER), **options)
-        return [row[0] for row in load_workbook(io.BytesIO(content)).worksheets[1].iter_rows(values_only=True) if row[0]]
+        sheet = load_workbook(io.BytesIO(content)).worksheets[1]
+        return [row[0] for row in sheet.iter_rows(values_only=True) if row[0]]
 
     assert any("för en grupp med 15 anställda eller färre" in line for line in text(SICK_LEAVE, health_limit=15))
     assert any("färre än 5 svar på en fråga" in line for line in text(PULSE))
@@ -345,6 +351,7 @@ def db_path(empty_database, tmp_path, monkeypatch):
     path = tmp_path / "hr.duckdb"
     con = database.connect(path)
     load(con, csv_bytes(CODED_ORGANISATION), "organisation.csv")
+    roles.assign(con, "grupp", "HR-avdelningen", "hr", "test")
     con.close()
     monkeypatch.setenv("HRDASH_DB", str(path))
     return path
@@ -366,7 +373,9 @@ def downloads(monkeypatch):
 
 
 def test_hr_downloads_a_template_on_ladda_upp(db_path, downloads):
-    at = open_app("pages/ladda_upp.py")  # no sign-in configured: the demo user is HR
+    at = open_app("pages/ladda_upp.py", secrets=AUTH,
+                  user={"is_logged_in": True, "email": "anna@kommun.se", "groups": ["HR-avdelningen"]})
+    assert at.title[0].value == "Ladda upp"
     month = at.selectbox(key="mall_manad").value  # last month, as the typing form opens on
     assert month == months.shift(dt.date.today().replace(day=1), -1)
     name = f"mall_sjukfranvaro_{month:%Y-%m}.xlsx"

@@ -187,8 +187,8 @@ def _instructions(sheet: Worksheet, kind: Kind, period: dt.date | None, unit_cou
     lines = [_about(kind, period, split), ""]
     lines += ["Vad du fyller i", *_what(kind, period, unit_count, data_sheet, split), ""]
     lines += ["Kolumnerna"]
-    lines += [f"• {c.canonical} ({'måste fyllas i' if c.required or c.canonical in split else 'frivillig'}): {_rule(c)}."
-              for c in columns(kind, split) if c.canonical not in filled_in]
+    lines += [f"• {c.canonical} ({'måste fyllas i' if c.required or c.canonical in split else 'frivillig'}): "
+              f"{_rule(c)}." for c in columns(kind, split) if c.canonical not in filled_in]
     if kind is not MEASURES:
         lines += ["", "Så skriver du siffrorna",
                   "• Skriv tal med decimalkomma, t.ex. 12,5, utan tusentalsavgränsare, enhet (tim, kr) eller procent.",
