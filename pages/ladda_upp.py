@@ -215,6 +215,10 @@ def template_download() -> None:
             return
         count = len(cache.units_open_in(session.version(), period))
         when = swedish.tertial_name(period) if kind.id == PULSE.id else swedish.month_name(period)
+        if not count:
+            st.caption(f"Organisationen har inga enheter som är öppna {when}: ladda upp en organisationsfil först, "
+                       "eller skriv in enheterna i mallen.")
+            return
         st.caption(f"{plain(name)}: {count} {'enhet' if count == 1 else 'enheter'} som är öppna i organisationen "
                    f"{when}, med namn, kod och period ifyllda, kolumnnamnen som importen läser och kontroller av "
                    "varje kolumn. Fyll i, spara och ladda upp filen här ovanför.")

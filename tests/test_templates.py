@@ -8,7 +8,7 @@ import datetime as dt
 import io
 
 import pytest
-from conftest import CODED_ORGANISATION, csv_bytes, figures, load, open_app, read
+from conftest import CODED_ORGANISATION, csv_bytes, figures, load, new_database, open_app, read
 from openpyxl import load_workbook
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 
@@ -19,6 +19,7 @@ from hrdash.ingest.columns import (EXIT_REASONS, MEASURES, PULSE, RECRUITMENT, S
                                    kind_by_name)
 from hrdash.reports import templates
 from hrdash.store import batches, database, roles, units
+from hrdash.ui.upload_page import template_tertials
 
 AUTH = {"auth": {"redirect_uri": "http://localhost:8501/oauth2callback", "cookie_secret": "test",
                  "client_id": "hrdash", "client_secret": "secret",
@@ -400,4 +401,21 @@ def test_hr_downloads_a_template_on_ladda_upp(db_path, downloads):
     at.selectbox(key="mall_typ").set_value(MEASURES).run()
     assert not at.get("selectbox") or "mall_manad" not in [s.key for s in at.selectbox]
     assert "mall_atgarder.xlsx" in downloads
+    assert at.get("download_button")[0].proto.label == "Ladda ner mallen"
+
+
+def test_the_tertials_offered_are_this_one_and_those_before_each_as_its_last_month():
+    assert template_tertials(dt.date(2026, 12, 4)) == [dt.date(2026, 12, 1), dt.date(2026, 8, 1), dt.date(2026, 4, 1),
+                                                       dt.date(2025, 12, 1), dt.date(2025, 8, 1), dt.date(2025, 4, 1)]
+    assert template_tertials(dt.date(2026, 5, 1), count=2) == [dt.date(2026, 8, 1), dt.date(2026, 4, 1)]
+
+
+def test_without_an_organisation_the_page_says_where_the_units_come_from(empty_database, tmp_path, monkeypatch):
+    path = tmp_path / "hr.duckdb"
+    new_database(empty_database, path).close()
+    monkeypatch.setenv("HRDASH_DB", str(path))
+    at = open_app("pages/ladda_upp.py")  # no sign-in configured: the demo user is HR
+    month = at.selectbox(key="mall_manad").value
+    assert (f"Organisationen har inga enheter som är öppna {swedish.month_name(month)}: ladda upp en "
+            "organisationsfil först, eller skriv in enheterna i mallen.") in [c.value for c in at.caption]
     assert at.get("download_button")[0].proto.label == "Ladda ner mallen"
