@@ -119,8 +119,7 @@ def _data_sheet(sheet: Worksheet, wanted: list[Column], filled: list[list[str | 
         cell.alignment = Alignment(vertical="center")
         dimension = sheet.column_dimensions[letter]
         dimension.protection = Protection(locked=False)  # the rows HR adds are open too
-        texts = column.type not in (*WHOLE, *DECIMAL, MEAN)
-        if texts:
+        if column.type not in (*WHOLE, *DECIMAL, MEAN):
             dimension.number_format = TEXT_FORMAT
         longest = max([len(column.canonical), *(len(str(r[index - 1] or "")) for r in filled if index <= len(r))])
         dimension.width = min(max(longest + 3, 14), 60)
@@ -130,9 +129,7 @@ def _data_sheet(sheet: Worksheet, wanted: list[Column], filled: list[list[str | 
             sheet.add_data_validation(check)
     for number, values in enumerate(filled, start=2):
         for index, value in enumerate(values, start=1):
-            cell = sheet.cell(row=number, column=index)
-            if value is not None:
-                put(sheet, number, index, value)
+            cell = put(sheet, number, index, value) if value is not None else sheet.cell(row=number, column=index)
             cell.protection, cell.number_format = Protection(locked=False), TEXT_FORMAT
     sheet.freeze_panes = "A2"
     # Locked: the header row. HR may still add, delete and sort rows and widen columns.
