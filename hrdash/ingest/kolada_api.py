@@ -27,7 +27,9 @@ def base_url(given: str | None = None) -> str:
 
 
 def data_url(base: str, kpis: list[str], municipalities: list[str], years: list[int]) -> str:
-    quote = urllib.parse.quote
+    def quote(text: str) -> str:  # the commas stay: Kolada's lists are comma separated in the path
+        return urllib.parse.quote(text, safe=",")
+
     return (f"{base}/data/kpi/{quote(','.join(kpis))}/municipality/{quote(','.join(municipalities))}"
             f"/year/{quote(','.join(str(y) for y in years))}")
 
