@@ -77,16 +77,17 @@ def parse_references(content: bytes, file_name: str) -> ParsedReferences:
         records = _csv_records(stripped, parsed)
     if parsed.problems:
         return parsed
+    place = "post" if stripped[:1] in ("{", "[") else "rad"  # a JSON record, or a line of the CSV
     seen: dict[tuple[str, str, int, str], int] = {}
     for row, record in records:
-        reference = _reference(row, record, parsed)
+        reference = _reference(row, record, parsed, place)
         if reference is None:
             continue
         key = (reference.kpi, reference.municipality_id, reference.year, reference.gender)
         if key in seen:
-            parsed.problems.append(Problem(
-                f"{reference.kpi} för {reference.municipality_id} {reference.year} ({reference.gender}) finns "
-                f"redan på rad {seen[key]}. Ta bort dubbletten.", row=row))
+            parsed.problems.append(_problem(
+                place, row, f"{reference.kpi} för {reference.municipality_id} {reference.year} ({reference.gender}) "
+                f"finns redan på {place} {seen[key]}. Ta bort dubbletten.", None))
             continue
         seen[key] = row
         parsed.rows.append(reference)
@@ -125,8 +126,8 @@ def _json_records(text: str, parsed: ParsedReferences) -> list[tuple[int, dict]]
     for number, record in enumerate(records, start=1):
         if not isinstance(record, dict) or not isinstance(record.get("values"), list):
             parsed.problems.append(Problem(
-                "Posten har inga värden ('values' med gender och value per kön), som Koladas svar på "
-                f"/data/kpi/… har. {DO}", row=number))
+                f"Post {number}: posten har inga värden ('values' med gender och value per kön), som Koladas svar "
+                f"på /data/kpi/… har. {DO}"))
             continue
         outer = {k: v for k, v in record.items() if k != "values"}
         for value in record["values"]:
@@ -158,9 +159,18 @@ def _csv_records(text: str, parsed: ParsedReferences) -> list[tuple[int, dict]]:
     return records
 
 
-def _reference(row: int, record: dict, parsed: ParsedReferences) -> Reference | None:
+def _problem(place: str, row: int, message: str, value) -> Problem:
+    """A CSV's problem names its line as every file's does; a JSON answer's names the record of
+    its list 'values' ('Post 2: …'), counted from 1."""
+    value = None if value is None else str(value)
+    if place == "rad":
+        return Problem(message, row=row, value=value)
+    return Problem(f"Post {row}: {message}", value=value)
+
+
+def _reference(row: int, record: dict, parsed: ParsedReferences, place: str) -> Reference | None:
     def problem(message: str, value) -> None:
-        parsed.problems.append(Problem(message, row=row, value=None if value is None else str(value)))
+        parsed.problems.append(_problem(place, row, message, value))
 
     kpi = str(record.get("kpi") or "").strip().upper()
     municipality = str(record.get("municipality") or record.get("municipality_id") or "").strip()

@@ -42,11 +42,16 @@ def fetch(kpis: list[str], municipalities: list[str], years: list[int], base: st
     for _ in range(MAX_PAGES):
         if not page:
             break
+        if urllib.parse.urlsplit(page).scheme not in ("http", "https"):
+            raise UserError(f"'{page}' är ingen webbadress (http eller https). Kontrollera adressen (--url).")
         answer = _get(page)
         if not isinstance(answer, dict) or not isinstance(answer.get("values"), list):
             raise UserError(f"Kolada svarade på {page} utan en lista 'values'. Kontrollera adressen (--url).")
         records += answer["values"]
         page = answer.get("next_page") or answer.get("next_url")
+    if page:
+        raise UserError(f"Kolada svarade med fler än {MAX_PAGES} sidor. Hämta färre nyckeltal, kommuner eller år "
+                        "åt gången. Inget importerades.")
     return url, json.dumps({"values": records, "count": len(records), "source": url}, ensure_ascii=False).encode()
 
 
