@@ -8,8 +8,12 @@ Every Kolada figure below is made up for the tests; the shapes are those Kolada'
 gives (github.com/Hypergene/kolada, "Query data")."""
 
 import datetime as dt
+import gzip
 import io
 import json
+import os
+import subprocess
+import sys
 import threading
 from contextlib import redirect_stderr, redirect_stdout
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -333,3 +337,23 @@ def test_the_readme_documents_the_command_and_the_file_shapes():
                  "HRDASH_KOLADA_URL", '"gender"', "kpi;municipality;municipality_name;period;gender;value",
                  "N00090", "0000"):
         assert text in readme, text
+
+
+def test_an_old_database_takes_a_kolada_import_and_gives_every_figure_it_gave(tmp_path):
+    """The database the release 9e9b297 wrote gains the tables of step 5 on opening; a Kolada import
+    and its undo leave every figure of the organisation as it was."""
+    path, file = tmp_path / "hr.duckdb", tmp_path / "kolada.json"
+    path.write_bytes(gzip.decompress((ROOT / "tests/fixtures/release_9e9b297/hr.duckdb.gz").read_bytes()))
+    file.write_bytes(V2)
+
+    def hrdash(*args):
+        result = subprocess.run([sys.executable, "-m", "hrdash.cli", *args, "--db", str(path)], capture_output=True,
+                                text=True, env={**os.environ, "HRDASH_USER": "uppgradering"})
+        assert result.returncode == 0, result.stderr
+        return result.stdout
+
+    before = hrdash("indicators")
+    assert "importerad som import nr 10 (Kolada (jämförelse), 5 värden" in hrdash("kolada", "import", str(file))
+    assert hrdash("indicators") == before
+    hrdash("undo", "10")
+    assert hrdash("indicators") == before
