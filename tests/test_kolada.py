@@ -357,3 +357,12 @@ def test_an_old_database_takes_a_kolada_import_and_gives_every_figure_it_gave(tm
     assert hrdash("indicators") == before
     hrdash("undo", "10")
     assert hrdash("indicators") == before
+
+
+def test_a_kolada_file_dropped_among_the_organisations_files_says_where_it_belongs(con):
+    from conftest import refused
+
+    assert refused(con, KOLADA_CSV, "kolada.csv") == [
+        "Rad 1: Filen ser ut att vara siffror från Kolada (kolumnerna kpi och municipality): jämförelsesiffror för "
+        "andra kommuner och riket, inte organisationens egna. Importera filen under Data → Inställningar, eller med "
+        "'hrdash kolada import FIL'."]

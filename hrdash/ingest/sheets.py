@@ -39,6 +39,10 @@ def parse_sheet(sheet: Sheet, parsed: ParsedFile, forced: Kind | None, overrides
     if personnummer:
         parsed.problems.append(personnummer)  # nothing else of a sheet about persons is read or repeated
         return
+    kolada = shapes.kolada_problem(sheet.name, sheet.rows)
+    if kolada:
+        parsed.problems.append(kolada)
+        return
     layout = find_layout(sheet.rows, overrides)
     if layout is None:
         if not single and any(not is_empty(c) for row in sheet.rows for c in row):
