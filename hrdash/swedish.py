@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from decimal import ROUND_HALF_UP, Decimal
 
 MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
@@ -47,6 +48,30 @@ def number(value: float | None, decimals: int = 0) -> str:
     if value < 0 and text.strip("0,\u00a0"):
         text = MINUS + text
     return text
+
+
+# Where the long compound words of hrdash's labels may break, as Swedish breaks them (a narrow column
+# on a projector, a table header in the PDF): never inside a part, as "Korttidssjukfrånv-aro".
+_PARTS = ("korttids", "långtids", "sjuklöne", "sjuk", "frånvaro", "frisk", "närvaro", "personal", "omsättning",
+          "rekryterings", "behov", "hand", "läggare", "konsult", "kostnad", "medarbetar", "svars", "frekvens",
+          "förvaltnings", "förvaltning", "avdelning", "noll", "mätning", "tillsvidare", "anställda", "vakanta",
+          "tjänster", "ärenden", "pågående", "rekryteringar")
+_PART = re.compile("|".join(sorted(_PARTS, key=len, reverse=True)), re.IGNORECASE)
+SOFT_HYPHEN = "\u00ad"
+
+
+def breakable(text: str) -> str:
+    """The text with soft hyphens between the parts of its long words ('Korttids·sjuk·frånvaro'):
+    a line breaks there, with a hyphen, only where it must."""
+    def one(word: re.Match) -> str:
+        parts, at = [], 0
+        for found in _PART.finditer(word.group()):
+            if found.start() > at + 2:  # a part must not leave a fragment of a letter or two behind
+                parts.append(word.group()[at:found.start()])
+                at = found.start()
+        parts.append(word.group()[at:])
+        return SOFT_HYPHEN.join(p for p in parts if p)
+    return re.sub(r"\w{13,}", one, text)
 
 
 def join_words(words: list[str]) -> str:

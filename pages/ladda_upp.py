@@ -9,8 +9,9 @@ import streamlit as st
 from hrdash import swedish
 from hrdash.catalogue import TOPICS
 from hrdash.errors import UserError
-from hrdash.ingest.columns import KINDS, MEASURES, ORGANISATION, kind_by_name
+from hrdash.ingest.columns import KINDS, MEASURES, ORGANISATION, PULSE, SICK_LEAVE, kind_by_name
 from hrdash.markdown import plain
+from hrdash.reports.templates import SPLITS, TEMPLATE_KINDS
 from hrdash.store import batches, mappings, units
 from hrdash.ui import cache, registry, session, sidebar, upload_page
 
@@ -27,6 +28,7 @@ imported = st.session_state.setdefault("importerade", {})
 con = session.cursor()
 AUTO = "automatiskt"
 TOPIC_PAGES = {topic.kind: topic.page for topic in TOPICS.values()}
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def unit_choices(position: int, parsed) -> dict | None:
@@ -188,8 +190,43 @@ def typed_figures() -> tuple[str, bytes] | None:
     return st.session_state.get("inmatning")
 
 
+def template_download() -> None:
+    """A template to send out and get back filled in: for a kind and a month (a tertial for the pulse),
+    with the units open that month, the headers the import reads and Excel's checks on every column."""
+    with st.expander("Ladda ner en mall att fylla i", icon=":material/download:"):
+        left, right = st.columns(2)
+        kind = left.selectbox("Uppgifter", TEMPLATE_KINDS, key="mall_typ", format_func=lambda k: k.name.capitalize())
+        today, period = dt.date.today(), None
+        if kind.id == PULSE.id:
+            period = right.selectbox("Tertial", upload_page.template_tertials(today), key="mall_tertial",
+                                     format_func=lambda m: f"{swedish.tertial_name(m)} ({swedish.tertial_months(m)})")
+        elif kind.id != MEASURES.id:
+            period = right.selectbox("Månad", upload_page.typed_months(today), index=1, key="mall_manad",
+                                     format_func=swedish.month_name)
+        split = ()
+        if kind.id == SICK_LEAVE.id:
+            split = left.selectbox("Uppdelning", list(SPLITS), key="mall_uppdelning", format_func=SPLITS.get)
+        name, content = cache.template(kind.id, period, split)
+        st.download_button("Ladda ner mallen", content, name, mime=XLSX, key="mall_ladda",
+                           icon=":material/download:", type="primary")
+        if period is None:
+            st.caption("En rad per åtgärd, med listor för område och status. Fyll i, spara och ladda upp filen här "
+                       "ovanför.")
+            return
+        count = len(cache.units_open_in(session.version(), period))
+        when = swedish.tertial_name(period) if kind.id == PULSE.id else swedish.month_name(period)
+        if not count:
+            st.caption(f"Organisationen har inga enheter som är öppna {when}: ladda upp en organisationsfil först, "
+                       "eller skriv in enheterna i mallen.")
+            return
+        st.caption(f"{plain(name)}: {count} {'enhet' if count == 1 else 'enheter'} som är öppna i organisationen "
+                   f"{when}, med namn, kod och period ifyllda, kolumnnamnen som importen läser och kontroller av "
+                   "varje kolumn. Fyll i, spara och ladda upp filen här ovanför.")
+
+
 for position, uploaded in enumerate(files or []):
     show_file(position, uploaded.name, uploaded.getvalue(), uploaded.file_id)
+template_download()
 typed = typed_figures()
 if typed:
     typed_name, typed_content = typed

@@ -395,3 +395,19 @@ def test_two_hr_users_importing_at_the_same_moment_both_land(server, browser, tm
     assert sorted(re.search(r"import nr (\d+)", r).group(1) for r in receipts) == ["11", "12"]
     for context in sessions:
         context.close()
+
+
+# Elements of the page whose content is wider than their box and clipped (a data grid's own scroller,
+# which scrolls by keyboard and shows every column, aside).
+CLIPPED = """() => [...document.querySelectorAll('[data-testid=stMain] *')].filter(e =>
+  e.clientWidth > 0 && e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX !== 'visible'
+  && !e.closest('[data-testid=stDataFrame], [data-testid=stPlotlyChart]'))
+  .map(e => (e.innerText || '').slice(0, 60))"""
+
+
+@pytest.mark.parametrize("path", ["", "medarbetarnas_rost", "sjukfranvaro", "arsredovisning"])
+def test_nothing_is_cut_at_1280x720(server, browser, path):
+    page = browser.new_context(viewport={"width": 1280, "height": 720}, locale="sv-SE").new_page()
+    page.goto(f"{server.url}/{path}")
+    settle(page)
+    assert page.evaluate(CLIPPED) == []

@@ -59,6 +59,8 @@ def test_completeness_shows_who_has_not_reported(db_path):
     assert table.loc["Utredning", "mar 2025"] == "saknas"
     assert table.loc["Beroende", "mar 2025"] == "saknas"
     assert table.loc["Okänd enhet", "feb 2025"] == ""
+    months = [c for c in table.columns if c != "Avdelning"]
+    assert months[:2] == ["mar 2025", "feb 2025"]  # the newest first: no sideways scroll to find it
 
 
 def test_organisation_tree_points_out_unplaced_units(db_path):
@@ -86,3 +88,18 @@ def test_the_log_records_imports(db_path):
     log = page().dataframe[-1].value
     assert list(log["Händelse"])[-3:] == ["Import", "Import", "Import"]
     assert "Import nr 2: sjuk.csv (4 rader)" in list(log["Uppgift"])
+
+
+def test_a_card_without_a_figure_says_why(tmp_path, monkeypatch):
+    path = tmp_path / "hr.duckdb"
+    con = database.connect(path)
+    load(con, csv_bytes(ORGANISATION), "org.csv")
+    load(con, csv_bytes([["enhet", "månad", "budgeterade_tjänster", "besatta_tjänster"],
+                         ["Mottagningen", "2025-03", 10, 9]]), "vakanser.csv")  # no consultants column at all
+    con.close()
+    monkeypatch.setenv("HRDASH_DB", str(path))
+    at = open_app(grupp="Mottagningen – enhet i Barn och unga", manad="mars 2025")
+    card = next(m for m in at.metric if m.label == "Konsultkostnad")
+    assert card.value == "–"
+    captions = [c.value for c in at.caption]
+    assert "Ingen uppgift för mars 2025: filerna anger den inte." in captions

@@ -69,3 +69,5 @@ def test_the_report_says_so_too(partial):
     assert ("Sjukfrånvaro: 1 av 2 enheter har rapporterat för februari 2026; siffran gäller bara dem."
             in built.summary)
     assert built.attention_incomplete and not built.attention
+    # IFO's February is Liten's alone (2,0 %) against January's two units (1,3 %): not a change to tell.
+    assert not [s for s in built.summary if "mest i" in s], built.summary

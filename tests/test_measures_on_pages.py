@@ -132,3 +132,5 @@ def test_a_step_not_due_yet_is_not_missing(tertials):
     table = next(t.value for t in at.table if "T2: plan" in t.value.columns)
     rows = {r["Enhet"]: r for r in table.to_dict("records")}
     assert (rows["B"]["T2: plan"], rows["B"]["T3: uppföljning"]) == ("Kommer", "Kommer")
+    # The page shows a tertial: its comment says which, and that it belongs to the month's report.
+    assert "Ingen kommentar till T1 2025 i rapporten för april 2025 ännu." in [c.value for c in at.caption]

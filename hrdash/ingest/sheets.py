@@ -27,6 +27,11 @@ from hrdash.ingest.rules import check_rules
 from hrdash.ingest.units import KnownUnits
 from hrdash.ingest.values import is_empty
 
+# The title of the instruction sheet of hrdash's own templates (hrdash/reports/templates.py), in its
+# first cell: a sheet that opens with it and has no header is those instructions, passed over without
+# a notice, so that a filled-in template is read with none.
+TEMPLATE_INSTRUCTIONS = "Så fyller du i mallen från hrdash"
+
 # A sheet that looks like a kind but lacks columns it needs: (kind, sheet, the problems that say so).
 Incomplete = tuple[Kind, str | None, list[Problem]]
 
@@ -45,7 +50,8 @@ def parse_sheet(sheet: Sheet, parsed: ParsedFile, forced: Kind | None, overrides
         return
     layout = find_layout(sheet.rows, overrides)
     if layout is None:
-        if not single and any(not is_empty(c) for row in sheet.rows for c in row):
+        instructions = bool(sheet.rows and sheet.rows[0]) and sheet.rows[0][0] == TEMPLATE_INSTRUCTIONS
+        if not single and not instructions and any(not is_empty(c) for row in sheet.rows for c in row):
             parsed.notices.append(f"Bladet '{sheet.name}' har ingen rubrikrad med kända kolumner och lästes inte in.")
         return
     header = layout.names

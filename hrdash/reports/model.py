@@ -247,7 +247,8 @@ def _change_text(indicator_id: str, change: float | None) -> str:
 
 
 def _notable_changes(figures: Figures, members: list[Group], month: dt.date) -> list[str]:
-    """The avdelning (or unit) where short sick leave and turnover rose or fell most since last month."""
+    """The avdelning (or unit) where short sick leave and turnover rose or fell most since last month;
+    a group whose month or the month before covers only some of its units is not compared."""
     sentences = []
     candidates = [g for g in members if g.level == "avdelning"] or members
     previous = month_shift(month, -1)
@@ -255,6 +256,8 @@ def _notable_changes(figures: Figures, members: list[Group], month: dt.date) -> 
                                ("turnover_12m_pct", "Personalomsättningen de senaste 12 månaderna")):
         changes = []
         for g in candidates:
+            if any(c and c[0] < c[1] for c in (figures.coverage(g.group_id, m, indicator_id) for m in (month, previous))):
+                continue
             now, before = figures.value(g.group_id, month, indicator_id), figures.value(g.group_id, previous, indicator_id)
             change = difference(indicator_id, now, before)
             if change is not None and abs(change) >= 0.3:
@@ -271,7 +274,10 @@ def _coverage_sentences(figures: Figures, group: Group, month: dt.date, plans: l
     sentences = []
     for plan in plans:
         coverage = figures.coverage(group.group_id, month, plan.main)
-        if coverage and coverage[0] < coverage[1]:
+        if coverage and coverage[0] == 0:
+            sentences.append(f"{TOPICS[plan.topic].title}: ingen av {coverage[1]} enheter har rapporterat för "
+                             f"{swedish.month_name(month)} ännu.")
+        elif coverage and coverage[0] < coverage[1]:
             sentences.append(f"{TOPICS[plan.topic].title}: {coverage[0]} av {coverage[1]} enheter har rapporterat för "
                              f"{swedish.month_name(month)}; siffran gäller bara dem.")
     return sentences

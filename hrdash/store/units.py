@@ -8,7 +8,7 @@ import datetime as dt
 import duckdb
 
 from hrdash.ingest.headers import normalize_unit_key
-from hrdash.ingest.units import KnownUnits, Unit
+from hrdash.ingest.units import CLOSING_DEPARTMENTS, KnownUnits, Unit
 from hrdash.store import audit
 from hrdash.store.queries import read
 
@@ -37,6 +37,28 @@ def known(con: duckdb.DuckDBPyConnection) -> KnownUnits:
     ).fetchall())
     return KnownUnits(sorted(units.values(), key=lambda u: (u.department or "", u.name.lower())), aliases,
                       set(unplaced), remembered_choices(con), unplaced)
+
+
+def placed_in(con: duckdb.DuckDBPyConnection, month: dt.date) -> list[Unit]:
+    """The units the organisation has open in a month, where it places them that month, each with
+    its current name and code (what a file may write for it). The placement of a month is chosen as
+    queries/staging/unit_placement.sql chooses it (that view covers only the months with figures,
+    and a template may be for a month not yet reported): of the placements that hold in the month,
+    the latest batch, then the latest valid_from; a unit placed under 'Nedlagd' is closed."""
+    current = {unit.unit_id: unit for unit in known(con).units}
+    rows = read(con, "organisation_placements", "unit_id, department, administration, batch_id, valid_from, part, "
+                "source_row").fetchall()
+    holding: dict[str, tuple] = {}
+    for unit_id, department, administration, batch_id, valid_from, part, source_row in rows:
+        if valid_from is not None and valid_from > month:
+            continue
+        rank = (batch_id, valid_from or dt.date.min, part or 0, source_row)
+        if unit_id not in holding or rank > holding[unit_id][0]:
+            holding[unit_id] = (rank, department, administration)
+    units = [Unit(current[unit_id].name, current[unit_id].code, department, administration, unit_id)
+             for unit_id, (_, department, administration) in holding.items()
+             if department.strip().casefold() not in CLOSING_DEPARTMENTS]
+    return sorted(units, key=lambda u: (u.department or "", u.name.lower()))
 
 
 def remembered_choices(con: duckdb.DuckDBPyConnection) -> dict[str, Unit | None]:

@@ -27,6 +27,7 @@ from hrdash.ingest.columns import kind_by_name
 from hrdash.ingest.parse import parse_file
 from hrdash.ingest.units import Unit
 from hrdash.reports import exports, slides as slides_module
+from hrdash.reports import templates as templates_module
 from hrdash.reports import workbook as workbook_module
 from hrdash.reports import model as report_module
 from hrdash.store import comments as comments_module
@@ -318,6 +319,25 @@ def parsed_upload(content: bytes, file_name: str, kind_name: str | None, mapping
 def organisation_units(data_version: str) -> list[Unit]:
     """The units of the organisation (their current names, codes and places)."""
     return units.known(cursor()).units
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def units_open_in(data_version: str, month: dt.date) -> list[Unit]:
+    """The units the organisation has open in a month, where it places them that month."""
+    return units.placed_in(cursor(), month)
+
+
+@st.cache_data(show_spinner="Gör mallen …", max_entries=16)
+def _template(data_version: str, kind_id: str, period: dt.date | None, split: tuple[str, ...],
+              limit: int) -> tuple[str, bytes]:
+    kind = kind_by_name(kind_id)
+    placed = units_open_in(data_version, period) if period else []
+    return templates_module.file_name(kind, period, split), templates_module.build(kind, period, placed, split, limit)
+
+
+def template(kind_id: str, period: dt.date | None, split: tuple[str, ...] = ()) -> tuple[str, bytes]:
+    """A template to fill in (hrdash/reports/templates.py): its file name and the workbook."""
+    return _template(version(), kind_id, period, split, health_limit())
 
 
 @st.cache_resource(show_spinner="Räknar ut vad som ändras …", max_entries=8)

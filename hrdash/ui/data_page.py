@@ -40,14 +40,15 @@ REPORTED, MISSING = "✓", "saknas"
 def completeness(con: duckdb.DuckDBPyConnection, kind_id: str) -> pd.DataFrame:
     """Unit × month for one kind: ✓ where the unit reported, 'saknas' where the organisation
     expects it but nothing came, empty where the unit was not part of the organisation; the
-    latest 12 months (queries/marts/unit_reporting.sql)."""
+    latest 12 months, newest first, so that the month HR is after shows without scrolling sideways
+    (queries/marts/unit_reporting.sql)."""
     frame = read(con, "unit_reporting", "department, unit_name, month, reported, expected", kind=kind_id).df()
     if frame.empty:
         return frame
     frame["cell"] = [REPORTED if r else (MISSING if e else "") for r, e in zip(frame["reported"], frame["expected"])]
     month_dates = frame["month"].dt.date
     frame["label"] = [swedish.month_name(m, short=True) for m in month_dates]
-    order = [swedish.month_name(m, short=True) for m in sorted(month_dates.unique())]
+    order = [swedish.month_name(m, short=True) for m in sorted(month_dates.unique(), reverse=True)]
     table = frame.pivot_table(index=["department", "unit_name"], columns="label", values="cell", aggfunc="first",
                               fill_value="")
     table = table[order].reset_index().rename(columns={"department": "Avdelning", "unit_name": "Enhet"})

@@ -124,6 +124,13 @@ def typed_grid(units: list[Unit], kind: Kind) -> pd.DataFrame:
     return frame
 
 
+def template_tertials(today: dt.date, count: int = 6) -> list[dt.date]:
+    """The tertials one can get a pulse template for: this one and the ones before it, newest first,
+    each as its last month (as pulse figures are stored)."""
+    last = dt.date(today.year, (today.month - 1) // 4 * 4 + 4, 1)
+    return [months.shift(last, -4 * n) for n in range(count)]
+
+
 def typed_months(today: dt.date, count: int = 24) -> list[dt.date]:
     """The months one can type figures for: this month and the ones before it, newest first."""
     return list(reversed(months.window(dt.date(today.year, today.month, 1), count)))

@@ -67,7 +67,7 @@ def render() -> None:
     with st.expander("Siffrorna bakom diagrammet"):
         widgets.table(shown, [*AGREE, *ANSWERS, RESPONSE], period="tertial")
     widgets.definitions([*AGREE, RESPONSE])
-    widgets.comment(TOPIC.id, group, month)
+    widgets.comment(TOPIC.id, group, month, found.survey)
 
     if not found.members.empty:
         st.header(f"Per enhet, {swedish.tertial_name(found.survey)}")

@@ -82,6 +82,8 @@ def card(item: Card, month: dt.date) -> None:
         variation(item)
         if item.note and not (item.incomplete and item.value is not None):
             st.caption(item.note if item.value is not None else f"Visas inte: {item.note.lower()}.")
+        elif item.value is None:  # a dash is never left without its reason
+            st.caption(f"Ingen uppgift för {swedish.month_name(month)}: filerna anger den inte.")
 
 
 def target_badge(status: str, met: bool | None) -> None:
@@ -223,7 +225,8 @@ def sparkline_grid(frame: pd.DataFrame) -> None:
 def grid_html(frame: pd.DataFrame) -> str:
     """The per-unit table as HTML: every name and value from the files escaped."""
     ids = shown_in(SPARKLINE)
-    head = "".join(f'<th scope="col">{html.escape(BY_ID[i].label)}</th>' for i in ids)
+    # Long compound words break between their parts, so that the table fits a projector's 763 px.
+    head = "".join(f'<th scope="col">{swedish.breakable(html.escape(BY_ID[i].label))}</th>' for i in ids)
     rows = []
     for row in frame.to_dict("records"):
         cells = "".join(f"<td>{html.escape(row[i])}{_sparkline(row[f'{i}_trend'], i)}</td>" for i in ids)
@@ -268,8 +271,9 @@ def slide(item) -> None:
         st.markdown("\n".join(f"- ### {plain(line)}" for line in item.items))
 
 
-def comment(topic: str, group, month: dt.date) -> None:
-    """HR's comment for this view, and for HR a box to write or change it."""
+def comment(topic: str, group, month: dt.date, survey: dt.date | None = None) -> None:
+    """HR's comment for this view, and for HR a box to write or change it. A comment belongs to the
+    month's report; on a page of tertials (`survey`) the words say which tertial it is shown with."""
     found = cache.comment(topic, group.level, group.group_id, month)
     st.markdown("##### Kommentar från HR")
     if found:
@@ -277,7 +281,8 @@ def comment(topic: str, group, month: dt.date) -> None:
         st.info(plain(body), icon=":material/chat:")
         st.caption(f"{plain(author)}, {swedish.date(written_at.date())}")
     else:
-        st.caption(f"Ingen kommentar för {swedish.month_name(month)} ännu.")
+        st.caption(f"Ingen kommentar till {swedish.tertial_name(survey)} i rapporten för {swedish.month_name(month)} ännu."
+                   if survey else f"Ingen kommentar för {swedish.month_name(month)} ännu.")
     if session.user().role not in ("hr", "admin"):
         return
     saved = st.session_state.pop(f"kommentar_sparad_{topic}", None)  # said once, after the rerun that shows it
