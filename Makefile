@@ -7,7 +7,7 @@ OIDC := tests/oidc/node_modules/.package-lock.json
 DB ?= data/hr.duckdb
 PORT ?= 8501
 
-.PHONY: install run test test-fast demo bench bench-viewers clean
+.PHONY: install run test test-fast demo bench bench-viewers bench-operating clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -45,6 +45,11 @@ bench: $(STAMP)
 # Only the committee in real browsers against `hrdash serve` (part of `make bench`; a few minutes).
 bench-viewers: $(STAMP)
 	$(BIN)/python bench/viewers.py
+
+# Only the sick-leave control charts' operating figures, before and after the seasonal adjustment,
+# on a generated organisation and the demo data (part of `make bench`; under a minute).
+bench-operating: $(STAMP)
+	$(BIN)/python bench/operating.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis screenshots tests/oidc/node_modules

@@ -1,7 +1,8 @@
 """`make bench`: the whole municipality (1 500 units in 8 förvaltningar, 60 months, all four
 kinds) through hrdash, measured against a naive pandas baseline on the same files; a backup of
 it taken while imports would wait; and a committee opening the demo data in real browsers
-against `hrdash serve` (bench/viewers.py).
+against `hrdash serve` (bench/viewers.py); and the operating figures of the sick-leave control
+charts, before and after the seasonal adjustment (bench/operating.py).
 
 Prints a table and writes bench/results.json. Every measurement runs in a fresh process, so
 that one step's caches and memory do not flatter the next; peak memory is each process's
@@ -23,6 +24,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 import generate  # noqa: E402
+import operating  # noqa: E402
 import viewers  # noqa: E402
 
 KINDS = ["sjukfranvaro", "personalomsattning", "vakanser", "rekryteringsbehov"]
@@ -174,6 +176,8 @@ def main() -> None:
         results["backup"] = measure(BACKUP, databases["xlsx"], str(Path(folder) / "kopior"))
     print("En nämnd öppnar instrumentpanelen (webbläsare mot hrdash serve, demodata) …", flush=True)
     results["viewers"] = viewers.run()
+    print("Styrdiagrammens driftmått (genererad organisation och demodata) …", flush=True)
+    results["operating"] = operating.measure()
 
     speedups = {kind: results["baseline_xlsx"][f"read:{kind}.xlsx"] / results["import_xlsx"][kind] for kind in KINDS}
     peak = max([results[f"import_{f}"]["peak_mb"] for f in ("xlsx", "csv")] + [results["indicators"]["peak_mb"]]
@@ -215,6 +219,7 @@ def report(results: dict, speedups: dict) -> None:
     print(f"\nSäkerhetskopia medan servern kör: {backup['take']:.2f} s ({backup['size_mb']:.0f} MB Parquet), "
           f"återställning {backup['restore']:.2f} s")
     viewers.report(results["viewers"])
+    operating.report(results["operating"])
     print("\nMål:")
     for goal, outcome in results["goals"].items():
         print(f"  {'✓' if outcome['met'] else '✗'} {goal}: {outcome['measured']:.2f}")

@@ -41,8 +41,8 @@ def rounded(value: float, decimals: int = 0) -> Decimal:
 
 
 def number(value: float | None, decimals: int = 0) -> str:
-    """1234.5 -> '1 234,5' with a no-break space between thousands; None -> '–'."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
+    """1234.5 -> '1 234,5' with a no-break space between thousands; None (or no finite number) -> '–'."""
+    if value is None or (isinstance(value, float) and not math.isfinite(value)):
         return DASH
     text = f"{abs(rounded(value, decimals)):,.{decimals}f}".replace(",", NBSP).replace(".", ",")
     if value < 0 and text.strip("0,\u00a0"):

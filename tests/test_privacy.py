@@ -111,7 +111,7 @@ def page_contents(at: AppTest) -> tuple[list[str], list[float]]:
     texts += [f"{m.label} {m.value} {m.proto.delta}" for m in at.metric]
     numbers: list[float] = []
     texts += [e.proto.body for e in at.get("html")]
-    for frame in at.dataframe:
+    for frame in [*at.dataframe, *at.table]:
         texts += [str(cell) for cell in frame.value.to_numpy().ravel()]
     for chart in at.get("plotly_chart"):
         spec = json.loads(chart.proto.spec)

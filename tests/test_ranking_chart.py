@@ -32,3 +32,15 @@ def test_every_figure_is_a_label_with_a_halo_above_the_lines():
 def test_without_a_target_there_is_no_legend_of_it():
     figure = interactive.ranking(UNITS, "caseload_per_worker", 12.8, "Barn och unga")
     assert [bar.showlegend for bar in figure.data] == [False]
+
+
+def test_a_wide_funnel_still_shows_where_it_is_narrowest():
+    from hrdash.figures.compare import Funnel
+
+    rows = pd.DataFrame({"unit": ["A", "B", "C"], "n": [11.0, 19.0, 28.0], "value": [6.8, 7.2, 9.0],
+                         "verdict": ["within"] * 3})
+    chart = Funnel("sick_leave_12m_pct", __import__("datetime").date(2026, 10, 1), "Soc", "förvaltning", "enhet", 7.4,
+                   0.0, rows)
+    narrowest = float(chart.curve().query("n >= 28")["upper95"].iloc[0])
+    assert narrowest > 16  # 7,4 % among 28 people: chance alone reaches far
+    assert interactive.funnel(chart).layout.yaxis.range[1] >= narrowest  # the upper limit is drawn, not cut off

@@ -281,7 +281,7 @@ def test_the_yearly_view_shows_the_seven_figures_beside_last_year_and_a_dash_for
     assert "lagen om kommunal bokföring och redovisning" in at.markdown[0].value
     assert at.selectbox(key="ar").value == 2025
     assert at.subheader[0].value == "Sjukfrånvaro 2025, jämfört med 2024"
-    table = at.dataframe[0].value
+    table = at.table[0].value
     assert list(table.columns) == ["Organisation", "Nyckeltal", "2025", "2024", "Kommentar"]
     assert list(table["Organisation"]) == ["Soc"] * 7 + ["Barn"] * 7 + ["Vuxen"] * 7
     assert list(table["Nyckeltal"]) == ROWS * 3
@@ -302,7 +302,7 @@ def test_the_yearly_view_for_an_earlier_year(year_database):
 
     at = open_app("pages/arsredovisning.py", secrets=AUTH, user=READER)
     at.selectbox(key="ar").set_value(2024).run()
-    table = at.dataframe[0].value
+    table = at.table[0].value
     assert list(table.columns)[2:4] == ["2024", "2023"]
     soc = table[table["Organisation"] == "Soc"]
     assert list(soc["2024"]) == shown(EXPECTED["Soc 2024"])

@@ -352,6 +352,11 @@ def funnel(chart: Funnel, height: int = 430) -> go.Figure:
     # The figures, not the far ends of the funnel, decide the scale: for small groups the limits run off the top.
     highest = max([*rows["value"].dropna(), chart.target or 0])
     top = min(float(curve["upper998"].max()) if not curve.empty else 100.0, max(highest * 1.6, (chart.target or 0) * 2.5))
+    # …but the funnel itself shows, at least where it is narrowest (the largest group's size).
+    if not curve.empty and not rows.empty:
+        narrowest = curve[curve["n"] >= rows["n"].max()]["upper95"]
+        if not narrowest.empty:
+            top = max(top, min(float(narrowest.iloc[0]) * 1.1, 100.0))
     figure.update_yaxes(title_text=BY_ID[indicator_id].sheet_label, range=[0, max(top, highest * 1.1, 1.0)],
                         ticksuffix=" %")
     return figure

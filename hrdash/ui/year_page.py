@@ -28,8 +28,9 @@ def render() -> None:
     if not shown.has_figures:
         st.info(f"Det finns inga siffror för hela {year}: alla enheter har inte rapporterat alla 12 månaderna.",
                 icon=":material/folder_open:")
-    st.dataframe(shown.table(), hide_index=True, width="stretch",
-                 column_config={"Kommentar": st.column_config.TextColumn(width="large")})
+    # A table of text, not a data grid: every row and every word shows whole, to read or to copy into
+    # the annual report (a grid cut the long names and the reasons, and scrolled).
+    st.table(shown.table(), hide_index=True, border="horizontal")
     st.caption(f"Tabellen visar aldrig sjukfrånvaro för grupper med {few_people(shown.health_limit)}, oavsett vem "
                "som tar fram den. " + shown.note())
     st.download_button("Ladda ner Excel", cache.disclosure_file(version(), year), f"arsredovisning_{year}.xlsx",
