@@ -273,7 +273,7 @@ def test_the_yearly_view_shows_the_own_figures_beside_the_municipality_riket_and
 
     at = open_app("pages/arsredovisning.py", secrets=AUTH, user=READER)
     assert at.subheader[1].value == "Jämfört med kommunen, riket och andra kommuner 2025"
-    table = at.dataframe[1].value
+    table = at.table[1].value
     assert list(table.columns) == ["Nyckeltal", "Soc (egna siffror)", "Uppsala (0380)", "Riket", "Stockholm (0180)"]
     assert list(table["Nyckeltal"]) == ["Total sjukfrånvaro", "Andel av sjukfrånvaron som avser 60 dagar eller mer",
                                         "Sjukfrånvaro kvinnor", "Sjukfrånvaro män", "Sjukfrånvaro 29 år eller yngre",
@@ -303,7 +303,7 @@ def test_without_kolada_figures_the_view_says_how_to_get_them(con, tmp_path, mon
     assert [i.value for i in at.info] == [
         "Det finns inga siffror från Kolada för 2025. HR kan importera dem under Data → Inställningar, eller med "
         "kommandot hrdash kolada fetch."]
-    assert len(at.dataframe) == 1
+    assert len(at.table) == 1
 
 
 def test_hr_chooses_the_municipality_and_those_to_compare_with_on_data(year_database):

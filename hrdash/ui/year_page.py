@@ -46,7 +46,7 @@ def beside_the_nation(year: int) -> None:
         st.info(f"Det finns inga siffror från Kolada för {year}. HR kan importera dem under Data → Inställningar, "
                 "eller med kommandot hrdash kolada fetch.", icon=":material/public:")
         return
-    st.dataframe(compared.table(), hide_index=True, width="stretch")
+    st.table(compared.table(), hide_index=True, border="horizontal")  # to read or copy whole, as the table above
     notes = [compared.source()]
     if compared.own_municipality is None:
         notes.append("Kommunens egen siffra visas när HR har angett kommunens id i Kolada under Data → Inställningar.")
