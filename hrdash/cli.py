@@ -43,6 +43,20 @@ def _kind_argument(text: str):
         raise argparse.ArgumentTypeError(str(error)) from None
 
 
+def _list_argument(text: str) -> list[str]:
+    items = [t.strip() for t in text.split(",") if t.strip()]
+    if not items:
+        raise argparse.ArgumentTypeError("ange minst ett värde, kommaseparerat")
+    return items
+
+
+def _years_argument(text: str) -> list[int]:
+    try:
+        return [int(y) for y in _list_argument(text)]
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' är inga år: skriv dem som 2024,2025") from None
+
+
 class _SwedishParser(argparse.ArgumentParser):
     def error(self, message: str) -> None:
         self.print_usage(sys.stderr)
@@ -109,6 +123,22 @@ def build_parser() -> argparse.ArgumentParser:
                        help="utvecklarläge: Streamlit bevakar filerna och kör om sidan när koden ändras")
     serve.add_argument("streamlit_options", nargs="*", metavar="-- STREAMLIT-INSTÄLLNING",
                        help="fler inställningar till Streamlit efter --, t.ex. -- --secrets.files fil.toml")
+
+    kolada = commands.add_parser("kolada", help="Jämförelsesiffror från Kolada (RKA): hämta eller importera.",
+                                 description="Sjukfrånvaron i andra kommuner och i riket, från Kolada (RKA).")
+    kolada_commands = kolada.add_subparsers(dest="kolada_command", required=True, parser_class=_SwedishParser)
+    fetch = kolada_commands.add_parser("fetch", help="Hämta från Koladas API och importera.",
+                                       description="Hämta från Koladas API och importera som en import.")
+    fetch.add_argument("--kpi", required=True, type=_list_argument, help="nyckeltal, t.ex. N00090,N00091")
+    fetch.add_argument("--municipality", required=True, type=_list_argument,
+                       help="kommun-id, t.ex. 0380,0000 (0000 är riket)")
+    fetch.add_argument("--year", required=True, type=_years_argument, help="år, t.ex. 2024,2025")
+    fetch.add_argument("--url", help="Koladas API-adress (standard: HRDASH_KOLADA_URL eller https://api.kolada.se/v3)")
+    fetch.add_argument("--db", type=Path, help="databasfil (standard: data/hr.duckdb eller HRDASH_DB)")
+    kolada_import = kolada_commands.add_parser("import", help="Importera en sparad fil från Kolada (JSON eller CSV).",
+                                               description="Importera en sparad fil från Kolada (JSON eller CSV).")
+    kolada_import.add_argument("file", type=Path, metavar="FILE")
+    kolada_import.add_argument("--db", type=Path, help="databasfil (standard: data/hr.duckdb eller HRDASH_DB)")
 
     command("batches", "Lista alla importer.")
     und = command("undo", "Ångra en import.")
@@ -314,6 +344,33 @@ def _serve(_, args) -> int:
     return 0
 
 
+def _kolada(con, args) -> int:
+    """`hrdash kolada fetch` (from Kolada's API) or `hrdash kolada import FILE`: one import either way."""
+    from hrdash.ingest import kolada, kolada_api
+    from hrdash.store import references
+
+    if args.kolada_command == "fetch":
+        url, content = kolada_api.fetch(args.kpi, args.municipality, args.year, args.url)
+        name = f"Kolada {','.join(args.kpi)} {','.join(args.municipality)} {','.join(map(str, args.year))}.json"
+        print(f"Hämtade {url}", file=sys.stderr)
+    else:
+        try:
+            content, name = args.file.read_bytes(), args.file.name
+        except OSError as error:
+            print(f"{args.file}: filen kunde inte läsas ({error.strerror}).", file=sys.stderr)
+            return 1
+    parsed = kolada.parse_references(content, name)
+    try:
+        batch = references.import_references(con, parsed, _user())
+    except UserError as refused:
+        _print_problems(name, refused.problems)
+        return 1
+    skipped = (f"; {parsed.skipped} {'värde' if parsed.skipped == 1 else 'värden'} saknas i Kolada"
+               if parsed.skipped else "")
+    print(f"{name}: importerad som import nr {batch.batch_id} ({batch.kind_names}, {parsed.row_count} värden{skipped}).")
+    return 0
+
+
 def _batches(con, args) -> int:
     from hrdash.store import batches
 
@@ -332,7 +389,7 @@ def _undo(con, args) -> int:
     return 0
 
 
-COMMANDS = {"import": _import, "indicators": _indicators, "signals": _signals, "compare": _compare, "effects": _effects, "report": _report, "demo": _demo, "batches": _batches,
+COMMANDS = {"import": _import, "indicators": _indicators, "signals": _signals, "compare": _compare, "effects": _effects, "report": _report, "demo": _demo, "kolada": _kolada, "batches": _batches,
             "undo": _undo, "backup": _backup, "restore": _restore, "serve": _serve}
 
 if __name__ == "__main__":

@@ -128,6 +128,7 @@ with baselines_tab:
 
 with settings_tab:
     data_page.settings_section(con, user)
+    data_page.kolada_section(con, user, cache.municipalities(session.version()))
 
 with log_tab:
     st.dataframe(audit.entries(con).rename(columns={"happened_at": "Tid", "who": "Vem", "action": "Händelse",

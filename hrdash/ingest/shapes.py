@@ -52,6 +52,21 @@ def personnummer_problem(sheet_name: str | None, rows: list[list[object]]) -> Pr
     return None
 
 
+_KOLADA_HEADERS = {"kpi", "municipality"}
+
+
+def kolada_problem(sheet_name: str | None, rows: list[list[object]]) -> Problem | None:
+    """A file of Kolada's figures (other municipalities' and the nation's) dropped among the
+    organisation's own: it is imported elsewhere (hrdash/ingest/kolada.py)."""
+    for number, row in enumerate(rows[:10], start=1):
+        if _KOLADA_HEADERS <= {cell_text(c).strip().lower() for c in row if not is_empty(c)}:
+            return Problem(
+                f"{_subject(sheet_name)} ser ut att vara siffror från Kolada (kolumnerna kpi och municipality): "
+                "jämförelsesiffror för andra kommuner och riket, inte organisationens egna. Importera filen under "
+                "Data → Inställningar, eller med 'hrdash kolada import FIL'.", sheet=sheet_name, row=number)
+    return None
+
+
 def person_list_problem(sheet_name: str | None, header: list[str], header_row: int) -> Problem | None:
     """A sheet with one row per employee (an employee number, a name beside the unit)."""
     keys = [normalize_header(h) for h in header]

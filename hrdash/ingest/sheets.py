@@ -44,6 +44,10 @@ def parse_sheet(sheet: Sheet, parsed: ParsedFile, forced: Kind | None, overrides
     if personnummer:
         parsed.problems.append(personnummer)  # nothing else of a sheet about persons is read or repeated
         return
+    kolada = shapes.kolada_problem(sheet.name, sheet.rows)
+    if kolada:
+        parsed.problems.append(kolada)
+        return
     layout = find_layout(sheet.rows, overrides)
     if layout is None:
         instructions = bool(sheet.rows and sheet.rows[0]) and sheet.rows[0][0] == TEMPLATE_INSTRUCTIONS

@@ -27,6 +27,10 @@ if TYPE_CHECKING:  # parsing needs pandas; listing and undoing batches does not
     from hrdash.ingest.parse import ParsedFile
 
 
+# The kind of a batch of Kolada's figures (hrdash/store/references.py): not a file kind of the organisation.
+REFERENCES, REFERENCES_NAME = "kolada", "Kolada (jämförelse)"
+
+
 def refused(problems: list[Problem]) -> UserError:
     """The error that refuses a file: nothing of it was imported."""
     return UserError(f"Filen importerades inte: {len(problems)} fel att rätta.", problems)
@@ -53,7 +57,7 @@ class Batch:
     def kind_names(self) -> str:
         """The Swedish names of the kinds in the batch, as users call them."""
         ids = self.kind.split(",")
-        return ", ".join(k.name for k in KINDS if k.id in ids)
+        return ", ".join([k.name for k in KINDS if k.id in ids] + ([REFERENCES_NAME] if REFERENCES in ids else []))
 
 
 def _table_columns(kind: Kind) -> list[str]:
@@ -78,7 +82,12 @@ def find_same_file(con: duckdb.DuckDBPyConnection, sha256: str) -> Batch | None:
 
 def _still_current(con: duckdb.DuckDBPyConnection, batch: Batch) -> bool:
     """Whether every unit-month (or, for an organisation file, every placement; for measures, every
-    measure) of the batch still holds."""
+    measure, for Kolada's figures every value) of the batch still holds."""
+    if batch.kind == REFERENCES:
+        stored, holding = con.execute(
+            """SELECT (SELECT count(*) FROM reference_rows WHERE batch_id = $1),
+                      (SELECT count(*) FROM current_references WHERE batch_id = $1)""", [batch.batch_id]).fetchone()
+        return holding == stored
     if "measures" in batch.kind.split(","):
         stored, holding = con.execute(
             """SELECT (SELECT count(*) FROM measure_rows WHERE batch_id = $1),

@@ -19,6 +19,7 @@ from hrdash.figures import costs as costs_module
 from hrdash.figures import readings, seasons, signals
 from hrdash.figures import voice as voice_module
 from hrdash.figures import year as year_module
+from hrdash.figures import nation as nation_module
 from hrdash.figures import groups as groups_module
 from hrdash.figures import series as series_module
 from hrdash.figures.groups import Group
@@ -148,6 +149,22 @@ def years(data_version: str) -> list[int]:
 def disclosure(data_version: str, year: int) -> year_module.Disclosure:
     """The annual report's seven figures of a year (hrdash/figures/year.py), always suppressed."""
     return year_module.disclosure(cursor(), year)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _comparison(data_version: str, settings_version: str, year: int) -> nation_module.Comparison:
+    return nation_module.comparison(cursor(), disclosure(data_version, year))
+
+
+def comparison(year: int) -> nation_module.Comparison:
+    """The year's own figures beside Kolada's (hrdash/figures/nation.py); new when a Kolada file is
+    imported or HR chooses other municipalities."""
+    return _comparison(versions()["data"], str(versions()["settings"]), year)
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def municipalities(data_version: str) -> dict[str, str]:
+    return nation_module.municipalities(cursor())
 
 
 @st.cache_data(show_spinner=False, max_entries=16)

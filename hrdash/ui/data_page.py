@@ -1,5 +1,6 @@
 """What the Data page shows HR: the batches, which units have reported, the organisation, the
-baselines of the control charts, the settings of the cost figures and the privacy line."""
+baselines of the control charts, the settings of the cost figures and the privacy line, and the
+figures from Kolada the yearly view compares with."""
 
 from __future__ import annotations
 
@@ -9,8 +10,10 @@ import streamlit as st
 
 from hrdash import swedish
 from hrdash.catalogue import KINDS_WITHOUT_COVERAGE
+from hrdash.errors import UserError
 from hrdash.ingest.columns import DATA_KINDS
-from hrdash.store import baselines, batches, settings
+from hrdash.ingest.kolada import parse_references
+from hrdash.store import baselines, batches, references, settings
 from hrdash.store.queries import read
 from hrdash.ui.number_field import number_field, show_back
 
@@ -126,3 +129,49 @@ def settings_section(con: duckdb.DuckDBPyConnection, user) -> None:
                 show_back(f"inställning_{key}", field.value)
             st.toast("Inställningarna är sparade.")
             st.rerun()
+
+
+def kolada_section(con: duckdb.DuckDBPyConnection, user, municipalities: dict[str, str]) -> None:
+    """Kolada's figures for the page Årsredovisning: the organisation's own municipality, up to five
+    more to compare with (from those the imported figures hold), and a file of Kolada's to import
+    (a batch like every import: listed and undone under Importer)."""
+    own, compared = references.choices(con)
+    st.markdown("#### Jämförelse med andra kommuner (Kolada)")
+    saved = st.session_state.pop("kolada_sparad", None)  # said once, after the rerun that shows it
+    if saved:
+        st.success(saved, icon=":material/check_circle:")
+    st.markdown("Årsredovisningen visar förvaltningens sjukfrånvaro bredvid kommunens, rikets och upp till fem "
+                "andra kommuners, som Kolada (RKA) publicerar dem. "
+                f"**Kommunens id i Kolada:** {own or 'inget angivet'}. "
+                f"**Jämförs med:** {', '.join(municipalities.get(m, m) for m in compared) or 'inga'}.")
+    if user.role not in ("hr", "admin"):
+        return
+    with st.form("kolada_val"):
+        typed = st.text_input("Kommunens id i Kolada", own or "", key="kolada_kommun", max_chars=4,
+                              help="Fyra siffror, som 0380 för Uppsala. Riket (0000) visas alltid.")
+        options = list(dict.fromkeys([*municipalities, *compared]))
+        chosen = st.multiselect("Jämför med", options, default=compared, max_selections=references.MAX_COMPARED,
+                                format_func=lambda m: municipalities.get(m, m), key="kolada_jämför",
+                                help="Kommunerna som de importerade siffrorna från Kolada har.")
+        if st.form_submit_button("Spara jämförelsen", type="primary"):
+            try:
+                references.choose(con, typed, chosen, user.name)
+            except UserError as error:
+                st.error(error.message, icon=":material/block:")
+                return
+            st.session_state["kolada_sparad"] = "Jämförelsen är sparad."
+            st.rerun()
+    file = st.file_uploader("Fil från Kolada (JSON eller CSV)", type=["json", "csv", "txt"], key="kolada_fil",
+                            help="Svaret från Koladas API (/v2/data/kpi/… eller /v3/data/kpi/…) som det sparades, "
+                                 "eller en CSV med kolumnerna kpi, municipality, period, gender och value.")
+    if file is not None and st.button("Importera Koladas siffror", key="kolada_importera"):
+        parsed = parse_references(file.getvalue(), file.name)
+        try:
+            batch = references.import_references(con, parsed, user.name)
+        except UserError as error:
+            st.error("Filen importerades inte, inget är sparat:  \n" + "  \n".join(error.lines()),
+                     icon=":material/block:")
+            return
+        st.session_state["kolada_sparad"] = (f"Import nr {batch.batch_id}: {parsed.row_count} värden från Kolada. "
+                                             "Den kan ångras under Importer.")
+        st.rerun()

@@ -35,3 +35,20 @@ def render() -> None:
                "som tar fram den. " + shown.note())
     st.download_button("Ladda ner Excel", cache.disclosure_file(version(), year), f"arsredovisning_{year}.xlsx",
                        mime=XLSX, type="primary", icon=":material/table:", key="ladda_arsredovisning")
+    beside_the_nation(year)
+
+
+def beside_the_nation(year: int) -> None:
+    """The förvaltning's own figures beside the municipality's, Riket's and those HR chose, from Kolada."""
+    st.subheader(f"Jämfört med kommunen, riket och andra kommuner {year}")
+    compared = cache.comparison(year)
+    if not compared.has_references:
+        st.info(f"Det finns inga siffror från Kolada för {year}. HR kan importera dem under Data → Inställningar, "
+                "eller med kommandot hrdash kolada fetch.", icon=":material/public:")
+        return
+    st.table(compared.table(), hide_index=True, border="horizontal")  # to read or copy whole, as the table above
+    notes = [compared.source()]
+    if compared.own_municipality is None:
+        notes.append("Kommunens egen siffra visas när HR har angett kommunens id i Kolada under Data → Inställningar.")
+    notes.append("Egna siffror: – visas inte (för få personer), tom ruta: uppgiften finns inte.")
+    st.caption("  \n".join(notes))

@@ -1,7 +1,8 @@
--- reads: batches, targets, comments, baselines, settings, privacy_limits
+-- reads: batches, targets, comments, baselines, settings, reference_choices, privacy_limits
 -- Counters that change whenever the figures, the targets, the comments, the baselines or the
--- settings do: the keys of the app's caches. `data` changes when a batch is imported or undone,
--- and when the privacy line moves (every stored figure and cache is then made again).
+-- settings (with the municipalities compared with) do: the keys of the app's caches. `data` changes
+-- when a batch is imported or undone, and when the privacy line moves (every stored figure and
+-- cache is then made again).
 CREATE OR REPLACE VIEW versions AS
 SELECT
     (SELECT count(*) || ':' || coalesce(max(batch_id), 0) || ':' || count(undone_at) FROM batches)
@@ -9,4 +10,4 @@ SELECT
     (SELECT count(*) FROM targets) AS targets,
     (SELECT count(*) FROM comments) AS comments,
     (SELECT count(*) FROM baselines) AS baselines,
-    (SELECT count(*) FROM settings) AS settings;
+    (SELECT count(*) FROM settings) + (SELECT count(*) FROM reference_choices) AS settings;
