@@ -159,6 +159,6 @@ def test_demo_loads_once(tmp_path):
     db = tmp_path / "demo.duckdb"
     result = run("demo", db=db)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.count("importerad som import nr") == 11  # the ten kinds of figures and the plan of action
+    assert result.stdout.count("importerad som import nr") == 11  # the organisation and its figures in ten files, and the plan of action
     assert "Mål satta för sjukfrånvaro (högst 7,0)" in result.stdout
     assert run("demo", "--if-empty", db=db).stdout == ""
