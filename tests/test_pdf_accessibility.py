@@ -73,7 +73,8 @@ def test_headings_go_in_order_h1_the_report_h2_the_parts(demo_report):
         levels = [int(str(e.S)[2:]) for e in tree if str(e.S) in ("/H1", "/H2", "/H3", "/H4", "/H5", "/H6")]
     assert levels[0] == 1 and levels.count(1) == 1
     assert all(after <= before + 1 for before, after in zip(levels, levels[1:])), levels
-    assert levels.count(2) == 2 + len(report.sections)  # Sammanfattning, each topic, Så räknas siffrorna
+    # Sammanfattning, each topic, Åtgärder och resultat (the demo has measures), Så räknas siffrorna
+    assert levels.count(2) == 3 + len(report.sections) and report.measures is not None
     # The topics' headings are the titles a reader knows from the pages, in the order of the report.
     titles = [TOPICS[s.topic].title for s in report.sections]
     text = [page.extract_text() for page in PdfReader(io.BytesIO(written)).pages]
@@ -106,10 +107,11 @@ def test_every_table_has_a_header_row_of_th_cells(demo_report):
     report, written = demo_report
     with pikepdf.open(io.BytesIO(written)) as document_:
         tables = [e for e in elements(document_.Root.StructTreeRoot) if str(e.S) == "/Table"]
-        # key figures, the control charts, a table per topic, and one of the groups outside what chance gives
+        # key figures, the control charts, a table per topic, one of the groups outside what chance gives,
+        # and the measures with what the figures say since
         compared = [s.comparison_table for s in report.sections if s.comparison_table is not None]
         outside = sum(any(not v.startswith(("Inom", "Visas inte")) for v in t.iloc[:, 3]) for t in compared)
-        assert len(tables) == 2 + len(report.sections) + outside and outside >= 1
+        assert len(tables) == 3 + len(report.sections) + outside and outside >= 1
         for table in tables:
             parts = [e for e in elements(table) if str(e.S) in ("/THead", "/TBody")]
             assert [str(p.S) for p in parts] == ["/THead", "/TBody"]

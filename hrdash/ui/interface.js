@@ -87,11 +87,17 @@
     return "";
   }
 
+  // The chart's table follows it, after at most the captions that say what its limits take into account.
   function tableFollows(chart) {
-    const container = chart.closest("[data-testid=stElementContainer]");
-    const next = container && container.nextElementSibling;
-    return !!(next && next.querySelector("[data-testid=stExpander]")
-      && /Siffrorna bakom diagrammet/.test(next.textContent));
+    let next = chart.closest("[data-testid=stElementContainer]");
+    for (let step = 0; step < 3 && next; step++) {
+      next = next.nextElementSibling;
+      if (next && next.querySelector("[data-testid=stExpander]")) {
+        return /Siffrorna bakom diagrammet/.test(next.textContent);
+      }
+      if (next && !next.querySelector("[data-testid=stCaptionContainer]")) return false;
+    }
+    return false;
   }
 
   function labelChart(figure) {
