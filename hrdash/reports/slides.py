@@ -4,6 +4,7 @@ in the app's presentation mode and written as PPTX for meetings run from PowerPo
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import dataclass, field
 
 from pptx import Presentation
@@ -93,16 +94,26 @@ def build(report: Report) -> list[Slide]:
                             items=outside if len(outside) <= MAX_ITEMS
                             else outside[:MAX_ITEMS - 1] + [f"… och {len(outside) - MAX_ITEMS + 1} till"]))
     if report.measures is not None and not report.measures.empty:
-        said = [f"{row['Åtgärd']}, {row['Start']}: {row['Vad siffrorna säger sedan']}"
+        # Short, to be read from the back of the room: the measure and what its first figure says since
+        # (the report names every figure); the most recent first.
+        said = [f"{row['Åtgärd']}: {row['Vad siffrorna säger sedan'].split(';')[0].split(': ', 1)[-1]}"
                 for row in report.measures.to_dict("records")]
-        slides.append(Slide("list", "Åtgärder och resultat", "Vad siffrorna säger sedan varje åtgärd började: ett "
-                            "tecken, inte ett bevis.", items=said if len(said) <= MAX_ITEMS
-                            else said[:MAX_ITEMS - 1] + [f"… och {len(said) - MAX_ITEMS + 1} åtgärder till"]))
+        room = MAX_ITEMS - 1
+        slides.append(Slide("list", "Åtgärder och resultat", "Siffrorna sedan starten: ett tecken, inte ett bevis. "
+                            "Alla åtgärder finns i rapporten.",
+                            items=said if len(said) <= room else said[:room - 1]
+                            + [f"… och {len(said) - room + 1} åtgärder till"]))
     if report.signals is not None and not report.signals.empty:
         said = [f"{row['Nyckeltal']}: {row['Vad diagrammet säger'].split(' (')[0].lower()}"
                 for row in report.signals.to_dict("records")]
-        slides.append(Slide("list", "Är förändringen verklig?", "Vad styrdiagrammen säger om månaden.",
-                            items=said[:MAX_ITEMS]))
+        # What every chart is measured against is said once, above the lines, not on each of them.
+        against = {m.group(0) for line in said for m in [re.search(r", mätt mot [^,;]+", line)] if m}
+        message = "Vad styrdiagrammen säger om månaden"
+        if len(against) == 1:
+            common = against.pop()
+            said = [line.replace(common, "") for line in said]
+            message += common
+        slides.append(Slide("list", "Är förändringen verklig?", message + ".", items=said[:MAX_ITEMS]))
     shown = [c for c in report.costs if c.amount is not None]
     if shown:
         slides.append(Slide("numbers", "Vad det kostar", "Uppskattningar: vad varje belopp bygger på står under det.",
