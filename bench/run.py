@@ -248,7 +248,8 @@ def report_city(results: dict) -> None:
     for name, timing in results["import"].items():
         baseline = results["baseline"].get(name)
         pandas = f"{baseline['seconds']:>9.1f}s" if baseline else ""
-        print(f"{name:<28}{timing['seconds']:>13.1f}s{timing['peak_mb']:>7.0f}MB{pandas}")
+        refused = "" if timing["status"] == 0 else "  vägrades (hrdash tar emot högst 50 MB per fil)"
+        print(f"{name:<28}{timing['seconds']:>13.1f}s{timing['peak_mb']:>7.0f}MB{pandas}{refused}")
     print(f"sjukfrånvaro xlsx: hrdash {rows['seconds']:.1f} s mot pandas+openpyxl "
           f"{results['baseline']['sjukfranvaro']['seconds']:.1f} s ({results['baseline']['sjukfranvaro']['rows']:,} "
           "rader)".replace(",", " "))
