@@ -1,8 +1,12 @@
 """`make bench`: the whole municipality (1 500 units in 8 förvaltningar, 60 months, all four
 kinds) through hrdash, measured against a naive pandas baseline on the same files; a backup of
-it taken while imports would wait; and a committee opening the demo data in real browsers
-against `hrdash serve` (bench/viewers.py); and the operating figures of the sick-leave control
-charts, before and after the seasonal adjustment (bench/operating.py).
+it taken while imports would wait; a committee opening the demo data in real browsers against
+`hrdash serve` (bench/viewers.py); a large city (bench/city.py: 3 000 units in 24
+förvaltningar, 120 months, every kind) imported with `hrdash import`, its commands timed, and
+the committee's page views measured against it; and the operating figures of the sick-leave
+control charts, before and after the seasonal adjustment (bench/operating.py).
+
+    python bench/run.py [--only municipality|city]
 
 Prints a table and writes bench/results.json. Every measurement runs in a fresh process, so
 that one step's caches and memory do not flatter the next; peak memory is each process's
@@ -11,6 +15,8 @@ own maximum resident size.
 
 from __future__ import annotations
 
+import argparse
+import datetime as dt
 import json
 import os
 import platform
@@ -23,6 +29,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
+import city  # noqa: E402
 import generate  # noqa: E402
 import operating  # noqa: E402
 import viewers  # noqa: E402
@@ -151,7 +158,135 @@ RESULT["restore"] = time.perf_counter() - started
 """
 
 
+CITY_GOALS = {"import_ratio": 0.3, "indicators_s": 10.0, "signals_s": 5.0, "compare_s": 5.0, "peak_mb": 1024,
+              "cpu_per_view_mean_s": 0.08, "cpu_per_view_max_s": 0.12}
+
+CLI_IMPORT = """
+import json, sys, time
+from hrdash import cli
+started = time.perf_counter()
+status = cli.main(["import", "--db", sys.argv[1], sys.argv[2]])
+RESULT = {"seconds": time.perf_counter() - started, "status": status}
+"""
+
+CITY_BASELINE = """
+import json, sys, time
+import pandas as pd
+started = time.perf_counter()
+if sys.argv[1].endswith(".xlsx"):
+    frame = pd.read_excel(sys.argv[1], engine="openpyxl", header=2)
+else:
+    frame = pd.read_csv(sys.argv[1], sep=";", decimal=",")
+RESULT = {"seconds": time.perf_counter() - started, "rows": len(frame)}
+"""
+
+# A command of the CLI, twice in a row, each in a process of its own (the first reads the
+# database cold); the peak is the largest of the two processes'.
+COMMAND = """
+import json, resource, subprocess, sys, tempfile, time
+RESULT = {}
+for attempt in ("first", "second"):
+    with tempfile.TemporaryFile() as out:  # the city's indicators are a gigabyte of CSV
+        started = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "hrdash.cli", *sys.argv[2:], "--db", sys.argv[1]], stdout=out,
+                       stderr=subprocess.PIPE, check=True)
+        RESULT[attempt] = time.perf_counter() - started
+        out.seek(0)
+        RESULT["rows"] = sum(chunk.count(b"\\n") for chunk in iter(lambda: out.read(1 << 24), b"")) - 1
+RESULT["command_peak_mb"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+"""
+
+
+def measure_city(sessions: int = 30, repeats: int = 2) -> dict:
+    """The city: each file imported with `hrdash import` in a fresh process, the sick-leave file
+    also read by pandas+openpyxl; `hrdash indicators`, `signals` and `compare`; then `hrdash serve`
+    on the city, opened by the committee (bench/viewers.py)."""
+    print("Skapar stadens filer (första gången tar det fem minuter) …", flush=True)
+    paths = city.write(HERE / "data" / "city")
+    results: dict = {"units": city.UNITS, "administrations": city.ADMINISTRATIONS, "months": city.MONTHS}
+    with tempfile.TemporaryDirectory() as folder:
+        db = str(Path(folder) / "stad.duckdb")
+        results["import"] = {}
+        for name in ("organisation", "sjukfranvaro", "personalomsattning", "vakanser", "rekryteringsbehov", "arenden",
+                     "puls", "avgangsorsaker", "atgarder"):
+            print(f"hrdash import {paths[name].name} …", flush=True)
+            results["import"][name] = measure(CLI_IMPORT, db, str(paths[name]))
+            results["import"][name]["bytes"] = paths[name].stat().st_size
+        print("hrdash import sjukfranvaro.csv (i en egen databas) …", flush=True)
+        csv_db = str(Path(folder) / "csv.duckdb")
+        measure(CLI_IMPORT, csv_db, str(paths["organisation"]))
+        results["import"]["sjukfranvaro_csv"] = measure(CLI_IMPORT, csv_db, str(paths["sjukfranvaro_csv"]))
+        results["baseline"] = {}
+        for name in ("sjukfranvaro", "sjukfranvaro_csv"):
+            print(f"pandas läser {paths[name].name} …", flush=True)
+            results["baseline"][name] = measure(CITY_BASELINE, str(paths[name]))
+        for name, command in (("indicators", ["indicators"]), ("signals", ["signals"]),
+                              ("compare", ["compare", "--month", city.months()[-1]])):
+            print(f"hrdash {' '.join(command)} …", flush=True)
+            results[name] = measure(COMMAND, db, *command)
+        print("En nämnd öppnar instrumentpanelen (webbläsare mot hrdash serve, staden) …", flush=True)
+        results["viewers"] = viewers.run(sessions, repeats, database=Path(db))
+    results["goals"] = city_goals(results)
+    return results
+
+
+def city_goals(results: dict) -> dict:
+    ratio = results["import"]["sjukfranvaro"]["seconds"] / results["baseline"]["sjukfranvaro"]["seconds"]
+    views = results["viewers"].get("new_visitor_cpu_s_per_view", {})
+    peak = max([i["peak_mb"] for i in results["import"].values()] + [results["viewers"]["server_peak_mb"]]
+               + [results[c]["command_peak_mb"] for c in ("indicators", "signals", "compare")])
+    measured = {"import_ratio": ratio, "indicators_s": results["indicators"]["second"],
+                "signals_s": results["signals"]["second"], "compare_s": results["compare"]["second"], "peak_mb": peak,
+                "cpu_per_view_mean_s": views.get("mean"), "cpu_per_view_max_s": views.get("max")}
+    return {goal: {"measured": value, "goal": CITY_GOALS[goal],
+                   "met": value is not None and value <= CITY_GOALS[goal]} for goal, value in measured.items()}
+
+
+def report_city(results: dict) -> None:
+    rows = results["import"]["sjukfranvaro"]
+    print(f"\nStaden: {results['units']} enheter i {results['administrations']} förvaltningar, {results['months']} "
+          "månader")
+    print(f"\n{'Fil':<28}{'hrdash import':>14}{'minne':>9}{'pandas':>10}")
+    for name, timing in results["import"].items():
+        baseline = results["baseline"].get(name)
+        pandas = f"{baseline['seconds']:>9.1f}s" if baseline else ""
+        refused = "" if timing["status"] == 0 else "  vägrades (hrdash tar emot högst 50 MB per fil)"
+        print(f"{name:<28}{timing['seconds']:>13.1f}s{timing['peak_mb']:>7.0f}MB{pandas}{refused}")
+    print(f"sjukfrånvaro xlsx: hrdash {rows['seconds']:.1f} s mot pandas+openpyxl "
+          f"{results['baseline']['sjukfranvaro']['seconds']:.1f} s ({results['baseline']['sjukfranvaro']['rows']:,} "
+          "rader)".replace(",", " "))
+    for name in ("indicators", "signals", "compare"):
+        timing = results[name]
+        print(f"hrdash {name}: {timing['first']:.1f} s första gången, {timing['second']:.1f} s sedan, "
+              f"{timing['rows']:,} rader, {timing['command_peak_mb']:.0f} MB".replace(",", " "))
+    viewers.report(results["viewers"])
+    print("\nStadens mål:")
+    for goal, outcome in results["goals"].items():
+        measured = outcome["measured"]
+        print(f"  {'✓' if outcome['met'] else '✗'} {goal} ≤ {outcome['goal']}: "
+              f"{measured:.3f}" if measured is not None else f"  ✗ {goal}: –")
+
+
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--only", choices=("municipality", "city"))
+    args = parser.parse_args()
+    saved = HERE / "results.json"
+    results = json.loads(saved.read_text()) if args.only and saved.exists() else {}
+    if args.only != "city":
+        results.update(measure_municipality())
+    if args.only != "municipality":
+        results["city"] = measure_city()
+        results["city"]["date"] = f"{dt.date.today():%Y-%m-%d}"
+    saved.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
+    if "goals" in results and args.only != "city":
+        report(results, {kind: results["baseline_xlsx"][f"read:{kind}.xlsx"] / results["import_xlsx"][kind]
+                         for kind in KINDS})
+    if "city" in results and args.only != "municipality":
+        report_city(results["city"])
+
+
+def measure_municipality() -> dict:
     print("Skapar kommunens filer (första gången tar det en minut) …", flush=True)
     paths = generate.write(HERE / "data")
     results: dict = {"machine": {"python": platform.python_version(), "cpus": os.cpu_count()},
@@ -194,8 +329,7 @@ def main() -> None:
         "peak_memory_under_1_gb": {"measured": peak, "met": peak < GOALS["peak_mb"]},
         **results["viewers"]["goals"],
     }
-    (HERE / "results.json").write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
-    report(results, speedups)
+    return results
 
 
 def report(results: dict, speedups: dict) -> None:

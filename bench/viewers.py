@@ -112,6 +112,11 @@ class Server:
     def cpu(self) -> float:
         return cpu_seconds(self.process.pid)
 
+    def peak_mb(self) -> float:
+        """The server process's peak resident memory so far (VmHWM), in MB."""
+        status = Path(f"/proc/{self.process.pid}/status").read_text()
+        return next(int(line.split()[1]) for line in status.splitlines() if line.startswith("VmHWM:")) / 1024
+
     def stop(self) -> None:
         self.process.terminate()
         self.process.wait(timeout=30)
@@ -235,6 +240,7 @@ async def measure(server: Server, sessions: int, repeats: int) -> dict:
         "last_finished_s": max(finished, default=None),
         "cpu_s_per_session": (server.cpu() - before) / sessions,
     }
+    result["server_peak_mb"] = server.peak_mb()
     return result
 
 
@@ -276,7 +282,8 @@ def report(result: dict) -> None:
         for page, timing in result["new_visitor"].items():
             print(f"{page:<34}{timing['cpu_s_per_view']:>12.3f}s"
                   f"{result['returning_visitor'][page]['cpu_s_per_view']:>13.3f}s")
-    print(f"Servern i vila: {result['idle_cpu_s_per_s']:.3f} s CPU per sekund")
+    print(f"Servern i vila: {result['idle_cpu_s_per_s']:.3f} s CPU per sekund; "
+          f"högst {result['server_peak_mb']:.0f} MB minne")
     burst = result["browsers_at_once"]
     last = f"den sista efter {burst['last_rendered_s']:.1f} s" if burst["last_rendered_s"] else "ingen visades"
     print(f"{burst['sessions']} webbläsare samtidigt: {burst['rendered']} visade, {len(burst['failed'])} fel, {last} "

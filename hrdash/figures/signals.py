@@ -282,7 +282,8 @@ def table(points: pd.DataFrame, unsuppressed: bool) -> pd.DataFrame:
     lower, upper, signal, variation, seasonal; hidden values NaN, and where a value is hidden, or
     a value of its series' baseline, no limits, signal or variation (unless `unsuppressed`). The
     seasonal factor stays: it comes from the top group, whose figures are shown anyway."""
-    worse = np.where(points["indicator"].map(worse_when_higher).to_numpy(bool), 1, -1) if len(points) else np.zeros(0)
+    worse_ids = [i for i in points["indicator"].unique() if worse_when_higher(i)]  # once per indicator, not per point
+    worse = np.where(points["indicator"].isin(worse_ids).to_numpy(bool), 1, -1) if len(points) else np.zeros(0)
     code = np.zeros(len(points), int)
     concern = np.zeros(len(points), bool)
     for bit, rule in enumerate(RULES):

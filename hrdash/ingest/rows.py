@@ -109,7 +109,7 @@ def classify_rows(table: Table, match: HeaderMatch, cells: dict[int, list], plac
     body = table.rows
     n = len(body)
     dropped = Dropped()
-    empty = {i: [is_empty(v) for v in column] for i, column in cells.items()}
+    empty = {i: _empty_flags(column) for i, column in cells.items()}
     labels = [i for i, c in match.columns.items() if c.type not in VALUE_TYPES and c.type != YEAR] + places
     total_like = lambda v: isinstance(v, str) and bool(TOTAL_LABEL.search(v.strip()))  # noqa: E731
     total_flags = {i: map_distinct(total_like, cells[i]) for i in labels}
@@ -121,14 +121,20 @@ def classify_rows(table: Table, match: HeaderMatch, cells: dict[int, list], plac
     org_places = [i for i in (match.index_of("avdelning"), match.index_of("förvaltning")) if i is not None]
 
     keep: list[int] = []
-    above = _RowsAbove(cells, values_at, match)
+    above = _RowsAbove(cells, values_at, match, month_index)
     previous: int | None = None  # the row above, when it is data (or a unit's heading): what a blank unit means
 
     def kept(r: int) -> None:
         keep.append(r)
-        above.add(r, cell_text(cells[month_index][r]) if month_index is not None else None)
+        above.add(r)
 
+    plain = _plain_rows(n, empty, total_flags, identity, values_at, month_index) if kind is not ORGANISATION \
+        else [False] * n
     for r in range(n):
+        if plain[r]:  # the common row, told column by column: what the steps below would find for it
+            kept(r)
+            previous = r
+            continue
         if all(is_empty(c) for c in body[r]):
             previous = None
             continue
@@ -213,6 +219,33 @@ def _classify_measures(table: Table, match: HeaderMatch, cells: dict[int, list])
     return keep, dropped
 
 
+def _empty_flags(column: list) -> list[bool]:
+    """`is_empty` of each cell: a column of numbers straight from Excel at once (only NaN is empty
+    there), any other once per distinct value."""
+    if {value.__class__ for value in column} <= {int, float}:
+        return [value != value for value in column]
+    return map_distinct(is_empty, column)
+
+
+def _plain_rows(n: int, empty: dict[int, list[bool]], total_flags: dict[int, list[bool]], identity: list[int],
+                values_at: list[int], month_index: int | None) -> list[bool]:
+    """Rows that are plainly data: a unit (or code), a month where the kind has one, at least one
+    figure, and no label of a total. `classify_rows` keeps them as they are, whatever is above."""
+    plain = [True] * n
+    for flags in total_flags.values():
+        plain = [p and not f for p, f in zip(plain, flags)]
+    has_unit = [False] * n
+    for i in identity:
+        has_unit = [h or not e for h, e in zip(has_unit, empty[i])]
+    has_figure = [False] * n
+    for i in values_at:
+        has_figure = [h or not e for h, e in zip(has_figure, empty[i])]
+    plain = [p and u and f for p, u, f in zip(plain, has_unit, has_figure)]
+    if month_index is not None:
+        plain = [p and not e for p, e in zip(plain, empty[month_index])]
+    return plain
+
+
 def _first_text(row: list[object]) -> str:
     return next((cell_text(c) for c in row if not is_empty(c)), "")
 
@@ -244,19 +277,28 @@ class _RowsAbove:
     what tells a total row without a label (each figure the sum of the rows above it, of its month
     if it gives one) from data. Each row is summed once, however many rows are checked."""
 
-    def __init__(self, cells: dict[int, list], values_at: list[int], match: HeaderMatch):
-        self.cells, self.values_at = cells, values_at
+    def __init__(self, cells: dict[int, list], values_at: list[int], match: HeaderMatch, month_index: int | None):
+        self.cells, self.values_at, self.month_index = cells, values_at, month_index
         self.holds = [match.columns[i].type for i in values_at]
+        self.added: list[int] = []  # every row added, in order; grouped by month only when a sum is asked for
+        self.grouped = 0  # how many of them are in `rows`
         self.rows: dict[str | None, list[int]] = {}  # month as written (None: every month) -> rows
         # month -> (rows summed so far, sum per column; None where a cell is no number)
         self.sums: dict[str | None, tuple[int, list[float | None]]] = {}
 
-    def add(self, r: int, month: str | None) -> None:
-        self.rows.setdefault(None, []).append(r)
-        if month is not None:
-            self.rows.setdefault(month, []).append(r)
+    def add(self, r: int) -> None:
+        self.added.append(r)
+
+    def _group(self) -> None:
+        """Group the rows added since the last sum by their month (a row's cells no longer change once added)."""
+        for r in self.added[self.grouped:]:
+            self.rows.setdefault(None, []).append(r)
+            if self.month_index is not None:
+                self.rows.setdefault(cell_text(self.cells[self.month_index][r]), []).append(r)
+        self.grouped = len(self.added)
 
     def is_sum(self, r: int, month: str | None) -> bool:
+        self._group()
         rows = self.rows.get(month, [])
         if len(rows) < 2:
             return False

@@ -99,8 +99,10 @@ def parse_sheet(sheet: Sheet, parsed: ParsedFile, forced: Kind | None, overrides
         notice(parsed, sheet.name, f"{columns} känns inte igen och importeras inte.")
     # A value under no header (a CSV row with a separator too many, a note beside the table) is not read:
     # say where, so that nothing is dropped unseen.
-    unheaded = [(row_number, index, cell) for row_number, row in zip(numbers, body) for index, cell in enumerate(row)
-                if (index >= len(header) or not header[index]) and not is_empty(cell)]
+    width = max(map(len, body), default=0)
+    outside = [index for index in range(width) if index >= len(header) or not header[index]]
+    unheaded = [(row_number, index, row[index]) for row_number, row in zip(numbers, body) for index in outside
+                if index < len(row) and not is_empty(row[index])] if outside else []
     if unheaded and parsed.parts:
         row_number, index, cell = unheaded[0]
         more = f" (och {len(unheaded) - 1} celler till)" if len(unheaded) > 1 else ""
