@@ -26,6 +26,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+import sickness
+from sickness import day_of_spell, spells  # noqa: F401 (tests/test_operating.py)
+
 from hrdash import demo
 from hrdash.figures import signals
 from hrdash.ingest.parse import parse_file
@@ -35,16 +38,6 @@ ADMINISTRATIONS, UNITS_PER_ADMINISTRATION, DEPARTMENTS_PER_ADMINISTRATION = 4, 4
 SMALLEST, LARGEST = 5, 60
 MONTHS = 48
 FIRST = dt.date(2022, 11, 1)
-BURN_IN_DAYS = 365  # simulated before the first month, so that long spells are under way at its start
-HOURS_PER_DAY = 8.0
-DEGREES = (0.75, 0.9, 1.0)  # employment degree (sysselsättningsgrad): hours a working day are 8 × it
-DEGREE_SHARES = (0.2, 0.3, 0.5)
-SHORT_PER_YEAR = 3.0  # short spells per person and year, over the year
-SHORT_MEAN_DAYS = 3.0  # calendar days, geometric
-WINTER = 0.45  # short spells start 45 % more often at the end of January, 45 % less at the end of July
-LONG_PER_YEAR = 0.2  # long spells per person and year
-LONG_MIN_DAYS, LONG_LOG_MEDIAN, LONG_LOG_SD = 15, 4.3, 0.8  # 15 days + lognormal: median 89, mean about 115
-FRAILTY_SHAPE = 2.0  # each person's own proneness (gamma, mean 1): some are ill far more often
 PLANTED_SHORT, PLANTED_LONG = 8, 8
 SHORT_STEP, LONG_STEP = 1.6, 2.0  # the planted units' spells start this many times as often from their month
 PLANTED_MIN_SIZE = 15
@@ -79,32 +72,9 @@ def month_at(i: int) -> dt.date:
     return dt.date(index // 12, index % 12 + 1, 1)
 
 
-def spells(rng: np.random.Generator, rate: np.ndarray, lengths) -> np.ndarray:
-    """Which days each person is in a spell: a spell starts on a day with probability `rate`
-    (persons × days) and lasts `lengths(count)` calendar days. Returns a persons × days int8
-    array, 1 on a day some spell covers."""
-    persons, days = rate.shape
-    who, start = np.nonzero(rng.random(rate.shape, dtype=np.float32) < rate)
-    end = np.minimum(start + lengths(len(start)), days)
-    change = np.zeros((persons, days + 1), np.int32)
-    np.add.at(change, (who, start), 1)
-    np.add.at(change, (who, end), -1)
-    return (np.cumsum(change[:, :-1], axis=1) > 0).astype(np.int8)
-
-
-def day_of_spell(sick: np.ndarray) -> np.ndarray:
-    """For each sick day, its day number in the run of consecutive sick calendar days (1 = the
-    first); 0 on a day not sick. Overlapping spells are one spell, as payroll counts them."""
-    days = np.arange(sick.shape[1])
-    last_well = np.maximum.accumulate(np.where(sick == 0, days, -1), axis=1)
-    return np.where(sick == 1, days - last_well, 0)
-
-
 def simulate(seed: int = 18, units_per_administration: int = UNITS_PER_ADMINISTRATION) -> Organisation:
     """The generated organisation and its sick-leave file, person by person (see the module's text;
-    a test asks for fewer units). Day 1–14 hours are those of a spell's first 14 calendar days; the
-    60-day hours those from a spell's 60th day on, known in the month they fall in and never counted
-    twice with day 1–14."""
+    a test asks for fewer units), its hours counted as bench/sickness.py counts them."""
     rng = np.random.default_rng(seed)
     count = ADMINISTRATIONS * units_per_administration
     codes = [f"E{i + 1:03d}" for i in range(count)]
@@ -117,15 +87,10 @@ def simulate(seed: int = 18, units_per_administration: int = UNITS_PER_ADMINISTR
     size = rng.integers(SMALLEST, LARGEST + 1, count)
     unit_of = np.repeat(np.arange(count), size)
     persons = len(unit_of)
-    degree = rng.choice(DEGREES, persons, p=DEGREE_SHARES)
+    degree = rng.choice(sickness.DEGREES, persons, p=sickness.DEGREE_SHARES)
 
-    first = np.datetime64(FIRST, "D")
-    dates = np.arange(first - BURN_IN_DAYS, np.datetime64(month_at(MONTHS), "D"))
-    month = (dates.astype("datetime64[M]") - np.datetime64(FIRST, "M")).astype(int)  # < 0 in the burn-in
-    weekday = ((dates.astype(int) + 3) % 7) < 5  # 1970-01-01 was a Thursday
-    day_of_year = (dates - dates.astype("datetime64[Y]")).astype(int)
-    winter = 1 + WINTER * np.cos(2 * np.pi * (day_of_year - 28) / 365.25)
-
+    days = sickness.calendar(FIRST, MONTHS)
+    dates = days.dates
     candidates = rng.permutation(np.flatnonzero(size >= PLANTED_MIN_SIZE))[:PLANTED_SHORT + PLANTED_LONG]
     steps = tuple(Step(codes[u], names[u], "short" if k < PLANTED_SHORT else "long",
                        month_at(int(rng.integers(STEP_MONTHS[0], STEP_MONTHS[1] + 1))),
@@ -134,32 +99,20 @@ def simulate(seed: int = 18, units_per_administration: int = UNITS_PER_ADMINISTR
     for step, u in zip(steps, candidates):
         step_factor[step.kind][np.ix_(unit_of == u, dates >= np.datetime64(step.month, "D"))] = step.factor
 
-    short_rate = (SHORT_PER_YEAR / 365.25 * rng.gamma(FRAILTY_SHAPE, 1 / FRAILTY_SHAPE, persons)[:, None]
-                  * winter[None, :] * step_factor["short"]).astype(np.float32)
-    long_rate = (LONG_PER_YEAR / 365.25 * rng.gamma(FRAILTY_SHAPE, 1 / FRAILTY_SHAPE, persons)[:, None]
+    short_rate = (sickness.SHORT_PER_YEAR / 365.25 * sickness.frailty(rng, persons)[:, None]
+                  * days.winter[None, :] * step_factor["short"]).astype(np.float32)
+    long_rate = (sickness.LONG_PER_YEAR / 365.25 * sickness.frailty(rng, persons)[:, None]
                  * step_factor["long"]).astype(np.float32)
-    sick = spells(rng, short_rate, lambda n: rng.geometric(1 / SHORT_MEAN_DAYS, n))
-    sick |= spells(rng, long_rate, lambda n: LONG_MIN_DAYS + np.round(
-        rng.lognormal(LONG_LOG_MEDIAN, LONG_LOG_SD, n)).astype(int))
-    spell_day = day_of_spell(sick)
+    sick, spell_day = sickness.sick_days(rng, short_rate, long_rate)
 
-    shown = month >= 0
-    in_month = np.zeros((len(dates), MONTHS))
-    in_month[np.flatnonzero(shown), month[shown]] = 1
-    worked = weekday[None, :]
-    per_person = {
-        "ordinarie_timmar": np.broadcast_to(worked, sick.shape),
-        "sjuktimmar": (sick == 1) & worked,
-        "sjuktimmar_dag_1_14": (spell_day >= 1) & (spell_day <= 14) & worked,
-        "sjuktimmar_60_dagar": (spell_day >= 60) & worked,
-    }
+    in_month = days.in_month()
     unit_matrix = np.zeros((count, persons))
-    unit_matrix[unit_of, np.arange(persons)] = degree * HOURS_PER_DAY
+    unit_matrix[unit_of, np.arange(persons)] = degree * sickness.HOURS_PER_DAY
     table = {"enhetskod": np.repeat(codes, MONTHS), "enhet": np.repeat(names, MONTHS),
              "månad": [f"{month_at(m):%Y-%m}" for m in range(MONTHS)] * count,
              "anställda": np.repeat(size, MONTHS)}
-    for column, days in per_person.items():
-        hours = unit_matrix @ (days.astype(float) @ in_month)  # units × months, in multiples of 0.4 hours
+    for column, flags in sickness.hour_days(sick, spell_day, days.weekday).items():
+        hours = unit_matrix @ sickness.monthly(flags, in_month)  # units × months, in multiples of 0.4 hours
         table[column] = np.round(hours, 1).ravel()
     return Organisation(organisation, pd.DataFrame(table)[SICK_COLUMNS], steps)
 
