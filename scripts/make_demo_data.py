@@ -1,20 +1,29 @@
 """Write the demo spreadsheets in data/demo/ (run once; the files are committed).
 
-A made-up Socialförvaltningen with 4 avdelningar and 15 units, 36 months up to October 2026:
-winter peaks in sick leave, one unit whose turnover climbs (Utredning barn och unga 2), and
-vacancies and consultant costs that fall after a recruitment drive from autumn 2025. The units
-that handle cases report their caseload; in Utredning barn och unga 1 it climbs through 2026, its
-staff's answers to the pulse questions fall, and its sick leave follows. Every unit answers the
-pulse questions each tertial (the 7 people of Ledningsstöd are often too few to be shown); leavers
-give a reason in an exit interview; from November 2024 the sick-leave export also has repeated
-short-term absence, frisknärvaro and sick pay. Arbetsmarknadsinsatser moves to Vuxen in July 2025
-(`hrdash demo` then restarts the baselines of the avdelningar concerned). HR's plan of action lists
-the measures of seeds 003 and 004: the recruitment drive (vacancies fall after it), early contact at
-short-term absence (sick leave lower since), "hela chefer" in Barn och unga (no sure change yet), a new
-introduction programme where turnover climbs, a plan after T1's answers and, late, two more case
-workers where the caseload climbs (too early to tell in October 2026). The files are shaped like
-real exports, several of them messy, and are loaded through the same import path as a user's
-upload (`hrdash demo`).
+A made-up Socialförvaltningen with 4 avdelningar and 15 units, 36 months up to October 2026. Its
+sick leave is simulated person by person, day by day (bench/sickness.py, as the operating figures'
+generated organisation is): each unit's own people, short spells more often in winter, now and then
+a long one of several months, slowly fewer over the three years and fewer short ones after early
+contact (March 2025). Winter peaks in sick leave, one unit whose turnover climbs (Utredning barn
+och unga 2), and vacancies and consultant costs that fall after a recruitment drive from autumn
+2025. The units that handle cases report their caseload; in Utredning barn och unga 1 it climbs
+through 2026, its staff's answers to the pulse questions fall, and its sick leave follows. Every
+unit answers the pulse questions each tertial (the 7 people of Ledningsstöd are often too few to be
+shown); leavers give a reason in an exit interview; from November 2024 the sick-leave export also
+has repeated short-term absence, frisknärvaro and sick pay. Arbetsmarknadsinsatser moves to Vuxen
+in July 2025 (`hrdash demo` then restarts the baselines of the avdelningar concerned). HR's plan of
+action lists the measures of seeds 003 and 004: the recruitment drive (vacancies fall after it),
+early contact at short-term absence (sick leave lower since), "hela chefer" in Barn och unga (no
+sure change yet), a new introduction programme where turnover climbs, a plan after T1's answers
+and, late, two more case workers where the caseload climbs (too early to tell in October 2026). The
+files are shaped like real exports, several of them messy, and are loaded through the same import
+path as a user's upload (`hrdash demo`).
+
+Deterministic (fixed seeds): the files come out the same every time, but for the timestamps
+openpyxl writes into each workbook. The sick leave's seed (SICK_SEED) was chosen so that a
+person-level draw shows what the demo is meant to show: February above July by more than 2
+percentage points each year, Utredning barn och unga 1's latest month a concern, "hela chefer" no
+sure change and early contact an improvement; another seed may not.
 
     python scripts/make_demo_data.py
 """
@@ -23,11 +32,16 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 from openpyxl import Workbook
 from openpyxl.styles import Font
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+import sickness  # noqa: E402
 
 OUT = Path(__file__).resolve().parent.parent / "data" / "demo"
 FIRST, MONTHS = dt.date(2023, 11, 1), 36
@@ -57,7 +71,6 @@ LOAD_FROM = dt.date(2026, 1, 1)
 SIGNALS_FROM = dt.date(2024, 11, 1)  # the sick-leave export has the three early signals from here
 MOVED = ("Arbetsmarknadsinsatser", "Vuxen", dt.date(2025, 7, 1))  # reorganisation: moves to Vuxen
 DRIVE = dt.date(2025, 9, 1)  # the recruitment drive starts
-SEASON = {1: 2.4, 2: 2.6, 3: 1.5, 4: 0.4, 5: -0.3, 6: -0.8, 7: -1.6, 8: -0.9, 9: 0.0, 10: 0.4, 11: 1.0, 12: 1.8}
 GENDER_SHARE = {"kvinna": 0.8, "man": 0.2}
 AGE_SHARE = {"-29": 0.22, "30-49": 0.5, "50-": 0.28}
 
@@ -74,33 +87,16 @@ def split(total: int, shares: list[float], rng: np.random.Generator) -> list[int
 
 
 def build(rng: np.random.Generator) -> dict[str, list[dict]]:
-    sick, turnover, vacancies, recruitment = [], [], [], []
+    turnover, vacancies, recruitment = [], [], []
     for code, name, department, size, level, hard in UNITS:
         employees = size
         expected_leavers = rng.uniform(0, 1)
         for i in range(MONTHS):
             month = month_at(i)
             drive = max(0, (month.year - DRIVE.year) * 12 + month.month - DRIVE.month)
-            # Sick leave: unit level + season + slow improvement over the three years + noise; in the
-            # overloaded unit it follows the caseload from the spring of 2026.
-            strain = max(0, _months_between(LOAD_FROM, month) - 2) * 0.75 if name == OVERLOADED else 0.0
-            rate = max(1.0, level + SEASON[month.month] - 0.025 * i + strain + rng.normal(0, 0.7)) / 100
-            cells = []
-            groups = [(g, a, GENDER_SHARE[g] * AGE_SHARE[a]) for g in GENDER_SHARE for a in AGE_SHARE]
-            people = split(employees, [s for _, _, s in groups], rng)
-            for (gender, age, _), n in zip(groups, people):
-                if n == 0:
-                    continue
-                ordinary = round(n * rng.uniform(148, 162) * (0.85 if month.month == 7 else 1.0), 1)
-                factor = {"-29": 0.8, "30-49": 1.0, "50-": 1.3}[age] * (1.1 if gender == "kvinna" else 0.85)
-                sick_hours = round(min(ordinary * 0.9, ordinary * rate * factor * rng.uniform(0.6, 1.4)), 1)
-                short_share = 0.48 if month.month in (12, 1, 2, 3) else 0.36
-                short = round(sick_hours * short_share * rng.uniform(0.8, 1.1), 1)
-                long = round(min(sick_hours - short, sick_hours * rng.uniform(0.25, 0.5)), 1)
-                cells.append(dict(enhet=name, månad=month, kön=gender, åldersgrupp=age, anställda=n,
-                                  ordinarie_timmar=ordinary, sjuktimmar=sick_hours,
-                                  sjuktimmar_dag_1_14=short, sjuktimmar_60_dagar=long))
-            sick.extend(cells)
+            # The sick leave is simulated person by person (sick_leave below); the draws the unit-level
+            # figures made here before are still made, so that the files sharing this stream stay as they were.
+            _former_sick_leave_draws(rng, employees)
 
             # Turnover: about 12 % a year; one unit climbs to about 50 % a year.
             permanent = max(1, employees - int(rng.integers(0, 3)))
@@ -139,7 +135,17 @@ def build(rng: np.random.Generator) -> dict[str, list[dict]]:
             filled_now = int(rng.binomial(ongoing, 0.5 if month >= DRIVE else 0.25))
             recruitment.append(dict(enhet=name, månad=month, rekryteringsbehov=need,
                                     pågående_rekryteringar=ongoing, tillsatta=filled_now))
-    return {"sick": sick, "turnover": turnover, "vacancies": vacancies, "recruitment": recruitment}
+    return {"turnover": turnover, "vacancies": vacancies, "recruitment": recruitment}
+
+
+def _former_sick_leave_draws(rng: np.random.Generator, employees: int) -> None:
+    """What the unit-level sick leave drew from `build`'s stream for a unit and month: the month's
+    noise, the people per gender and age group, and four uniforms for each group with people."""
+    rng.normal(0, 0.7)
+    shares = [GENDER_SHARE[g] * AGE_SHARE[a] for g in GENDER_SHARE for a in AGE_SHARE]
+    for n in split(employees, shares, rng):
+        if n:
+            rng.uniform(size=4)
 
 
 def _months_between(first: dt.date, month: dt.date) -> int:
@@ -154,8 +160,8 @@ QUESTIONS = ("Jag har en bra arbetssituation", "gott arbete", "Rekommendera")
 
 
 def build_part2(rows: dict[str, list[dict]], rng: np.random.Generator) -> dict[str, list[dict]]:
-    """Caseload, pulse answers, exit interviews and the sick-leave export's early signals, drawn
-    from a random stream of their own so that the other figures stay as they were."""
+    """Caseload, pulse answers and exit interviews, drawn from a random stream of their own so that
+    the other figures stay as they were."""
     caseload, pulse, exits = [], [], []
     for code, name, department, size in HANDLES_CASES:
         workers = round(size * 0.7 * 2) / 2
@@ -198,15 +204,112 @@ def build_part2(rows: dict[str, list[dict]], rng: np.random.Generator) -> dict[s
         for reason, count in zip(*np.unique(reasons, return_counts=True)):
             exits.append(dict(enhetskod=r["enhetskod"], enhet=r["enhet"], månad=dt.date(r["år"], r["månad"], 1),
                               orsak=str(reason), antal=int(count)))
-    for r in rows["sick"]:
-        if r["månad"] < SIGNALS_FROM:
-            continue
-        n = r["anställda"]
-        strained = r["enhet"] == OVERLOADED and r["månad"] >= LOAD_FROM
-        r["upprepad_korttidsfrånvaro"] = int(rng.binomial(n, 0.14 if strained else 0.07))
-        r["frisknärvaro"] = int(rng.binomial(n - r["upprepad_korttidsfrånvaro"], 0.35 if strained else 0.55))
-        r["sjuklönekostnad_kr"] = int(round(r["sjuktimmar_dag_1_14"] * 0.8 * rng.uniform(220, 260), -1))
     return {"caseload": caseload, "pulse": pulse, "exits": exits}
+
+
+# The sick leave, person by person (bench/sickness.py): the units' own people, each with a gender,
+# an age (groups change as people age), an employment degree, a wage and a proneness of their own.
+SICK_SEED = 6109  # chosen (scan of seeds 0–6599) so the planted patterns show: see the module text
+SHORT_SCALE, LONG_SCALE = 1.06, 0.8  # against bench/sickness.py's rates: 5–8 % in all, under 3 % day 1–14
+DEMO_WINTER = 0.7  # short spells start 70 % more often at the end of January, 70 % less at the end of July
+AGE_SPAN = {"-29": (22, 30), "30-49": (30, 50), "50-": (50, 64)}  # age at the first month, uniform
+SHORT_BY_AGE, LONG_BY_AGE = {"-29": 1.15, "30-49": 1.0, "50-": 0.9}, {"-29": 0.6, "30-49": 1.0, "50-": 1.5}
+BY_GENDER = {"kvinna": 1.1, "man": 0.75}
+TREND = 0.08  # spells start 8 % less often by the last month than in the first: a slow improvement
+EARLY_CONTACT = (dt.date(2025, 3, 1), 0.75)  # the measure: short spells start 25 % less often from its month
+HELA_CHEFER = ("Barn och unga", dt.date(2026, 1, 1), 0.85)  # the measure: spells 15 % less often in its units
+# but the overloaded one, from its month: not enough to tell against the overloaded unit's rise
+STRAIN_FROM = dt.date(2026, 2, 1)  # the overloaded unit: its spells start more often each month after this
+STRAIN_SHORT, STRAIN_LONG = 0.2, 0.3  # … by these shares of the usual rate a month
+WAGE = (220, 260)  # kr an hour; sick pay is 80 % of it on day 2–14 of a spell (day 1 is the qualifying day)
+
+
+@dataclass(frozen=True)
+class People:
+    """The demo's people and their months: each array persons × months, but for the attributes."""
+
+    unit_of: np.ndarray  # index in UNITS
+    gender: np.ndarray
+    age: np.ndarray  # at the first month
+    hours: dict[str, np.ndarray]  # per column of sickness.COLUMNS
+    sick_pay: np.ndarray  # kr
+    spells_12m: np.ndarray  # spells begun in the 12 months to the month's end
+    sick_days_12m: np.ndarray  # sick working days in them
+
+
+def people(rng: np.random.Generator) -> People:
+    """Each person's sick leave, day by day, summed to months."""
+    days = sickness.calendar(FIRST, MONTHS, winter=DEMO_WINTER)
+    unit_of = np.repeat(np.arange(len(UNITS)), [size for _, _, _, size, _, _ in UNITS])
+    persons = len(unit_of)
+    gender = rng.choice(list(GENDER_SHARE), persons, p=list(GENDER_SHARE.values()))
+    age_group = rng.choice(list(AGE_SHARE), persons, p=list(AGE_SHARE.values()))
+    age = np.array([rng.uniform(*AGE_SPAN[a]) for a in age_group])
+    degree = rng.choice(sickness.DEGREES, persons, p=sickness.DEGREE_SHARES)
+    wage = rng.uniform(*WAGE, persons)
+    levels = np.array([level for _, _, _, _, level, _ in UNITS])
+    person = (levels / levels.mean())[unit_of] * np.array([BY_GENDER[g] for g in gender])
+
+    elapsed = np.clip(days.month, 0, None) / (MONTHS - 1)
+    short_time = (1 - TREND * elapsed) * np.where(days.dates >= np.datetime64(EARLY_CONTACT[0]), EARLY_CONTACT[1], 1.0)
+    long_time = 1 - TREND * elapsed
+    strained = unit_of == next(i for i, u in enumerate(UNITS) if u[1] == OVERLOADED)
+    after_strain = (days.dates.astype("datetime64[M]") - np.datetime64(STRAIN_FROM, "M")).astype(int)
+    months_strained = np.clip(after_strain, 0, None)
+    department, since, factor = HELA_CHEFER
+    managed = np.array([u[2] == department for u in UNITS])[unit_of] & ~strained
+    managed_factor = np.where(managed[:, None] & (days.dates >= np.datetime64(since))[None, :], factor, 1.0)
+    short_strain = np.where(strained[:, None], 1 + STRAIN_SHORT * months_strained[None, :], managed_factor)
+    long_strain = np.where(strained[:, None], 1 + STRAIN_LONG * months_strained[None, :], managed_factor)
+    short_rate = (SHORT_SCALE * sickness.SHORT_PER_YEAR / 365.25 * sickness.frailty(rng, persons)[:, None]
+                  * (person * np.array([SHORT_BY_AGE[a] for a in age_group]))[:, None]
+                  * (days.winter * short_time)[None, :] * short_strain).astype(np.float32)
+    long_rate = (LONG_SCALE * sickness.LONG_PER_YEAR / 365.25 * sickness.frailty(rng, persons)[:, None]
+                 * (person * np.array([LONG_BY_AGE[a] for a in age_group]))[:, None]
+                 * long_time[None, :] * long_strain).astype(np.float32)
+    sick, spell_day = sickness.sick_days(rng, short_rate, long_rate)
+
+    in_month = days.in_month()
+    hours = {column: sickness.monthly(flags, in_month) * (degree * sickness.HOURS_PER_DAY)[:, None]
+             for column, flags in sickness.hour_days(sick, spell_day, days.weekday).items()}
+    paid = (spell_day >= 2) & (spell_day <= 14) & days.weekday[None, :]
+    sick_pay = sickness.monthly(paid, in_month) * (degree * sickness.HOURS_PER_DAY * 0.8 * wage)[:, None]
+    # The 12 months to each month's end: spells begun and sick working days, per person.
+    month_end = np.array([np.flatnonzero(days.month == m)[-1] for m in range(MONTHS)])
+    begun = np.cumsum(spell_day == 1, axis=1)
+    sick_workdays = np.cumsum((sick == 1) & days.weekday[None, :], axis=1)
+    year_ago = month_end - 365
+    spells_12m = begun[:, month_end] - begun[:, year_ago]
+    sick_days_12m = sick_workdays[:, month_end] - sick_workdays[:, year_ago]
+    return People(unit_of, gender, age, hours, sick_pay, spells_12m, sick_days_12m)
+
+
+def sick_leave(found: People) -> list[dict]:
+    """The sick-leave export's rows, one per unit, month, gender and age group with people in it
+    (age groups as old as the person is that month); from SIGNALS_FROM also the early signals:
+    employees with 6 or more spells in the 12 months to the month's end, those with at most 5 sick
+    working days in them, and the month's sick pay."""
+    unit_of, gender, age, hours = found.unit_of, found.gender, found.age, found.hours
+    spells_12m, sick_days_12m, sick_pay = found.spells_12m, found.sick_days_12m, found.sick_pay
+    rows = []
+    for u, (_, name, *_) in enumerate(UNITS):
+        for m in range(MONTHS):
+            month = month_at(m)
+            now = age + m / 12
+            group = np.where(now < 30, "-29", np.where(now < 50, "30-49", "50-"))
+            for g in GENDER_SHARE:
+                for a in AGE_SHARE:
+                    mine = (unit_of == u) & (gender == g) & (group == a)
+                    if not mine.any():
+                        continue
+                    row = dict(enhet=name, månad=month, kön=g, åldersgrupp=a, anställda=int(mine.sum()),
+                               **{column: round(float(hours[column][mine, m].sum()), 1) for column in sickness.COLUMNS})
+                    if month >= SIGNALS_FROM:
+                        row["upprepad_korttidsfrånvaro"] = int((spells_12m[mine, m] >= 6).sum())
+                        row["frisknärvaro"] = int((sick_days_12m[mine, m] <= 5).sum())
+                        row["sjuklönekostnad_kr"] = int(round(float(sick_pay[mine, m].sum()), -1))
+                    rows.append(row)
+    return rows
 
 
 def sv_number(value: float, decimals: int = 1) -> str:
@@ -397,7 +500,7 @@ def main() -> None:
     rows = build(np.random.default_rng(20261101))
     more = build_part2(rows, np.random.default_rng(20261123))
     write_organisation()
-    write_sick_leave(rows["sick"])
+    write_sick_leave(sick_leave(people(np.random.default_rng(SICK_SEED))))
     write_turnover(rows["turnover"])
     write_vacancies(rows["vacancies"])
     write_recruitment(rows["recruitment"])
