@@ -151,7 +151,7 @@ def show_file(position: int, name: str, content: bytes, file_id: str) -> None:
         if st.button(f"Importera {name}", key=f"importera_{position}", type="primary"):
             user = session.user().name
             try:
-                batch = batches.import_file(con, parsed, user)
+                batch = batches.import_file(con, parsed, user, scopes=session.user().write_scopes)
             except UserError as refused:  # shown with its file, so the other files stay on the page
                 st.error("\n\n".join(plain(line) for line in refused.lines()), icon=":material/block:")
                 return

@@ -89,7 +89,7 @@ def signal_baselines(con: duckdb.DuckDBPyConnection, all_groups: list, user) -> 
         return
     months = [row[0] for row in read(con, "report_months").fetchall()]
     with st.form("baslinje"):
-        chosen = st.selectbox("Grupp", [g.key for g in all_groups], key="baslinje_grupp",
+        chosen = st.selectbox("Grupp", [g.key for g in all_groups if user.may_write(g)], key="baslinje_grupp",
                               format_func=lambda k: next(g.label for g in all_groups if g.key == k))
         month = st.selectbox("Baslinjen börjar", [None, *months], key="baslinje_månad",
                              format_func=lambda m: "Från seriens början (ta bort omstarten)" if m is None
@@ -108,7 +108,7 @@ def settings_section(con: duckdb.DuckDBPyConnection, user) -> None:
     for setting in settings.SETTINGS:
         st.markdown(f"**{setting.label}:** {setting.shown(values[setting.key])}  \n{setting.help}")
     editable = [s for s in settings.SETTINGS
-                if user.role == "admin" or (user.role == "hr" and not s.admin_only)]
+                if user.role == "admin" or (user.role == "hr" and user.writes_everywhere and not s.admin_only)]
     if not editable:
         return
     with st.form("inställningar"):
@@ -144,7 +144,7 @@ def kolada_section(con: duckdb.DuckDBPyConnection, user, municipalities: dict[st
                 "andra kommuners, som Kolada (RKA) publicerar dem. "
                 f"**Kommunens id i Kolada:** {own or 'inget angivet'}. "
                 f"**Jämförs med:** {', '.join(municipalities.get(m, m) for m in compared) or 'inga'}.")
-    if user.role not in ("hr", "admin"):
+    if user.role not in ("hr", "admin") or not user.writes_everywhere:
         return
     with st.form("kolada_val"):
         typed = st.text_input("Kommunens id i Kolada", own or "", key="kolada_kommun", max_chars=4,

@@ -283,7 +283,7 @@ def comment(topic: str, group, month: dt.date, survey: dt.date | None = None) ->
     else:
         st.caption(f"Ingen kommentar till {swedish.tertial_name(survey)} i rapporten för {swedish.month_name(month)} ännu."
                    if survey else f"Ingen kommentar för {swedish.month_name(month)} ännu.")
-    if session.user().role not in ("hr", "admin"):
+    if session.user().role not in ("hr", "admin") or not session.user().may_write(group):
         return
     saved = st.session_state.pop(f"kommentar_sparad_{topic}", None)  # said once, after the rerun that shows it
     if saved:
