@@ -35,7 +35,7 @@ with st.form("roll"):
                             "eller namn)", key="roll_vem")
     role = st.selectbox("Roll", [*roles.ROLES, None], format_func=lambda r: roles.ROLE_NAMES.get(r, "Ta bort rollen"),
                         key="roll_vad")
-    scope = st.selectbox("Del av organisationen (gäller HR; läsare och administratörer har hela)", parts,
+    scope = st.selectbox("Del av organisationen (gäller HR och chefer; läsare och administratörer har hela)", parts,
                          format_func=lambda key: scopes.name(con, key), key="roll_del")
     if st.form_submit_button("Spara", type="primary"):
         roles.assign(con, kind or "e-post", subject, role, session.user().name, scope=scope)

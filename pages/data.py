@@ -61,6 +61,7 @@ with completeness_tab:
         st.caption("✓ rapporterat · saknas: enheten finns i organisationen men har inte rapporterat. "
                    "De senaste 12 månaderna.")
         st.dataframe(data_page.completeness(con, kind_id), hide_index=True, width="stretch")
+        data_page.missing_section(con, user)
 
 with organisation_tab:
     tree = data_page.organisation(con)

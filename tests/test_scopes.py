@@ -125,6 +125,8 @@ def test_a_role_is_stored_with_its_part_and_a_user_holds_every_grant(con):
     assert scopes.name(con, VUXEN) == "Vuxen (avdelning i Socialförvaltningen)"
     assert scopes.name(con, "enhet:kod:1203") == "Socialpsykiatri (enhet)"
     assert scopes.name(con, None) == "hela organisationen"
+    with pytest.raises(UserError, match="En chef ansvarar för en del av organisationen"):
+        roles.assign(con, "e-post", "chef@kommun.se", "chef", "admin")
 
 
 @pytest.fixture
@@ -159,7 +161,8 @@ def test_hr_of_an_avdelning_sets_targets_only_there(scoped_app):
 def test_admin_gives_hr_for_a_part_and_sees_who_may_do_what(scoped_app):
     at = as_user("admin@kommun.se", page="pages/behorigheter.py")
     rights = at.dataframe[0].value
-    assert list(rights["Roll"]) == ["Läsare (nämnd, ledning)", "HR", "Administratör"]
+    assert list(rights["Roll"]) == ["Läsare (nämnd, ledning)", "Chef (enhets- eller avdelningschef)", "HR",
+                                    "Administratör"]
     assert rights.set_index("Roll").loc["HR", "Får"].startswith("Som läsare. I sin del av organisationen")
     shown = at.dataframe[1].value
     assert shown.set_index("E-post eller grupp").loc["HR Vuxen", "Del av organisationen"] == (

@@ -1,11 +1,12 @@
-"""Roles. `läsare` reads suppressed figures; `hr` also uploads, undoes, sets targets, writes
-comments and may see unsuppressed figures; `admin` also assigns roles. (Which pages each role
+"""Roles. `läsare` reads suppressed figures; `chef` (a unit's or an avdelning's manager) reads as
+läsare does and is the one reminded when its part has not reported; `hr` also uploads, undoes,
+sets targets, writes comments and may see unsuppressed figures; `admin` also assigns roles. (Which pages each role
 may open is in the page registry, hrdash/ui/registry.py.)
 
-HR's role holds for a part of the organisation, its scope (hrdash/store/scopes.py): HR of a
-förvaltning, an avdelning or a unit imports, undoes, sets targets, comments and measures only
-there and reads the rest as läsare does (hidden figures stay hidden for it); läsare and admin hold
-for the whole organisation. A user holds every grant her e-mail address and groups have.
+HR's and chef's roles hold for a part of the organisation, their scope (hrdash/store/scopes.py):
+HR of a förvaltning, an avdelning or a unit imports, undoes, sets targets, comments and measures
+only there and reads the rest as läsare does (hidden figures stay hidden for it); a chef's part is
+the units it manages. Läsare and admin hold for the whole organisation. A user holds every grant her e-mail address and groups have.
 
 Roles come from the role_assignments table (managed by admins on the Behörigheter page),
 matched on the signed-in user's e-mail address or group claims. The first admins of a new
@@ -32,11 +33,14 @@ from hrdash.store.queries import read
 from hrdash.store.scopes import WHOLE
 from hrdash.store.scopes import name as scope_name
 
-ROLES = ("läsare", "hr", "admin")
-ROLE_NAMES = {"läsare": "Läsare (nämnd, ledning)", "hr": "HR", "admin": "Administratör"}
+ROLES = ("läsare", "chef", "hr", "admin")
+ROLE_NAMES = {"läsare": "Läsare (nämnd, ledning)", "chef": "Chef (enhets- eller avdelningschef)", "hr": "HR",
+              "admin": "Administratör"}
 # What each role may do, in words, for the table on Behörigheter.
 ROLE_RIGHTS = {
     "läsare": "Ser nyckeltalen som nämnden ser dem (dolda uppgifter visas inte).",
+    "chef": "Som läsare. Får påminnelsen när en enhet i den egna delen inte har rapporterat (Data → Saknas, "
+            "hrdash missing).",
     "hr": "Som läsare. I sin del av organisationen: läser in och ångrar filer, sätter mål, skriver kommentarer "
           "och åtgärder. HR för hela organisationen kan också visa dolda uppgifter.",
     "admin": "Allt HR får, i hela organisationen, och ger roller.",
@@ -139,7 +143,7 @@ def assign(con: duckdb.DuckDBPyConnection, subject_kind: str, subject: str, role
            scope: str | None = None) -> None:
     """Give an e-mail address or group a role for a part of the organisation (scope None: all of
     it; role None removes it), and log the change. Läsare read the whole organisation and admin
-    holds for all of it: only HR's role is stored with a part."""
+    holds for all of it: only HR's and chef's roles are stored with a part, and a chef needs one."""
     if subject_kind not in SUBJECT_KINDS:
         raise UserError(f"Okänd sorts mottagare '{subject_kind}'.")
     if role is not None and role not in ROLES:
@@ -148,6 +152,9 @@ def assign(con: duckdb.DuckDBPyConnection, subject_kind: str, subject: str, role
     if not subject:
         raise UserError("Skriv en e-postadress eller ett gruppnamn.")
     scope = None if scope in (None, "", WHOLE) or role in (None, "läsare", "admin") else scope
+    if role == "chef" and scope is None:
+        raise UserError("En chef ansvarar för en del av organisationen: välj enheten, avdelningen eller "
+                        "förvaltningen under 'Del av organisationen'.")
     con.execute("INSERT INTO role_assignments (subject_kind, subject, role, set_by, set_at, scope) "
                 "VALUES (?, ?, ?, ?, ?, ?)", [subject_kind, subject, role, by, dt.datetime.now(), scope])
     where = f" för {scope_name(con, scope)}" if scope else ""

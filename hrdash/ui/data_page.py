@@ -1,4 +1,5 @@
-"""What the Data page shows HR: the batches, which units have reported, the organisation, the
+"""What the Data page shows HR: the batches, which units have reported (and a reminder to those
+that have not), the organisation, the
 baselines of the control charts, the settings of the cost figures and the privacy line, and the
 figures from Kolada the yearly view compares with."""
 
@@ -11,9 +12,10 @@ import streamlit as st
 from hrdash import swedish
 from hrdash.catalogue import KINDS_WITHOUT_COVERAGE
 from hrdash.errors import UserError
+from hrdash.figures import missing
 from hrdash.ingest.columns import DATA_KINDS
 from hrdash.ingest.kolada import parse_references
-from hrdash.store import baselines, batches, references, settings
+from hrdash.store import baselines, batches, references, scopes, settings
 from hrdash.store.queries import read
 from hrdash.ui.number_field import number_field, show_back
 
@@ -53,6 +55,29 @@ def completeness(con: duckdb.DuckDBPyConnection, kind_id: str) -> pd.DataFrame:
                               fill_value="")
     table = table[order].reset_index().rename(columns={"department": "Avdelning", "unit_name": "Enhet"})
     return table.sort_values(["Avdelning", "Enhet"], key=lambda s: s.str.casefold()).reset_index(drop=True)
+
+
+def missing_section(con: duckdb.DuckDBPyConnection, user) -> None:
+    """The units in HR's part that have not reported for a month, each with its managers and a
+    reminder to send them (hrdash/figures/missing.py)."""
+    st.markdown("#### Vem har inte rapporterat?")
+    months = [row[0] for row in read(con, "report_months").fetchall()]
+    month = st.selectbox("Månad", months, format_func=swedish.month_name, key="saknas_månad",
+                         help="Pulsfrågorna visas för tertialen som slutar den månaden (april, augusti, december).")
+    where = "hela organisationen" if user.writes_everywhere else scopes.words(con, user.write_scopes)
+    found = missing.missing(con, month, user.write_scopes)
+    if found.empty:
+        st.success(f"Alla enheter i {where} har rapporterat det som väntas för {swedish.month_name(month)}.",
+                   icon=":material/check_circle:")
+        return
+    units = f"{len(found)} enhet" if len(found) == 1 else f"{len(found)} enheter"
+    st.markdown(f"{units} i {where} har inte rapporterat allt för {swedish.month_name(month)}. Länken öppnar ett "
+                "e-postmeddelande till enhetens chef med påminnelsen skriven. En enhet utan chef får en chef på "
+                "sidan Behörigheter (rollen Chef, med enheten eller avdelningen som del av organisationen).")
+    st.dataframe(found.drop(columns=["kinds", *([] if found["Förvaltning"].nunique() > 1 else ["Förvaltning"])]),
+                 hide_index=True, width="stretch",
+                 column_config={"Saknas": st.column_config.TextColumn(width="large"),
+                                "Påminnelse": st.column_config.LinkColumn(display_text="Skriv påminnelse")})
 
 
 def organisation(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
