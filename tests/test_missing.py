@@ -108,7 +108,13 @@ def test_hr_reads_the_list_on_the_data_page(demo, monkeypatch):
     at.selectbox(key="saknas_månad").select(NOVEMBER).run()
     assert [m.value.split(" Länken")[0] for m in at.markdown if " har inte rapporterat allt " in m.value] == [
         "5 enheter i Vuxen (avdelning i Socialförvaltningen) har inte rapporterat allt för november 2026."]
-    shown = [d.value for d in at.dataframe if "Påminnelse" in d.value.columns][0]
-    assert list(shown.columns) == ["Avdelning", "Enhet", "Saknas", "Chef", "Påminnelse"]
-    assert list(shown["Enhet"]) == ["Arbetsmarknadsinsatser", "Boendestöd", "Missbruk och beroende",
-                                    "Mottagning vuxen", "Socialpsykiatri"]
+    listed = [m.value for m in at.markdown if m.value.startswith("- ") and "för november 2026" in m.value]
+    assert len(listed) == 1  # one avdelning: one list, under its name
+    lines = listed[0].split("\n")
+    assert [line.split(":")[0] for line in lines] == ["- Arbetsmarknadsinsatser", "- Boendestöd",
+                                                     "- Missbruk och beroende", "- Mottagning vuxen",
+                                                     "- Socialpsykiatri"]
+    assert lines[4].startswith("- Socialpsykiatri: sjukfrånvaro, personalomsättning, vakanser och rekryteringsbehov "
+                               "för november 2026. Chef: chef\\.socialpsykiatri@kommun\\.se · [Skriv påminnelse]"
+                               "(mailto:chef.socialpsykiatri@kommun.se?subject=")
+    assert "**Vuxen**" in [m.value for m in at.markdown]

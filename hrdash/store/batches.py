@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import threading
 from dataclasses import dataclass
-
 from typing import TYPE_CHECKING
 
 import duckdb

@@ -1,5 +1,6 @@
 """Roles. `läsare` reads suppressed figures; `chef` (a unit's or an avdelning's manager) reads as
-läsare does and is the one reminded when its part has not reported; `hr` also uploads, undoes,
+läsare does, and on the page Min del sees its units' sick leave in full and reports their caseload
+(hrdash/figures/own_part.py); it is the one reminded when its part has not reported; `hr` also uploads, undoes,
 sets targets, writes comments and may see unsuppressed figures; `admin` also assigns roles. (Which pages each role
 may open is in the page registry, hrdash/ui/registry.py.)
 
@@ -39,8 +40,9 @@ ROLE_NAMES = {"läsare": "Läsare (nämnd, ledning)", "chef": "Chef (enhets- ell
 # What each role may do, in words, for the table on Behörigheter.
 ROLE_RIGHTS = {
     "läsare": "Ser nyckeltalen som nämnden ser dem (dolda uppgifter visas inte).",
-    "chef": "Som läsare. Får påminnelsen när en enhet i den egna delen inte har rapporterat (Data → Saknas, "
-            "hrdash missing).",
+    "chef": "Som läsare. För sina enheter, på sidan Min del: ser sjukfrånvaron även för grupper med 10 personer "
+            "eller färre och rapporterar månadens ärenden. Ser aldrig svar från färre än 5. Får påminnelsen när en "
+            "enhet inte har rapporterat.",
     "hr": "Som läsare. I sin del av organisationen: läser in och ångrar filer, sätter mål, skriver kommentarer "
           "och åtgärder. HR för hela organisationen kan också visa dolda uppgifter.",
     "admin": "Allt HR får, i hela organisationen, och ger roller.",

@@ -15,6 +15,7 @@ from hrdash.errors import UserError
 from hrdash.figures import missing
 from hrdash.ingest.columns import DATA_KINDS
 from hrdash.ingest.kolada import parse_references
+from hrdash.markdown import plain
 from hrdash.store import baselines, batches, references, scopes, settings
 from hrdash.store.queries import read
 from hrdash.ui.number_field import number_field, show_back
@@ -74,10 +75,14 @@ def missing_section(con: duckdb.DuckDBPyConnection, user) -> None:
     st.markdown(f"{units} i {where} har inte rapporterat allt för {swedish.month_name(month)}. Länken öppnar ett "
                 "e-postmeddelande till enhetens chef med påminnelsen skriven. En enhet utan chef får en chef på "
                 "sidan Behörigheter (rollen Chef, med enheten eller avdelningen som del av organisationen).")
-    st.dataframe(found.drop(columns=["kinds", *([] if found["Förvaltning"].nunique() > 1 else ["Förvaltning"])]),
-                 hide_index=True, width="stretch",
-                 column_config={"Saknas": st.column_config.TextColumn(width="large"),
-                                "Påminnelse": st.column_config.LinkColumn(display_text="Skriv påminnelse")})
+    several = found["Förvaltning"].nunique() > 1
+    for (administration, department), in_department in found.groupby(["Förvaltning", "Avdelning"], sort=False):
+        st.markdown(f"**{plain(department)}**" + (f" ({plain(administration)})" if several else ""))
+        st.markdown("\n".join(
+            f"- {plain(row.Enhet)}: {plain(row.Saknas)}. "
+            + (f"Chef: {plain(row.Chef)} · [Skriv påminnelse]({row.Påminnelse})" if row.Påminnelse
+               else f"{missing.NO_MANAGER}.")
+            for row in in_department.itertuples()))
 
 
 def organisation(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:

@@ -78,6 +78,11 @@ class User:
         return tuple(scopes.WHOLE if g.role == "admin" else g.scope for g in self.grants if g.role in ("hr", "admin"))
 
     @property
+    def manages(self) -> tuple[str, ...]:
+        """The parts she is chef for: their units' sick leave in full and their caseload to report (page Min del)."""
+        return tuple(dict.fromkeys(g.scope for g in self.grants if g.role == "chef"))
+
+    @property
     def writes_everywhere(self) -> bool:
         return scopes.anywhere(self.write_scopes)
 
