@@ -229,13 +229,16 @@ def follow_up_due(measure: Measure, month: dt.date) -> bool:
 
 
 def topic_section(topic_id: str, group: Group, month: dt.date, found: list[Measure], key: str = "ämne") -> None:
-    """A topic page's measures: what was done for the group and the groups above it, each with what the
+    """A topic page's measures: what was done for the group, the groups above it and those under it (as
+    the report lists them), each with what the
     figures say since (a sign, with the chart above), a follow-up that is due, and for HR the offer to
     restart a control chart's baseline where an improvement holds; then HR's form to add one."""
     st.header("Åtgärder och resultat")
     if not found:
-        st.caption(f"Inga åtgärder om {TOPICS[topic_id].title.lower()} är registrerade för {plain(group.name)} "
-                   "eller grupperna över den.")
+        st.caption(f"Inga åtgärder om {TOPICS[topic_id].title.lower()} är registrerade för {plain(group.name)}"
+                   + (" eller grupperna över den" if group.level != "kommun" else "")
+                   + (" eller enheterna under den" if group.level != "enhet" else "") + f" till och med "
+                   f"{swedish.month_name(month)}.")
     hidden_reason = cache.hidden_reason(topic_id)
     for measure in found:
         with st.container(border=True):

@@ -58,7 +58,9 @@ def render(topic_id: str) -> None:
         widgets.table(shown, [topic.main] + ([topic.rolling] if topic.rolling else []))
     widgets.definitions([topic.main] + ([topic.rolling] if topic.rolling else []))
     widgets.comment(topic.id, group, month)
-    measures_ui.topic_section(topic.id, group, month, done)
+    # Listed as the report lists them: also the measures of the groups under it, started by the month.
+    measures_ui.topic_section(topic.id, group, month, [m for m in cache.topic_measures(topic.id, group, below=True)
+                                                       if m.start <= month])
 
     all_groups = cache.groups(data_version)
     members = member_units(all_groups, group)
