@@ -102,7 +102,7 @@ def show_file(position: int, name: str, content: bytes, file_id: str) -> None:
         if not parsed.ok:
             st.error(f"Filen kan inte importeras: {len(parsed.problems)} fel att rätta. Ingenting har sparats. "
                      "Rätta felen i filen och ladda upp den igen.", icon=":material/block:")
-            st.dataframe(upload_page.problems_table(parsed), hide_index=True, width="stretch")
+            st.table(upload_page.problems_table(parsed), hide_index=True)  # wraps: every message is read whole
             return
         same = batches.find_same_file(con, parsed.sha256)
         if same:
