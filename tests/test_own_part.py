@@ -13,7 +13,9 @@ from test_access import AUTH, REFUSED
 from hrdash import swedish
 from hrdash.figures import indicators, own_part
 from hrdash.figures.groups import groups as all_groups
+from hrdash.catalogue import QUESTIONS
 from hrdash.ingest import entry
+from hrdash.ingest.columns import CASELOAD, PULSE
 from hrdash.store import batches, database, roles, units
 
 STAB = "avdelning:Socialförvaltningen / Stab"
@@ -92,9 +94,9 @@ def test_a_unit_counts_as_hers_only_from_the_month_it_came_under_her(db):
 
 def caseload_grid(con, chef_scopes, **typed) -> pd.DataFrame:
     """The grid of Min del as the manager left it: `typed` maps a unit to its four figures as typed."""
-    units = own_part.caseload_units(con, own_part.own_groups(all_groups(con), chef_scopes))
+    units = own_part.reporting_units(con, own_part.own_groups(all_groups(con), chef_scopes), CASELOAD)
     return pd.DataFrame([{"Enhet": g.name, "unit_id": g.group_id,
-                          **dict(zip(entry.CASELOAD_FIGURES, typed.get(g.name, ("", "", "", ""))))} for g in units])
+                          **dict(zip(entry.CASELOAD_GRID.figures, typed.get(g.name, ("", "", "", ""))))} for g in units])
 
 
 def test_the_manager_reports_her_units_caseload_as_a_file_is_read(db):
@@ -116,8 +118,8 @@ def test_a_half_filled_row_is_refused_naming_the_unit_and_column(db):
                                            "Mottagning vuxen": ("-3", "4", "", "")})
     parsed = entry.read_caseload(grid, NOVEMBER, "kim@kommun.se", units.known(con))
     assert not parsed.ok
-    filled = [row["Enhet"] for row in entry.caseload_rows(grid)]
-    said = [entry.grid_problem(p, filled) for p in parsed.problems]
+    said = [entry.grid_problem(entry.CASELOAD_GRID, p, entry.row_names(entry.CASELOAD_GRID, grid))
+            for p in parsed.problems]
     assert said == ["Missbruk och beroende, Handläggare: Cellen är tom men 'handläggare' måste fyllas i. "
                     "Skriv 0 om det inte finns något att rapportera.",
                     "Mottagning vuxen, Aktuella: Värdet '-3' är negativt. Ange 0 eller ett större tal."]
@@ -129,7 +131,7 @@ def test_the_page_offers_the_units_that_report_caseload(db):
     at = as_user("kim@kommun.se", ("Chefer Vuxen",), page="pages/min_del.py")
     assert at.selectbox(key="min_del_månad").value == dt.date(2026, 10, 1)
     assert at.selectbox(key="min_del_månad").options[0] == "november 2026"
-    at.button(key="min_del_skicka").click().run()
+    at.button(key="min_del_ärenden_202610_skicka").click().run()
     assert [w.value for w in at.warning] == ["Fyll i siffrorna för minst en enhet."]
 
 
@@ -147,3 +149,54 @@ def test_an_incomplete_month_is_marked_not_shown_as_the_avdelnings_figure(db):
     assert table.loc["Boendestöd", "nov 2026"] == "–"
     assert notes == ["Vuxen, nov 2026: 1 av 5 enheter har rapporterat."]
     con.close()
+
+
+def pulse_grid(con, chef_scopes, typed) -> pd.DataFrame:
+    """Min del's pulse grid as the manager left it: `typed` maps (unit, question's short name) to
+    its four figures as typed (tillfrågade, svar, instämmer, medelvärde)."""
+    units = own_part.reporting_units(con, own_part.own_groups(all_groups(con), chef_scopes), PULSE)
+    return pd.DataFrame([{"Enhet": g.name, "unit_id": g.group_id, "Fråga": q.short,
+                          **dict(zip(entry.PULSE_GRID.figures, typed.get((g.name, q.short), ("", "", "", ""))))}
+                         for g in units for q in QUESTIONS])
+
+
+DECEMBER = dt.date(2026, 12, 1)
+
+
+def test_the_manager_reports_her_units_pulse_answers_for_a_tertial(db):
+    con = database.connect(db)
+    grid = pulse_grid(con, (VUXEN,), {("Boendestöd", q.short): ("12", "10", str(i + 5), "3,9" if i else "")
+                                      for i, q in enumerate(QUESTIONS)})
+    assert list(dict.fromkeys(grid["Enhet"])) == ["Arbetsmarknadsinsatser", "Boendestöd", "Missbruk och beroende",
+                                                  "Mottagning vuxen", "Socialpsykiatri"]
+    parsed = entry.read_pulse(grid, DECEMBER, "kim@kommun.se", units.known(con))
+    assert parsed.ok, parsed.problems
+    batch = batches.import_file(con, parsed, "kim@kommun.se", action="Chefens rapport", scopes=(VUXEN,))
+    assert (batch.row_count, batch.imported_by) == (3, "kim@kommun.se")
+    found = indicators.fetch(con, levels=("enhet",), first=DECEMBER, last=DECEMBER,
+                             indicator_ids=("pulse_work_situation_agree_pct", "pulse_recommend_agree_pct"))
+    found = found[found["group_name"] == "Boendestöd"].set_index("indicator")["value"]
+    assert found["pulse_work_situation_agree_pct"] == pytest.approx(50.0)  # 5 of 10 agreed
+    assert found["pulse_recommend_agree_pct"] == pytest.approx(70.0)  # 7 of 10
+    con.close()
+
+
+def test_a_pulse_row_that_does_not_add_up_is_refused_naming_the_unit_question_and_column(db):
+    con = database.connect(db)
+    grid = pulse_grid(con, (VUXEN,), {("Socialpsykiatri", "Bra arbetssituation"): ("8", "6", "7", "")})
+    parsed = entry.read_pulse(grid, DECEMBER, "kim@kommun.se", units.known(con))
+    assert not parsed.ok
+    said = [entry.grid_problem(entry.PULSE_GRID, p, entry.row_names(entry.PULSE_GRID, grid)) for p in parsed.problems]
+    assert said == ["Socialpsykiatri, Bra arbetssituation, Instämmer, Svar: Instämmer är 7, mer än Svar som är 6. "
+                    "De som instämmer är några av dem som svarat och kan inte vara fler."]
+    con.close()
+
+
+def test_the_page_offers_the_current_tertial_and_thanks_the_manager(db):
+    at = as_user("kim@kommun.se", ("Chefer Vuxen",), page="pages/min_del.py")
+    assert at.tabs[2].label == "Rapportera pulsfrågor"
+    assert at.selectbox(key="min_del_tertial").options == [
+        "T3 2026 (september–december 2026)", "T2 2026 (maj–augusti 2026)", "T1 2026 (januari–april 2026)"]
+    assert at.selectbox(key="min_del_puls_enhet").options[:2] == ["Arbetsmarknadsinsatser", "Boendestöd"]
+    next(b for b in at.button if b.key.startswith("min_del_puls_202612_")).click().run()
+    assert "Fyll i siffrorna för minst en enhet." in [w.value for w in at.warning]

@@ -2,7 +2,8 @@
 sick leave in full, even for a group of 10 or fewer, since the manager already receives every sick
 report of her staff; never anyone else's, never a month before a unit came under her, never the
 answers of the pulse questions or exit interviews (their protection is above all from the
-manager). And the month's caseload she reports herself, read as a file is read.
+manager). And the figures she reports herself (the month's caseload, the tertial's pulse answers),
+read as a file is read.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from hrdash import swedish
 from hrdash.figures import indicators
 from hrdash.figures.format import format_value
 from hrdash.figures.groups import Group
-from hrdash.ingest.columns import CASELOAD
+from hrdash.ingest.columns import Kind
 from hrdash.months import shift
 from hrdash.store import scopes as scopes_module
 from hrdash.store.queries import read
@@ -73,7 +74,12 @@ def sick_leave(con: duckdb.DuckDBPyConnection, groups: list[Group], own: tuple[s
     return table, notes
 
 
-def caseload_units(con: duckdb.DuckDBPyConnection, groups: list[Group]) -> list[Group]:
-    """The manager's units that report caseload (not every unit handles cases)."""
-    reporting = {row[0] for row in read(con, "unit_kinds", "unit_id", kind=CASELOAD.id).fetchall()}
+def reporting_units(con: duckdb.DuckDBPyConnection, groups: list[Group], kind: Kind) -> list[Group]:
+    """The manager's units that report a kind (not every unit handles cases or takes the survey)."""
+    reporting = {row[0] for row in read(con, "unit_kinds", "unit_id", kind=kind.id).fetchall()}
     return [g for g in groups if g.level == "enhet" and g.group_id in reporting]
+
+
+def tertial_end(month: dt.date) -> dt.date:
+    """The last month of the tertial a month falls in: november 2026 -> december 2026."""
+    return dt.date(month.year, (month.month - 1) // 4 * 4 + 4, 1)
