@@ -159,6 +159,20 @@ def outside(funnel) -> list[str]:
             for row in funnel.rows.itertuples() if verdict_is_worse(indicator_id, row.verdict) is not None]
 
 
+def position(funnel, name: str) -> str | None:
+    """Where one of the compared groups stands against the whole, as a förvaltning's page says it of
+    itself against the kommun: 'Socialförvaltningen har 7,5 %, inom det förväntade för en
+    förvaltning av den storleken (kommunen 6,9 %).' None where it is not among them or its figure is hidden."""
+    row = funnel.rows[funnel.rows["unit"] == name]
+    if row.empty or row["value"].iloc[0] != row["value"].iloc[0]:
+        return None
+    row = row.iloc[0]
+    whole = PARENTS.get(funnel.parent_level, "helheten")
+    return (f"{name} har {format_value(funnel.indicator_id, row['value'])}, "
+            f"{verdict_words(row['verdict'], funnel.level, funnel.parent_level)} "
+            f"({whole} {format_value(funnel.indicator_id, row['target'])}).")
+
+
 def effect_words(effect, hidden_reason: str) -> str:
     """What an effect (hrdash/figures/effects.py) says, as a sign and never as proof: 'Tecken på
     förbättring som håller i sig sedan mars 2026', 'Ingen säker förändring ännu', 'För tidigt att

@@ -63,6 +63,9 @@ def render(topic_id: str) -> None:
                                                        if m.start <= month])
 
     all_groups = cache.groups(data_version)
+    kommun = next((g for g in all_groups if g.level == "kommun"), None)
+    if group.level == "förvaltning" and kommun is not None and topic.compare_by is not None:
+        comparison.against_kommun(topic.compare_by, group, member_units(all_groups, kommun), month, hidden)
     members = member_units(all_groups, group)
     if topic.kind in KINDS_OF_SOME_UNITS:
         members = reporting(session.cursor(), members, topic.kind)
