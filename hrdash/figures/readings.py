@@ -173,6 +173,19 @@ def position(funnel, name: str) -> str | None:
             f"({whole} {format_value(funnel.indicator_id, row['target'])}).")
 
 
+def marks_note(trend) -> str:
+    """Under a control chart whose marks include a month inside the limits, what a mark means: a
+    reader otherwise takes ▼ for "fine" beside a figure over its target (charts/trend.py's Trend)."""
+    marked = trend.signalled()
+    inside = [p for p in marked if p.has_limits and p.lower <= p.value <= p.upper]
+    if not inside:
+        return ""
+    months = len(trend.shown())
+    return (f"▲ och ▼ markerar {len(marked)} av {months} månader: en signal mot {normal(marked[0])}, inte mot "
+            "målet. Även en månad innanför gränserna kan vara en signal, t.ex. den sjunde i rad på samma sida om "
+            "mittlinjen.")
+
+
 def effect_words(effect, hidden_reason: str) -> str:
     """What an effect (hrdash/figures/effects.py) says, as a sign and never as proof: 'Tecken på
     förbättring som håller i sig sedan mars 2026', 'Ingen säker förändring ännu', 'För tidigt att
