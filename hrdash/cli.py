@@ -101,6 +101,11 @@ def build_parser() -> argparse.ArgumentParser:
     cmp_.add_argument("--format", choices=("csv", "json"), default="csv")
     cmp_.add_argument("--unsuppressed", action="store_true", help="visa även dolda uppgifter")
 
+    mis = command("missing", "Skriv ut enheterna som inte har rapporterat för en månad (och tertialen som slutar i "
+                             "den), med chefens e-postadress.")
+    mis.add_argument("--month", required=True, type=_month_argument, help="månaden, ÅÅÅÅ-MM")
+    mis.add_argument("--format", choices=("csv", "json"), default="csv")
+
     eff = command("effects", "Skriv ut för varje åtgärd och nyckeltal: före, efter och om det blivit bättre.")
     eff.add_argument("--format", choices=("csv", "json"), default="csv")
     eff.add_argument("--unsuppressed", action="store_true", help="visa även dolda uppgifter")
@@ -254,6 +259,20 @@ def _compare(con, args) -> int:
     return 0
 
 
+def _missing(con, args) -> int:
+    """One row per unit and kind that has not reported for the month, with the unit's managers."""
+    import pandas as pd
+
+    from hrdash.figures import missing
+
+    found = missing.missing(con, args.month)
+    rows = [(args.month, r.Förvaltning, r.Avdelning, r.Enhet, kind, None if r.Chef == missing.NO_MANAGER else r.Chef)
+            for r in found.itertuples() for kind in r.kinds]
+    _print_table(con, pd.DataFrame(rows, columns=["month", "administration", "department", "unit", "kind", "managers"]),
+                 (), args.format)
+    return 0
+
+
 EFFECT_COLUMNS = ("unit", "level", "start", "title", "topic", "indicator", "before", "after", "change", "points_after",
                   "verdict", "since")
 
@@ -389,7 +408,8 @@ def _undo(con, args) -> int:
     return 0
 
 
-COMMANDS = {"import": _import, "indicators": _indicators, "signals": _signals, "compare": _compare, "effects": _effects, "report": _report, "demo": _demo, "kolada": _kolada, "batches": _batches,
+COMMANDS = {"import": _import, "indicators": _indicators, "signals": _signals, "compare": _compare, "missing": _missing,
+            "effects": _effects, "report": _report, "demo": _demo, "kolada": _kolada, "batches": _batches,
             "undo": _undo, "backup": _backup, "restore": _restore, "serve": _serve}
 
 if __name__ == "__main__":

@@ -5,6 +5,7 @@ import pandas as pd
 import streamlit as st
 
 from hrdash.catalogue import BY_ID, INDICATORS
+from hrdash.errors import UserError
 from hrdash.figures.format import format_value
 from hrdash.figures.groups import find_group
 from hrdash.markdown import plain
@@ -41,10 +42,14 @@ with imports_tab:
             if st.session_state.get("bekräfta_ångra") == chosen:
                 st.warning(f"Vill du ångra import nr {chosen}? Siffrorna den ersatte gäller igen.", icon=":material/warning:")
                 if st.button("Ja, ångra", key="ja_ångra", type="primary"):
-                    batches.undo(con, chosen, user.name)
                     del st.session_state["bekräfta_ångra"]
-                    st.toast(f"Import nr {chosen} är ångrad.")
-                    st.rerun()
+                    try:
+                        batches.undo(con, chosen, user.name, scopes=user.write_scopes)
+                    except UserError as refused:
+                        st.error(plain(str(refused)), icon=":material/block:")
+                    else:
+                        st.toast(f"Import nr {chosen} är ångrad.")
+                        st.rerun()
 
 with completeness_tab:
     kinds = data_page.kinds_with_data(con)
@@ -56,6 +61,7 @@ with completeness_tab:
         st.caption("✓ rapporterat · saknas: enheten finns i organisationen men har inte rapporterat. "
                    "De senaste 12 månaderna.")
         st.dataframe(data_page.completeness(con, kind_id), hide_index=True, width="stretch")
+        data_page.missing_section(con, user)
 
 with organisation_tab:
     tree = data_page.organisation(con)
@@ -106,7 +112,7 @@ with goals_tab:
         with st.form("mål"):
             indicator = st.selectbox("Nyckeltal", [i.id for i in INDICATORS if i.higher_is_worse],
                                      format_func=lambda i: BY_ID[i].label, key="mål_nyckeltal")
-            group_key = st.selectbox("Gäller för", [g.key for g in all_groups], key="mål_grupp",
+            group_key = st.selectbox("Gäller för", [g.key for g in all_groups if user.may_write(g)], key="mål_grupp",
                                      format_func=lambda k: find_group(all_groups, k).label)
             allowed = targets.range_of(indicator)
             field = number_field("Mål (högst)", None, key="mål_värde", holds=allowed.holds, whole=allowed.whole,

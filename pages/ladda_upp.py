@@ -102,7 +102,7 @@ def show_file(position: int, name: str, content: bytes, file_id: str) -> None:
         if not parsed.ok:
             st.error(f"Filen kan inte importeras: {len(parsed.problems)} fel att rätta. Ingenting har sparats. "
                      "Rätta felen i filen och ladda upp den igen.", icon=":material/block:")
-            st.dataframe(upload_page.problems_table(parsed), hide_index=True, width="stretch")
+            st.table(upload_page.problems_table(parsed), hide_index=True)  # wraps: every message is read whole
             return
         same = batches.find_same_file(con, parsed.sha256)
         if same:
@@ -151,7 +151,7 @@ def show_file(position: int, name: str, content: bytes, file_id: str) -> None:
         if st.button(f"Importera {name}", key=f"importera_{position}", type="primary"):
             user = session.user().name
             try:
-                batch = batches.import_file(con, parsed, user)
+                batch = batches.import_file(con, parsed, user, scopes=session.user().write_scopes)
             except UserError as refused:  # shown with its file, so the other files stay on the page
                 st.error("\n\n".join(plain(line) for line in refused.lines()), icon=":material/block:")
                 return

@@ -55,7 +55,8 @@ def test_a_reader_sees_suppressed_figures_and_no_hr_pages(db_path):
     assert {m.label: m.value for m in at.metric}["Sjukfrånvaro"]  # the overview works
     for page in registry.PAGES[1:]:
         assert reachable(at, page.file) == ("läsare" in page.roles), page.title
-    assert {p.title for p in registry.PAGES if "läsare" not in p.roles} == {"Ladda upp", "Data", "Behörigheter"}
+    assert {p.title for p in registry.PAGES if "läsare" not in p.roles} == {"Min del", "Ladda upp", "Data",
+                                                                           "Behörigheter"}
     assert not [t for t in at.toggle if t.key == "visa_dolda"]
     at = signed_in("lasare@kommun.se", grupp="Ledningsstöd – enhet i Stab", manad="oktober 2026")
     assert {m.label: m.value for m in at.metric}["Sjukfrånvaro"] == "–"

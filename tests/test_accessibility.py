@@ -32,7 +32,9 @@ from hrdash.ui import registry
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
 READER, HR, ADMIN = "ledamot@kommun.se", "hr.person@kommun.se", "it@kommun.se"
-ACCOUNTS = {READER: Account(READER, ["Nämnden"]), HR: Account(HR, ["HR-avdelningen"]), ADMIN: Account(ADMIN, [])}
+CHEF = "chef.vuxen@kommun.se"
+ACCOUNTS = {READER: Account(READER, ["Nämnden"]), HR: Account(HR, ["HR-avdelningen"]), ADMIN: Account(ADMIN, []),
+            CHEF: Account(CHEF, [])}
 VIEWPORT = {"width": 1280, "height": 720}  # the committee room's projector
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
@@ -110,11 +112,12 @@ class Site:
 @pytest.fixture(scope="module")
 def site(demo_database, tmp_path_factory):
     """hrdash behind sign-in at a real OpenID Connect provider (oidc-provider): a reader and HR by
-    their groups, an administrator by her address."""
+    their groups, an administrator and the chef of an avdelning by their addresses."""
     tmp = tmp_path_factory.mktemp("tillganglighet")
     signed_in = signed_in_site(demo_database.path, tmp, list(ACCOUNTS.values()),
                                [("grupp", "Nämnden", "läsare"), ("grupp", "HR-avdelningen", "hr"),
-                                ("e-post", ADMIN, "admin")])
+                                ("e-post", ADMIN, "admin"),
+                                ("e-post", CHEF, "chef", "avdelning:Socialförvaltningen / Vuxen")])
     yield Site(signed_in.server, signed_in.provider, tmp)
     signed_in.stop()
 
@@ -247,9 +250,9 @@ class Walk:
 
 @pytest.fixture(scope="module")
 def walk(site, chromium) -> Walk:
-    """Every page each role may open (the administrator: those only she may), in every state."""
+    """Every page each role may open (the administrator and the chef: those only they may), in every state."""
     visits, requests = [], []
-    for email, role in ((READER, "läsare"), (HR, "hr"), (ADMIN, "admin")):
+    for email, role in ((READER, "läsare"), (HR, "hr"), (ADMIN, "admin"), (CHEF, "chef")):
         context = chromium.new_context(viewport=VIEWPORT, locale="sv-SE")
         page = context.new_page()
         watching = {"on": True}
@@ -262,7 +265,7 @@ def walk(site, chromium) -> Walk:
         page.on("request", lambda request: record(request.url))
         page.on("websocket", lambda socket: record(socket.url))
         visits.append(sign_in(page, site, email, watching))
-        pages = [p for p in registry.PAGES if role in p.roles and (role != "admin" or p.roles == ("admin",))]
+        pages = [p for p in registry.PAGES if role in p.roles and (role in ("läsare", "hr") or p.roles == (role,))]
         for info in pages:
             page.goto(f"{site.server.url}/{info.url_path}")
             ready(page)
@@ -283,6 +286,7 @@ def test_the_walk_covers_every_page_for_each_role(walk):
     for email, role in ((READER, "läsare"), (HR, "hr")):
         assert {(email, p.title) for p in registry.PAGES if role in p.roles} <= seen
     assert (ADMIN, "Behörigheter") in seen
+    assert (CHEF, "Min del") in seen
     states = {v.state for v in walk.visits}
     assert {"fil uppladdad", "sökning utan träff", "sökning i tabellen", "kommentar skrivs", "mål skrivs"} <= states
 

@@ -267,9 +267,9 @@ class SignedInSite:
         self.provider.stop()
 
 
-def signed_in_site(database: Path, tmp: Path, accounts: list[Account], assignments: list[tuple[str, str, str]],
+def signed_in_site(database: Path, tmp: Path, accounts: list[Account], assignments: list[tuple[str, ...]],
                    prompt: str | None = "login", env: dict | None = None) -> SignedInSite:
-    """`hrdash serve` on a copy of `database` whose roles are `assignments` ((kind, subject, role)),
+    """`hrdash serve` on a copy of `database` whose roles are `assignments` ((kind, subject, role[, scope])),
     signing in at a provider that knows `accounts`; `prompt` as in Provider.secrets."""
     from hrdash.store import database as store
     from hrdash.store import roles
@@ -281,8 +281,8 @@ def signed_in_site(database: Path, tmp: Path, accounts: list[Account], assignmen
     prepared = tmp / "roller.duckdb"
     shutil.copy(database, prepared)
     con = store.connect(prepared)
-    for kind, subject, role in assignments:
-        roles.assign(con, kind, subject, role, "test")
+    for kind, subject, role, *scope in assignments:
+        roles.assign(con, kind, subject, role, "test", scope=scope[0] if scope else None)
     con.close()
     try:
         server = Server(prepared, tmp, port=port, extra_args=["--secrets.files", str(secrets)], host="localhost",

@@ -134,3 +134,20 @@ def test_a_step_not_due_yet_is_not_missing(tertials):
     assert (rows["B"]["T2: plan"], rows["B"]["T3: uppföljning"]) == ("Kommer", "Kommer")
     # The page shows a tertial: its comment says which, and that it belongs to the month's report.
     assert "Ingen kommentar till T1 2025 i rapporten för april 2025 ännu." in [c.value for c in at.caption]
+
+
+def test_a_topic_page_lists_the_measures_of_the_units_under_it_as_the_report_does(demo_database, tmp_path,
+                                                                                    monkeypatch):
+    path = tmp_path / "hr.duckdb"
+    shutil.copy(demo_database.path, path)
+    monkeypatch.setenv("HRDASH_DB", str(path))
+    at = open_app("pages/arbetsbelastning.py", grupp="Socialförvaltningen – förvaltning", manad="oktober 2026")
+    listed = [m.value for m in at.markdown if m.value.startswith("**")]
+    assert any(text.startswith("**Två tillfälliga handläggartjänster och ärendetak** · Utredning barn och unga 1")
+               for text in listed), listed
+    con = database.connect(path)
+    all_groups = groups.groups(con)
+    report = model.build(con, groups.find_by_name(all_groups, "Socialförvaltningen"), dt.date(2026, 10, 1))
+    assert "Två tillfälliga handläggartjänster och ärendetak (Utredning barn och unga 1)" in set(
+        report.measures["Åtgärd"])
+    con.close()

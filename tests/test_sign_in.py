@@ -266,7 +266,7 @@ def test_readers_hr_and_administrators_sign_in_with_the_role_of_their_address_or
     site = start_site([READER, HR_BY_GROUP, ADMIN_BY_ADDRESS, ADMIN_BY_GROUP])
     everyone = {"Översikt", "Sjukfrånvaro", "Månadsrapport", "Om siffrorna"}
     for account, role, pages, absent in (
-            (READER, "Läsare (nämnd, ledning)", everyone, {"Ladda upp", "Data", "Behörigheter"}),
+            (READER, "Läsare (nämnd, ledning)", everyone, {"Min del", "Ladda upp", "Data", "Behörigheter"}),
             (HR_BY_GROUP, "HR", everyone | {"Ladda upp", "Data"}, {"Behörigheter"}),
             (ADMIN_BY_ADDRESS, "Administratör", everyone | {"Ladda upp", "Data", "Behörigheter"}, set()),
             (ADMIN_BY_GROUP, "Administratör", everyone | {"Behörigheter"}, set())):

@@ -68,7 +68,7 @@ def test_a_refused_file_lists_every_problem_and_writes_nothing(db_path):
                          ["Utredning", "2025-13", 20, 2000, 100, 0, 0]])
     at = upload_page(("fel.csv", content, "text/csv"))
     assert at.error[0].value.startswith("Filen kan inte importeras: 2 fel att rätta. Ingenting har sparats.")
-    problems = at.dataframe[1].value
+    problems = at.table[0].value
     assert list(problems["Rad"]) == ["2", "3"]  # in the order of the file
     assert list(problems["Kolumn"]) == ["E ('sjuktimmar')", "B ('månad')"]
     assert list(problems["Värde"]) == ["-5", "2025-13"]
@@ -81,7 +81,7 @@ def test_an_unknown_column_is_mapped_by_hand_and_remembered(db_path):
               "sjuktimmar_60_dagar"]
     content = csv_bytes([header, ["Mottagningen", "2025-03", 10, 1000, 70, 0, 0]])
     at = upload_page(("egen.csv", content, "text/csv"))
-    assert "Kolumnen 'sjuktimmar' saknas" in at.dataframe[1].value.iloc[0]["Fel"]
+    assert "Kolumnen 'sjuktimmar' saknas" in at.table[0].value.iloc[0]["Fel"]
     at.selectbox(key="tolka_0_1_E").select("sjuktimmar").run()
     at.button(key="tolka_0_1").click().run()
     assert not at.error

@@ -159,6 +159,33 @@ def outside(funnel) -> list[str]:
             for row in funnel.rows.itertuples() if verdict_is_worse(indicator_id, row.verdict) is not None]
 
 
+def position(funnel, name: str) -> str | None:
+    """Where one of the compared groups stands against the whole, as a förvaltning's page says it of
+    itself against the kommun: 'Socialförvaltningen har 7,5 %, inom det förväntade för en
+    förvaltning av den storleken (kommunen 6,9 %).' None where it is not among them or its figure is hidden."""
+    row = funnel.rows[funnel.rows["unit"] == name]
+    if row.empty or row["value"].iloc[0] != row["value"].iloc[0]:
+        return None
+    row = row.iloc[0]
+    whole = PARENTS.get(funnel.parent_level, "helheten")
+    return (f"{name} har {format_value(funnel.indicator_id, row['value'])}, "
+            f"{verdict_words(row['verdict'], funnel.level, funnel.parent_level)} "
+            f"({whole} {format_value(funnel.indicator_id, row['target'])}).")
+
+
+def marks_note(trend) -> str:
+    """Under a control chart whose marks include a month inside the limits, what a mark means: a
+    reader otherwise takes ▼ for "fine" beside a figure over its target (charts/trend.py's Trend)."""
+    marked = trend.signalled()
+    inside = [p for p in marked if p.has_limits and p.lower <= p.value <= p.upper]
+    if not inside:
+        return ""
+    months = len(trend.shown())
+    return (f"▲ och ▼ markerar {len(marked)} av {months} månader: en signal mot {normal(marked[0])}, inte mot "
+            "målet. Även en månad innanför gränserna kan vara en signal, t.ex. den sjunde i rad på samma sida om "
+            "mittlinjen.")
+
+
 def effect_words(effect, hidden_reason: str) -> str:
     """What an effect (hrdash/figures/effects.py) says, as a sign and never as proof: 'Tecken på
     förbättring som håller i sig sedan mars 2026', 'Ingen säker förändring ännu', 'För tidigt att

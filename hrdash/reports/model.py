@@ -305,7 +305,7 @@ def _section(con, figures: Figures, plan: TopicPlan, group: Group, members: list
     first_shown = month_shift(month, -11)
     chart = Trend(series, plan.main, plan.rolling, target(plan.main, group), first_shown, points, marks)
 
-    footnotes: list[str] = []
+    footnotes: list[str] = [note for note in (readings.marks_note(chart),) if note]
     for m in window(month, 12):
         covered = figures.coverage(group.group_id, m, plan.main)
         if covered and covered[0] < covered[1]:

@@ -10,15 +10,15 @@ from __future__ import annotations
 import datetime as dt
 import threading
 from dataclasses import dataclass
-
 from typing import TYPE_CHECKING
 
 import duckdb
 
 from hrdash import logs
 from hrdash.errors import Problem, UserError
-from hrdash.ingest.columns import DATA_KINDS, KINDS, Kind
+from hrdash.ingest.columns import DATA_KINDS, KINDS, MEASURES, Kind
 from hrdash.store import audit
+from hrdash.store import scopes as scopes_module
 from hrdash.store.database import transaction
 
 if TYPE_CHECKING:  # parsing needs pandas; listing and undoing batches does not
@@ -29,6 +29,9 @@ if TYPE_CHECKING:  # parsing needs pandas; listing and undoing batches does not
 
 # The kind of a batch of Kolada's figures (hrdash/store/references.py): not a file kind of the organisation.
 REFERENCES, REFERENCES_NAME = "kolada", "Kolada (jämförelse)"
+# What a batch of each kind is called in a sentence; the kinds whose rows are about units.
+KIND_NAMES = {**{k.id: k.name for k in KINDS}, REFERENCES: REFERENCES_NAME}
+DATA_KIND_IDS = {k.id for k in DATA_KINDS}
 
 
 def refused(problems: list[Problem]) -> UserError:
@@ -162,12 +165,15 @@ def writes_waiting() -> threading.Lock:
     return _write_lock
 
 
-def import_file(con: duckdb.DuckDBPyConnection, parsed: ParsedFile, user: str, action: str = "Import") -> Batch:
+def import_file(con: duckdb.DuckDBPyConnection, parsed: ParsedFile, user: str, action: str = "Import",
+                scopes: tuple[str, ...] | None = None) -> Batch:
     """Store a parsed file as a new batch, or refuse it and leave the database unchanged. `action`
-    is what the audit log calls it (a measure saved on the page Data is an import of one row)."""
+    is what the audit log calls it (a measure saved on the page Data is an import of one row).
+    `scopes`: the parts of the organisation the user may import for (hrdash/store/scopes.py;
+    None: all of it); a file with a row outside them is refused, naming the units."""
     with _write_lock:
         try:
-            batch = _import_file(con, parsed, user, action)
+            batch = _import_file(con, parsed, user, action, scopes)
         except UserError as error:
             logs.event("import nekad", fel=len(error.problems) or 1, av=logs.pseudonym(user))
             raise
@@ -176,7 +182,8 @@ def import_file(con: duckdb.DuckDBPyConnection, parsed: ParsedFile, user: str, a
     return batch
 
 
-def _import_file(con: duckdb.DuckDBPyConnection, parsed: ParsedFile, user: str, action: str) -> Batch:
+def _import_file(con: duckdb.DuckDBPyConnection, parsed: ParsedFile, user: str, action: str,
+                 scopes: tuple[str, ...] | None) -> Batch:
     if not parsed.ok:
         raise refused(parsed.problems or [Problem("Filen innehåller inga rader att importera.")])
     same = find_same_file(con, parsed.sha256)
@@ -186,9 +193,33 @@ def _import_file(con: duckdb.DuckDBPyConnection, parsed: ParsedFile, user: str, 
                                "Inget importerades igen.")])
     with transaction(con) as cur:
         batch_id = write_batch(cur, parsed, user)
+        outside = _outside(cur, batch_id, [k.id for k in parsed.kinds], scopes)
+        if outside:
+            raise refused(outside)
         rows = f"{parsed.row_count} rad" if parsed.row_count == 1 else f"{parsed.row_count} rader"
         audit.record(cur, user, action, f"Import nr {batch_id}: {parsed.file_name} ({rows})")
     return get_batch(con, batch_id)
+
+
+def _outside(cur: duckdb.DuckDBPyConnection, batch_id: int, kinds: list[str],
+             scopes: tuple[str, ...] | None) -> list[Problem]:
+    """Why a batch lies outside the user's parts of the organisation (none: it lies inside): a
+    kind that holds for the whole organisation (the organisation itself, Kolada's figures), a row
+    of a unit outside them in its month, a measure for a group outside them."""
+    if scopes_module.anywhere(scopes):
+        return []
+    whole = [k for k in kinds if k not in DATA_KIND_IDS and k != MEASURES.id]
+    if whole:
+        return [Problem(f"Uppgifter om {KIND_NAMES.get(whole[0], whole[0])} gäller hela organisationen: bara HR för hela "
+                        "organisationen eller en administratör kan läsa in eller ångra sådana uppgifter.")]
+    rows = cur.execute("SELECT source_row, group_name, level, group_id, start_month FROM measure_rows "
+                       "WHERE batch_id = ? ORDER BY source_row", [batch_id]).fetchall()
+    measures = [Problem(f"Åtgärden för '{name}' gäller en del av organisationen utanför din "
+                        f"({scopes_module.words(cur, scopes)}). Ta bort raden eller be HR för den delen lägga in den.",
+                        row=row, value=name)
+                for row, name, level, group_id, month in rows
+                if scopes_module.measure_outside(cur, level, group_id, month, scopes)]
+    return scopes_module.refused_units(cur, batch_id, scopes) + measures
 
 
 def write_batch(cur: duckdb.DuckDBPyConnection, parsed: ParsedFile, user: str, batch_id: int | None = None) -> int:
@@ -253,18 +284,24 @@ def list_batches(con: duckdb.DuckDBPyConnection) -> list[Batch]:
     return [Batch(*row) for row in con.execute("SELECT * FROM batches ORDER BY batch_id DESC").fetchall()]
 
 
-def undo(con: duckdb.DuckDBPyConnection, batch_id: int, user: str) -> Batch:
-    """Mark a batch undone: its rows stay stored but no longer count, so what it replaced is back."""
+def undo(con: duckdb.DuckDBPyConnection, batch_id: int, user: str, scopes: tuple[str, ...] | None = None) -> Batch:
+    """Mark a batch undone: its rows stay stored but no longer count, so what it replaced is back.
+    `scopes` as for import_file: a batch with a row outside them is not undone."""
     with _write_lock:
-        batch = _undo(con, batch_id, user)
+        batch = _undo(con, batch_id, user, scopes)
     logs.event("ångrad import", batch=batch.batch_id, av=logs.pseudonym(user))
     return batch
 
 
-def _undo(con: duckdb.DuckDBPyConnection, batch_id: int, user: str) -> Batch:
+def _undo(con: duckdb.DuckDBPyConnection, batch_id: int, user: str, scopes: tuple[str, ...] | None) -> Batch:
     batch = get_batch(con, batch_id)
     if batch.undone_at is not None:
         raise UserError(f"Import nr {batch_id} är redan ångrad ({batch.undone_at:%Y-%m-%d %H:%M} av {batch.undone_by}).")
+    outside = _outside(con, batch_id, batch.kind.split(","), scopes)
+    if outside:
+        message = (f"Import nr {batch_id} ångrades inte: den gäller mer än din del av organisationen "
+                   f"({scopes_module.words(con, scopes)}). Be HR för hela organisationen ångra den.")
+        raise UserError(message, problems=[message, *outside])
     with transaction(con) as cur:
         cur.execute(
             "UPDATE batches SET undone_at = ?, undone_by = ? WHERE batch_id = ?",

@@ -1,6 +1,13 @@
-"""Roles. `läsare` reads suppressed figures; `hr` also uploads, undoes, sets targets, writes
-comments and may see unsuppressed figures; `admin` also assigns roles. (Which pages each role
+"""Roles. `läsare` reads suppressed figures; `chef` (a unit's or an avdelning's manager) reads as
+läsare does, and on the page Min del sees its units' sick leave in full and reports their caseload
+(hrdash/figures/own_part.py); it is the one reminded when its part has not reported; `hr` also uploads, undoes,
+sets targets, writes comments and may see unsuppressed figures; `admin` also assigns roles. (Which pages each role
 may open is in the page registry, hrdash/ui/registry.py.)
+
+HR's and chef's roles hold for a part of the organisation, their scope (hrdash/store/scopes.py):
+HR of a förvaltning, an avdelning or a unit imports, undoes, sets targets, comments and measures
+only there and reads the rest as läsare does (hidden figures stay hidden for it); a chef's part is
+the units it manages. Läsare and admin hold for the whole organisation. A user holds every grant her e-mail address and groups have.
 
 Roles come from the role_assignments table (managed by admins on the Behörigheter page),
 matched on the signed-in user's e-mail address or group claims. The first admins of a new
@@ -24,9 +31,22 @@ import pandas as pd
 from hrdash.errors import UserError
 from hrdash.store import audit
 from hrdash.store.queries import read
+from hrdash.store.scopes import WHOLE
+from hrdash.store.scopes import name as scope_name
 
-ROLES = ("läsare", "hr", "admin")
-ROLE_NAMES = {"läsare": "Läsare (nämnd, ledning)", "hr": "HR", "admin": "Administratör"}
+ROLES = ("läsare", "chef", "hr", "admin")
+ROLE_NAMES = {"läsare": "Läsare (nämnd, ledning)", "chef": "Chef (enhets- eller avdelningschef)", "hr": "HR",
+              "admin": "Administratör"}
+# What each role may do, in words, for the table on Behörigheter.
+ROLE_RIGHTS = {
+    "läsare": "Ser nyckeltalen som nämnden ser dem (dolda uppgifter visas inte).",
+    "chef": "Som läsare. För sina enheter, på sidan Min del: ser sjukfrånvaron även för grupper med 10 personer "
+            "eller färre och rapporterar månadens ärenden. Ser aldrig svar från färre än 5. Får påminnelsen när en "
+            "enhet inte har rapporterat.",
+    "hr": "Som läsare. I sin del av organisationen: läser in och ångrar filer, sätter mål, skriver kommentarer "
+          "och åtgärder. HR för hela organisationen kan också visa dolda uppgifter.",
+    "admin": "Allt HR får, i hela organisationen, och ger roller.",
+}
 SUBJECT_KINDS = ("e-post", "grupp")
 
 
@@ -87,25 +107,45 @@ def rank(role: str | None) -> int:
     return ROLES.index(role) if role in ROLES else -1
 
 
-def role_for(con: duckdb.DuckDBPyConnection, email: str | None, groups: list[str]) -> str | None:
-    """The highest role any of the user's e-mail address or groups holds; None: no access."""
+@dataclass(frozen=True)
+class Grant:
+    """A role for a part of the organisation (scope: a group's key, scopes.WHOLE for all of it)."""
+
+    role: str
+    scope: str = WHOLE
+
+
+def grants_for(con: duckdb.DuckDBPyConnection, email: str | None, groups: list[str]) -> tuple[Grant, ...]:
+    """Every role, with its scope, that the user's e-mail address and groups hold; () is no access.
+    The admins named in HRDASH_ADMINS hold admin for the whole organisation."""
     email = (email or "").strip().lower()
     bootstrap = {a.strip().lower() for a in os.environ.get("HRDASH_ADMINS", "").split(",") if a.strip()}
-    found = ["admin"] if email and email in bootstrap else []
-    found += [row[0] for row in read(con, "current_roles", "role", subject_kind="e-post", subject=email).fetchall()]
+    found = [Grant("admin")] if email and email in bootstrap else []
+    found += [Grant(role, scope or WHOLE) for role, scope in
+              read(con, "current_roles", "role, scope", subject_kind="e-post", subject=email).fetchall()]
     if groups:
-        found += [row[0] for row in read(con, "current_roles", "role", subject_kind="grupp",
-                                         subject=tuple(str(g) for g in groups)).fetchall()]
-    return max(found, key=rank, default=None)
+        found += [Grant(role, scope or WHOLE) for role, scope in
+                  read(con, "current_roles", "role, scope", subject_kind="grupp",
+                       subject=tuple(str(g) for g in groups)).fetchall()]
+    return tuple(dict.fromkeys(sorted(found, key=lambda g: (-rank(g.role), g.scope))))
+
+
+def role_for(con: duckdb.DuckDBPyConnection, email: str | None, groups: list[str]) -> str | None:
+    """The highest role any of the user's e-mail address or groups holds; None: no access."""
+    found = grants_for(con, email, groups)
+    return found[0].role if found else None
 
 
 def assignments(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    return read(con, "current_roles", "subject_kind, subject, role, set_by, set_at",
+    return read(con, "current_roles", "subject_kind, subject, role, scope, set_by, set_at",
                 order_by="subject_kind, subject").df()
 
 
-def assign(con: duckdb.DuckDBPyConnection, subject_kind: str, subject: str, role: str | None, by: str) -> None:
-    """Give an e-mail address or group a role (None removes it), and log the change."""
+def assign(con: duckdb.DuckDBPyConnection, subject_kind: str, subject: str, role: str | None, by: str,
+           scope: str | None = None) -> None:
+    """Give an e-mail address or group a role for a part of the organisation (scope None: all of
+    it; role None removes it), and log the change. Läsare read the whole organisation and admin
+    holds for all of it: only HR's and chef's roles are stored with a part, and a chef needs one."""
     if subject_kind not in SUBJECT_KINDS:
         raise UserError(f"Okänd sorts mottagare '{subject_kind}'.")
     if role is not None and role not in ROLES:
@@ -113,6 +153,11 @@ def assign(con: duckdb.DuckDBPyConnection, subject_kind: str, subject: str, role
     subject = subject.strip().lower() if subject_kind == "e-post" else subject.strip()
     if not subject:
         raise UserError("Skriv en e-postadress eller ett gruppnamn.")
-    con.execute("INSERT INTO role_assignments VALUES (?, ?, ?, ?, ?)",
-                [subject_kind, subject, role, by, dt.datetime.now()])
-    audit.record(con, by, "Behörighet", f"{subject_kind} {subject}: {role or 'borttagen'}")
+    scope = None if scope in (None, "", WHOLE) or role in (None, "läsare", "admin") else scope
+    if role == "chef" and scope is None:
+        raise UserError("En chef ansvarar för en del av organisationen: välj enheten, avdelningen eller "
+                        "förvaltningen under 'Del av organisationen'.")
+    con.execute("INSERT INTO role_assignments (subject_kind, subject, role, set_by, set_at, scope) "
+                "VALUES (?, ?, ?, ?, ?, ?)", [subject_kind, subject, role, by, dt.datetime.now(), scope])
+    where = f" för {scope_name(con, scope)}" if scope else ""
+    audit.record(con, by, "Behörighet", f"{subject_kind} {subject}: {role or 'borttagen'}{where}")

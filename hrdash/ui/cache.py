@@ -81,9 +81,12 @@ def _topic_measures(data_version: str, topic: str, groups_: tuple[Group, ...]) -
     return measures_module.concerning(cursor(), topic, list(groups_))
 
 
-def topic_measures(topic: str, group: Group) -> list:
-    """The measures of a topic for the group and the groups above it."""
-    return _topic_measures(version(), topic, tuple(groups_module.lineage(groups(version()), group)))
+def topic_measures(topic: str, group: Group, below: bool = False) -> list:
+    """The measures of a topic for the group and the groups above it (what its chart marks); with
+    `below`, also for the groups under it, as the report lists them."""
+    all_groups = groups(version())
+    chosen = groups_module.lineage(all_groups, group) + (groups_module.descendants(all_groups, group) if below else [])
+    return _topic_measures(version(), topic, tuple(chosen))
 
 
 @st.cache_data(show_spinner=False, max_entries=32)

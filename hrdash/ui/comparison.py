@@ -12,6 +12,7 @@ from hrdash import swedish
 from hrdash.catalogue import BY_ID, HEALTH, few_answers, few_people
 from hrdash.figures import readings
 from hrdash.figures.groups import Group
+from hrdash.markdown import plain
 from hrdash.ui import cache, charts, widgets
 
 
@@ -34,3 +35,17 @@ def render(indicator_id: str, group: Group, members: list[Group], month: dt.date
     st.caption(readings.FUNNEL_EXPLAINED + (f" {readings.TWELVE_MONTHS_EXPLAINED}"
                                             if indicator_id == "sick_leave_12m_pct" else ""))
     return True
+
+
+def against_kommun(indicator_id: str, group: Group, siblings: list[Group], month: dt.date, hidden: bool) -> None:
+    """A förvaltning's own figure against the kommun's, judged among every förvaltning (`siblings`)
+    by what chance does to one of its size: one sentence, above its own units' comparison."""
+    funnel = cache.funnel(tuple(siblings), month, indicator_id, hidden, group.name)
+    said = funnel and readings.position(funnel, group.name)
+    if not said:
+        return
+    when = swedish.tertial_name(month) if readings.SIZE_WORDS.get(funnel.indicator_id) is None \
+        else swedish.month_name(month)
+    st.header(f"Jämfört med kommunen, {when}")
+    st.markdown(f"{BY_ID[funnel.indicator_id].label}: {plain(said)} Bedömt med hänsyn till storleken, bland "
+                f"kommunens {len(funnel.rows)} förvaltningar. Välj hela kommunen för att se dem sida vid sida.")

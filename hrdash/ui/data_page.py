@@ -1,4 +1,5 @@
-"""What the Data page shows HR: the batches, which units have reported, the organisation, the
+"""What the Data page shows HR: the batches, which units have reported (and a reminder to those
+that have not), the organisation, the
 baselines of the control charts, the settings of the cost figures and the privacy line, and the
 figures from Kolada the yearly view compares with."""
 
@@ -11,9 +12,11 @@ import streamlit as st
 from hrdash import swedish
 from hrdash.catalogue import KINDS_WITHOUT_COVERAGE
 from hrdash.errors import UserError
+from hrdash.figures import missing
 from hrdash.ingest.columns import DATA_KINDS
 from hrdash.ingest.kolada import parse_references
-from hrdash.store import baselines, batches, references, settings
+from hrdash.markdown import plain
+from hrdash.store import baselines, batches, references, scopes, settings
 from hrdash.store.queries import read
 from hrdash.ui.number_field import number_field, show_back
 
@@ -55,6 +58,33 @@ def completeness(con: duckdb.DuckDBPyConnection, kind_id: str) -> pd.DataFrame:
     return table.sort_values(["Avdelning", "Enhet"], key=lambda s: s.str.casefold()).reset_index(drop=True)
 
 
+def missing_section(con: duckdb.DuckDBPyConnection, user) -> None:
+    """The units in HR's part that have not reported for a month, each with its managers and a
+    reminder to send them (hrdash/figures/missing.py)."""
+    st.markdown("#### Vem har inte rapporterat?")
+    months = [row[0] for row in read(con, "report_months").fetchall()]
+    month = st.selectbox("Månad", months, format_func=swedish.month_name, key="saknas_månad",
+                         help="Pulsfrågorna visas för tertialen som slutar den månaden (april, augusti, december).")
+    where = "hela organisationen" if user.writes_everywhere else scopes.words(con, user.write_scopes)
+    found = missing.missing(con, month, user.write_scopes)
+    if found.empty:
+        st.success(f"Alla enheter i {where} har rapporterat det som väntas för {swedish.month_name(month)}.",
+                   icon=":material/check_circle:")
+        return
+    units = f"{len(found)} enhet" if len(found) == 1 else f"{len(found)} enheter"
+    st.markdown(f"{units} i {where} har inte rapporterat allt för {swedish.month_name(month)}. Länken öppnar ett "
+                "e-postmeddelande till enhetens chef med påminnelsen skriven. En enhet utan chef får en chef på "
+                "sidan Behörigheter (rollen Chef, med enheten eller avdelningen som del av organisationen).")
+    several = found["Förvaltning"].nunique() > 1
+    for (administration, department), in_department in found.groupby(["Förvaltning", "Avdelning"], sort=False):
+        st.markdown(f"**{plain(department)}**" + (f" ({plain(administration)})" if several else ""))
+        st.markdown("\n".join(
+            f"- {plain(row.Enhet)}: {plain(row.Saknas)}. "
+            + (f"Chef: {plain(row.Chef)} · [Skriv påminnelse]({row.Påminnelse})" if row.Påminnelse
+               else f"{missing.NO_MANAGER}.")
+            for row in in_department.itertuples()))
+
+
 def organisation(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """Each unit where the organisation places it now (its latest placement), and the units with
     figures that the organisation does not place, as 'Ej placerad'."""
@@ -89,7 +119,7 @@ def signal_baselines(con: duckdb.DuckDBPyConnection, all_groups: list, user) -> 
         return
     months = [row[0] for row in read(con, "report_months").fetchall()]
     with st.form("baslinje"):
-        chosen = st.selectbox("Grupp", [g.key for g in all_groups], key="baslinje_grupp",
+        chosen = st.selectbox("Grupp", [g.key for g in all_groups if user.may_write(g)], key="baslinje_grupp",
                               format_func=lambda k: next(g.label for g in all_groups if g.key == k))
         month = st.selectbox("Baslinjen börjar", [None, *months], key="baslinje_månad",
                              format_func=lambda m: "Från seriens början (ta bort omstarten)" if m is None
@@ -108,7 +138,7 @@ def settings_section(con: duckdb.DuckDBPyConnection, user) -> None:
     for setting in settings.SETTINGS:
         st.markdown(f"**{setting.label}:** {setting.shown(values[setting.key])}  \n{setting.help}")
     editable = [s for s in settings.SETTINGS
-                if user.role == "admin" or (user.role == "hr" and not s.admin_only)]
+                if user.role == "admin" or (user.role == "hr" and user.writes_everywhere and not s.admin_only)]
     if not editable:
         return
     with st.form("inställningar"):
@@ -144,7 +174,7 @@ def kolada_section(con: duckdb.DuckDBPyConnection, user, municipalities: dict[st
                 "andra kommuners, som Kolada (RKA) publicerar dem. "
                 f"**Kommunens id i Kolada:** {own or 'inget angivet'}. "
                 f"**Jämförs med:** {', '.join(municipalities.get(m, m) for m in compared) or 'inga'}.")
-    if user.role not in ("hr", "admin"):
+    if user.role not in ("hr", "admin") or not user.writes_everywhere:
         return
     with st.form("kolada_val"):
         typed = st.text_input("Kommunens id i Kolada", own or "", key="kolada_kommun", max_chars=4,

@@ -33,8 +33,15 @@ STATUS_IDS = [s.id for s in STATUSES]
 TOPIC_IDS = [t.id for t in MEASURE_TOPICS]
 
 
-def may_enter() -> bool:
-    return session.user().role in ("hr", "admin")
+def may_enter(group: Group | None = None) -> bool:
+    """Whether the user enters measures (HR), for `group` where given: only in her part of the organisation."""
+    return session.user().role in ("hr", "admin") and (group is None or session.user().may_write(group))
+
+
+def _writable(found: list[Measure]) -> list[Measure]:
+    """The measures whose group lies in the user's part of the organisation."""
+    by_key = {g.key: g for g in cache.groups(session.version())}
+    return [m for m in found if (g := by_key.get(f"{m.level}:{m.group_id}")) is not None and may_enter(g)]
 
 
 def table(found: list[Measure]) -> pd.DataFrame:
@@ -60,8 +67,8 @@ def table(found: list[Measure]) -> pd.DataFrame:
 def choosable_groups() -> list[Group]:
     """The groups a measure may be for: the organisation's units, avdelningar, förvaltningar (and
     the kommun); not the 'Ej placerad' heap, which is no group of the organisation."""
-    return [g for g in cache.groups(session.version()) if not (g.level == "avdelning"
-                                                                and g.department == "Ej placerad")]
+    return [g for g in cache.groups(session.version()) if not (g.level == "avdelning" and g.department == "Ej placerad")
+            and session.user().may_write(g)]
 
 
 def _save(fields: dict[str, object], level: str, group_id: str, file_name: str,
@@ -77,7 +84,8 @@ def _save(fields: dict[str, object], level: str, group_id: str, file_name: str,
                  icon=":material/block:")
         return None
     try:
-        batch = batches.import_file(session.cursor(), parsed, session.user().name, action="Åtgärd")
+        batch = batches.import_file(session.cursor(), parsed, session.user().name, action="Åtgärd",
+                                    scopes=session.user().write_scopes)
     except UserError as refused:
         st.error("\n\n".join(plain(line) for line in refused.lines()), icon=":material/block:")
         return None
@@ -148,7 +156,8 @@ def edit_measure(found: list[Measure], key: str = "ändra") -> None:
     """For HR: change a measure's status, who is responsible, its follow-up and description, or mark
     it genomförd or avbruten. Each change is a batch of its own, so undoing it brings the measure back
     as it was."""
-    if not may_enter() or not found:
+    found = _writable(found) if may_enter() else []
+    if not found:
         return
     done = st.session_state.pop(f"{key}_sparad", None)
     if done:
@@ -220,13 +229,16 @@ def follow_up_due(measure: Measure, month: dt.date) -> bool:
 
 
 def topic_section(topic_id: str, group: Group, month: dt.date, found: list[Measure], key: str = "ämne") -> None:
-    """A topic page's measures: what was done for the group and the groups above it, each with what the
+    """A topic page's measures: what was done for the group, the groups above it and those under it (as
+    the report lists them), each with what the
     figures say since (a sign, with the chart above), a follow-up that is due, and for HR the offer to
     restart a control chart's baseline where an improvement holds; then HR's form to add one."""
     st.header("Åtgärder och resultat")
     if not found:
-        st.caption(f"Inga åtgärder om {TOPICS[topic_id].title.lower()} är registrerade för {plain(group.name)} "
-                   "eller grupperna över den.")
+        st.caption(f"Inga åtgärder om {TOPICS[topic_id].title.lower()} är registrerade för {plain(group.name)}"
+                   + (" eller grupperna över den" if group.level != "kommun" else "")
+                   + (" eller enheterna under den" if group.level != "enhet" else "") + f" till och med "
+                   f"{swedish.month_name(month)}.")
     hidden_reason = cache.hidden_reason(topic_id)
     for measure in found:
         with st.container(border=True):
@@ -238,7 +250,7 @@ def topic_section(topic_id: str, group: Group, month: dt.date, found: list[Measu
             for effect in cache.effects_of(measure):
                 label = BY_ID[effect.indicator_id].label + ": " if effect.indicator_id else ""
                 st.markdown(f"- {label}{readings.effect_words(effect, hidden_reason)}")
-                if may_enter() and effect.verdict == effects.IMPROVEMENT and effect.since and effect.indicator_id \
+                if may_enter(group) and effect.verdict == effects.IMPROVEMENT and effect.since and effect.indicator_id \
                         and SIGNALS in BY_ID[effect.indicator_id].shown and measure.level == group.level \
                         and measure.group_id == group.group_id:
                     _restart_offer(measure, effect, group, key)

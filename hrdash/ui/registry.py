@@ -48,6 +48,7 @@ PAGES: tuple[PageInfo, ...] = (
     PageInfo("pages/rapport.py", "Månadsrapport", ":material/description:", "Rapporter", uses_selection=True),
     PageInfo("pages/presentation.py", "Presentationsläge", ":material/slideshow:", "Rapporter", uses_selection=True),
     PageInfo("pages/arsredovisning.py", "Årsredovisning", ":material/menu_book:", "Rapporter"),
+    PageInfo("pages/min_del.py", "Min del", ":material/badge:", "Underlag", roles=("chef",)),
     PageInfo("pages/ladda_upp.py", "Ladda upp", ":material/upload:", "Underlag", roles=HR),
     PageInfo("pages/data.py", "Data", ":material/database:", "Underlag", roles=HR),
     PageInfo("pages/om_siffrorna.py", "Om siffrorna", ":material/info:", "Underlag"),

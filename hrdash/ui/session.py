@@ -20,7 +20,7 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 from hrdash import logs
 from hrdash.errors import UserError
 from hrdash.markdown import plain
-from hrdash.store import audit, database, roles
+from hrdash.store import audit, database, roles, scopes
 from hrdash.store.queries import read
 
 
@@ -58,12 +58,42 @@ def version() -> str:
 @dataclass(frozen=True)
 class User:
     name: str  # the e-mail address the sign-in gave, or 'demo'
-    role: str  # läsare, hr or admin
+    role: str  # the highest of läsare, hr and admin: which pages she may open
     demo: bool = False  # no sign-in configured: everyone is HR
+    grants: tuple[roles.Grant, ...] = ()  # every role she holds, with its part of the organisation
+
+    def __post_init__(self):
+        if not self.grants:  # one role for the whole organisation
+            object.__setattr__(self, "grants", (roles.Grant(self.role),))
 
     @property
     def may_see_unsuppressed(self) -> bool:
-        return self.role in ("hr", "admin")
+        """HR of the whole organisation only: HR of a part reads the rest as läsare does, and a
+        hidden figure of its own part is not yet told apart on the pages."""
+        return self.role in ("hr", "admin") and self.writes_everywhere
+
+    @property
+    def write_scopes(self) -> tuple[str, ...]:
+        """The parts of the organisation she imports, undoes, sets targets, comments and measures in."""
+        return tuple(scopes.WHOLE if g.role == "admin" else g.scope for g in self.grants if g.role in ("hr", "admin"))
+
+    @property
+    def manages(self) -> tuple[str, ...]:
+        """The parts she is chef for: their units' sick leave in full and their caseload to report (page Min del)."""
+        return tuple(dict.fromkeys(g.scope for g in self.grants if g.role == "chef"))
+
+    @property
+    def writes_everywhere(self) -> bool:
+        return scopes.anywhere(self.write_scopes)
+
+    def may_write(self, group) -> bool:
+        """Whether she may set targets, comments and measures for a group (hrdash/figures/groups.py)."""
+        return any(scopes.parse(key).contains(group) for key in self.write_scopes)
+
+    @property
+    def home(self) -> str | None:
+        """The key of the group the sidebar opens on: her own part, when she has one."""
+        return next((g.scope for g in self.grants if g.role != "läsare" and g.scope != scopes.WHOLE), None)
 
 
 def production() -> bool:
@@ -140,7 +170,8 @@ def sign_in() -> User:
             _sign_in_page("Din inloggning har gått ut. Logga in igen för att se nyckeltalen.")
         if who.groups_withheld:
             _log_once(who.email, "grupper saknas", orsak="för_många_grupper")
-        role = roles.role_for(cursor(), who.email, list(who.groups))
+        grants = roles.grants_for(cursor(), who.email, list(who.groups))
+        role = grants[0].role if grants else None
         if role is None:
             _record_once(who.email, "Nekad inloggning", "ingen roll", log=("nekad inloggning", {"roll": "ingen"}))
             st.title("HR-nyckeltal")
@@ -151,7 +182,7 @@ def sign_in() -> User:
                         icon=":material/group_off:")
             st.button("Logga ut", on_click=st.logout, key="logga_ut")
             st.stop()
-        user = User(who.email, role)
+        user = User(who.email, role, grants=grants)
         if who.groups_withheld and st.session_state.get("_grupper_saknas") != who.email:
             st.toast(f"{WITHHELD} Du är inloggad med rollen din e-postadress har.", icon=":material/group_off:",
                      duration="long")

@@ -11,7 +11,7 @@ import streamlit as st
 
 from hrdash import swedish
 from hrdash.catalogue import few_people
-from hrdash.figures.groups import Group, top_group
+from hrdash.figures.groups import Group, find_group, top_group
 from hrdash.markdown import plain
 from hrdash.months import shift
 from hrdash.store import roles
@@ -95,12 +95,13 @@ def _selectors() -> Selection | None:
         return None
     # The selectors are bound to the URL by their labels, which are unique.
     by_label = {g.label: g for g in all_groups}
-    top = top_group(all_groups)
+    # The whole organisation first; HR of a part opens on its own part.
+    start = find_group(all_groups, user().home) or top_group(all_groups)
     default = cache.default_month(data_version) or all_months[0]
     with st.sidebar:
         st.markdown("#### Visa")
         group_label = st.selectbox(
-            "Organisation", list(by_label), index=list(by_label).index(top.label), key="grupp",
+            "Organisation", list(by_label), index=list(by_label).index(start.label), key="grupp",
             bind="query-params", help="Skriv för att söka bland förvaltning, avdelningar och enheter.",
         )
         if len(group_label) > LONGEST_SHOWN:  # the selector's field cannot wrap: the whole name below it

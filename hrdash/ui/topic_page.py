@@ -58,9 +58,14 @@ def render(topic_id: str) -> None:
         widgets.table(shown, [topic.main] + ([topic.rolling] if topic.rolling else []))
     widgets.definitions([topic.main] + ([topic.rolling] if topic.rolling else []))
     widgets.comment(topic.id, group, month)
-    measures_ui.topic_section(topic.id, group, month, done)
+    # Listed as the report lists them: also the measures of the groups under it, started by the month.
+    measures_ui.topic_section(topic.id, group, month, [m for m in cache.topic_measures(topic.id, group, below=True)
+                                                       if m.start <= month])
 
     all_groups = cache.groups(data_version)
+    kommun = next((g for g in all_groups if g.level == "kommun"), None)
+    if group.level == "förvaltning" and kommun is not None and topic.compare_by is not None:
+        comparison.against_kommun(topic.compare_by, group, member_units(all_groups, kommun), month, hidden)
     members = member_units(all_groups, group)
     if topic.kind in KINDS_OF_SOME_UNITS:
         members = reporting(session.cursor(), members, topic.kind)

@@ -21,11 +21,12 @@ from hrdash.store.preview import STORED_LABELS
 
 def problems_table(parsed: ParsedFile) -> pd.DataFrame:
     """One line per problem, in the order of the file; a problem repeating in a column once, with its rows
-    ('2–97')."""
-    return pd.DataFrame(
+    ('2–97'). No column Blad for a file without sheets (a CSV)."""
+    table = pd.DataFrame(
         [(p.sheet or "", p.rows_text or "", p.column or "", p.value or "", p.message) for p in parsed.problems],
         columns=["Blad", "Rad", "Kolumn", "Värde", "Fel"],
     )
+    return table if table["Blad"].any() else table.drop(columns="Blad")
 
 
 def column_table(header: HeaderRow) -> tuple[pd.DataFrame, list[tuple[str, str]]]:

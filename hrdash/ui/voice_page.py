@@ -91,7 +91,7 @@ def render() -> None:
     else:
         st.plotly_chart(charts.lines(shown, means, labels={f"pulse_{q.id}_mean": q.short for q in QUESTIONS},
                                      tertials=True), config=widgets.PLOTLY_CONFIG, theme=None, key="medel")
-    if session.user().role in ("hr", "admin"):
+    if session.user().role in ("hr", "admin") and session.user().may_write(group):
         _mark_baseline(group, shown, found)
 
 

@@ -15,7 +15,7 @@ from hrdash import swedish
 from hrdash.catalogue import BY_ID, SPARKLINE, TOPICS, privacy_note, shown_in
 from hrdash.charts import sparkline
 from hrdash.figures.format import change_size, format_value, together
-from hrdash.figures import signals
+from hrdash.figures import readings, signals
 from hrdash.figures.series import Card
 from hrdash.markdown import plain
 from hrdash.months import window
@@ -164,7 +164,7 @@ def _formatted(frame: pd.DataFrame, indicator_ids: list[str], first_column: str,
 def chart_notes(trend, caption: str) -> None:
     """Under a trend chart: what its limits take into account, and what it leaves out (a month not every
     unit reported, a 12-month line missing for it)."""
-    notes = [caption] if caption else []
+    notes = [note for note in (caption, readings.marks_note(trend)) if note]
     partial = [m for m, i in zip(trend.shown()["month"], trend.incomplete()) if i]
     if partial:
         notes.append(f"Ihåliga punkter: {', '.join(swedish.month_name(m) for m in partial)} – alla enheter hade inte "
@@ -283,7 +283,7 @@ def comment(topic: str, group, month: dt.date, survey: dt.date | None = None) ->
     else:
         st.caption(f"Ingen kommentar till {swedish.tertial_name(survey)} i rapporten för {swedish.month_name(month)} ännu."
                    if survey else f"Ingen kommentar för {swedish.month_name(month)} ännu.")
-    if session.user().role not in ("hr", "admin"):
+    if session.user().role not in ("hr", "admin") or not session.user().may_write(group):
         return
     saved = st.session_state.pop(f"kommentar_sparad_{topic}", None)  # said once, after the rerun that shows it
     if saved:
