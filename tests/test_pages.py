@@ -53,6 +53,15 @@ def test_overview_cards_equal_the_cli(app, demo_database):
                                                  "Konsulter räknat i egen personal", "Sjuklönekostnad"]
 
 
+def test_the_overview_grid_tells_a_hidden_figure_from_a_missing_one(app):
+    at = app(manad="oktober 2026")
+    table = next(h.proto.body for h in at.get("html") if "hr-grid" in h.proto.body)
+    hr_row = table.split(">HR och ekonomi<", 1)[1].split("</tr>", 1)[0]
+    assert "<td>–*" in hr_row  # its sick leave: 10 people or fewer
+    assert ("– betyder att uppgiften saknas eller inte gäller enheten. –* 10 personer eller färre – uppgiften "
+            "visas inte för att skydda enskildas hälsouppgifter.") in table
+
+
 def test_overview_defaults_to_the_latest_complete_month_of_the_forvaltning(app):
     at = app()
     assert at.selectbox(key="grupp").value == "Socialförvaltningen – hela förvaltningen"
