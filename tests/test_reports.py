@@ -264,3 +264,16 @@ def test_the_summary_says_which_months_a_change_is_between(demo_database, tmp_pa
                  for m in ("2026-09", "2026-10"))
     assert (f"Korttidssjukfrånvaron ökade mest i Barn och unga, från {swedish.percent(sep)} i september till "
             f"{swedish.percent(oct_)} i oktober.") in built.summary
+
+
+def test_the_report_gives_an_amount_as_the_page_and_the_slide_do(demo_database, tmp_path):
+    """'9,6 mnkr' on Översikt and the slide is '9,6 mnkr' in the PDF too (the arithmetic beside it stays exact)."""
+    path = tmp_path / "hr.duckdb"
+    shutil.copy(demo_database.path, path)
+    con = database.connect(path)
+    built = report.build(con, groups.groups(con)[0], dt.date(2026, 10, 1))
+    con.close()
+    text = "\n".join(pdf_pages(report_pdf.render(built)))
+    for cost in built.costs:
+        if cost.amount is not None:
+            assert " ".join(f"{cost.label}: {swedish.kronor_rounded(cost.amount)}.".split()) in " ".join(text.split())
