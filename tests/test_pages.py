@@ -115,6 +115,14 @@ def test_topic_page_headline_is_a_plain_swedish_sentence(app, demo_database):
     )
 
 
+def test_the_caseload_headline_names_its_unit_once(app, demo_database):
+    at = app("pages/arbetsbelastning.py")
+    now = demo_database.values("förvaltning", "Socialförvaltningen", "2026-10")["caseload_per_worker"]
+    assert at.markdown[0].value.startswith(
+        f"#### Ärendebelastningen i Socialförvaltningen var {swedish.number(now, 1)} ärenden per handläggare i "
+        "oktober 2026,")
+
+
 def test_the_comparison_shows_a_small_units_size_but_not_its_figure(app):
     at = app("pages/sjukfranvaro.py", grupp="Stab – avdelning", manad="oktober 2026")
     assert "Jämfört med förvaltningen, oktober 2026" in [h.value for h in at.header]
