@@ -193,6 +193,10 @@ def test_om_siffrorna_explains_every_indicator_and_the_privacy_rule(app):
     privacy = next(m.value for m in at.markdown if "10 personer eller färre" in m.value)
     assert "Det är lagens gräns: lagen om kommunal bokföring och redovisning" in privacy
     assert "(SFS 2002:1065)" in privacy and "”om antalet anställda i gruppen är högst tio" in privacy
+    columns = next(t.value for t in at.table if "Kolumn" in t.value.columns)
+    sick = columns[columns["Fil"] == "Sjukfrånvaro"]
+    assert {"Ordinarie timmar", "Sjuktimmar dag 1–14"} <= set(sick["Kolumn"])
+    assert not [c for c in columns["Kolumn"] if "_" in c]  # the headers HR types, never the code's names
 
 
 def test_a_comment_is_saved_and_shown(app):
