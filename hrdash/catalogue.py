@@ -345,7 +345,7 @@ INDICATORS: tuple[Indicator, ...] = (
               breakdown="Aktuella ärenden"),
     Indicator("caseload_per_worker", "Ärenden per handläggare", "workload", "ärenden per handläggare",
               "Aktuella ärenden vid månadens slut delat med antalet handläggare (årsarbetare) som handlade dem.",
-              ("open_cases", "case_workers"), True, subject="Antalet ärenden per handläggare",
+              ("open_cases", "case_workers"), True, subject="Ärendebelastningen",
               shown=frozenset({CARD, SPARKLINE, ATTENTION, KEY_FIGURE, SLIDE, REPORT_TABLE, SIGNALS})),
     Indicator("new_cases", "Nya ärenden", "workload", "ärenden",
               "Ärenden som öppnades under månaden (inflöde).",

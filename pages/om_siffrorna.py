@@ -13,5 +13,6 @@ for heading, body in guide.sections(cache.health_limit()):
 st.header("Alla nyckeltal")
 st.table(guide.definitions_table(), hide_index=True, border="horizontal")  # whole texts, every row
 st.header("Kolumner i filerna")
-st.caption("Rubrikerna får stå i valfri skiftläge, med eller utan enhet inom parentes, t.ex. 'Ordinarie tid (tim)'.")
+st.caption("Rubrikerna får stå med stora eller små bokstäver, med eller utan enhet inom parentes, t.ex. 'Ordinarie "
+           "tid (tim)'. Några av de andra namnen är på engelska, så som vissa lönesystem skriver dem.")
 st.table(guide.columns_table(), hide_index=True, border="horizontal")

@@ -83,6 +83,13 @@ def test_consultants_in_own_social_workers(organisation):
                                       "socialsekreterare = lönen för 4,8 egna socialsekreterare")
 
 
+def test_ten_or_more_social_workers_are_counted_whole(organisation):
+    # Barn och unga's 240 000 kr at a month's cost of 20 000 kr: 12,0 people.
+    settings.change(organisation, "staff_monthly_cost_sek", 20_000, "hr")
+    cost = cost_of(organisation, "avdelning", "Barn och unga", "2025-03", CONSULTANTS)
+    assert plain(cost.arithmetic).endswith("= lönen för cirka 12 egna socialsekreterare")
+
+
 def test_sick_pay_is_summed_and_hidden_for_ten_people_or_fewer(organisation):
     assert cost_of(organisation, "avdelning", "Barn och unga", "2025-03", SICK_PAY).amount == 50_000
     hidden = cost_of(organisation, "enhet", "Utredning", "2025-03", SICK_PAY)

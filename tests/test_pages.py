@@ -53,6 +53,15 @@ def test_overview_cards_equal_the_cli(app, demo_database):
                                                  "Konsulter räknat i egen personal", "Sjuklönekostnad"]
 
 
+def test_the_overview_grid_tells_a_hidden_figure_from_a_missing_one(app):
+    at = app(manad="oktober 2026")
+    table = next(h.proto.body for h in at.get("html") if "hr-grid" in h.proto.body)
+    hr_row = table.split(">HR och ekonomi<", 1)[1].split("</tr>", 1)[0]
+    assert "<td>–*" in hr_row  # its sick leave: 10 people or fewer
+    assert ("– betyder att uppgiften saknas eller inte gäller enheten. –* 10 personer eller färre – uppgiften "
+            "visas inte för att skydda enskildas hälsouppgifter.") in table
+
+
 def test_overview_defaults_to_the_latest_complete_month_of_the_forvaltning(app):
     at = app()
     assert at.selectbox(key="grupp").value == "Socialförvaltningen – hela förvaltningen"
@@ -106,6 +115,14 @@ def test_topic_page_headline_is_a_plain_swedish_sentence(app, demo_database):
         f"#### Sjukfrånvaron i Socialförvaltningen var {swedish.percent(now)} i oktober 2026, "
         f"{swedish.number(float(change), 1)} procentenheter {direction} än i oktober 2025."
     )
+
+
+def test_the_caseload_headline_names_its_unit_once(app, demo_database):
+    at = app("pages/arbetsbelastning.py")
+    now = demo_database.values("förvaltning", "Socialförvaltningen", "2026-10")["caseload_per_worker"]
+    assert at.markdown[0].value.startswith(
+        f"#### Ärendebelastningen i Socialförvaltningen var {swedish.number(now, 1)} ärenden per handläggare i "
+        "oktober 2026,")
 
 
 def test_the_comparison_shows_a_small_units_size_but_not_its_figure(app):
@@ -178,6 +195,10 @@ def test_om_siffrorna_explains_every_indicator_and_the_privacy_rule(app):
     privacy = next(m.value for m in at.markdown if "10 personer eller färre" in m.value)
     assert "Det är lagens gräns: lagen om kommunal bokföring och redovisning" in privacy
     assert "(SFS 2002:1065)" in privacy and "”om antalet anställda i gruppen är högst tio" in privacy
+    columns = next(t.value for t in at.table if "Kolumn" in t.value.columns)
+    sick = columns[columns["Fil"] == "Sjukfrånvaro"]
+    assert {"Ordinarie timmar", "Sjuktimmar dag 1–14"} <= set(sick["Kolumn"])
+    assert not [c for c in columns["Kolumn"] if "_" in c]  # the headers HR types, never the code's names
 
 
 def test_a_comment_is_saved_and_shown(app):

@@ -252,3 +252,28 @@ def test_a_chart_whose_marks_include_months_inside_the_limits_says_what_a_mark_m
     assert sick.footnotes[0] == ("▲ och ▼ markerar 10 av 12 månader: en signal mot det normala för årstiden, inte mot "
                                  "målet. Även en månad innanför gränserna kan vara en signal, t.ex. den sjunde i rad "
                                  "på samma sida om mittlinjen.")
+
+
+def test_the_summary_says_which_months_a_change_is_between(demo_database, tmp_path):
+    path = tmp_path / "hr.duckdb"
+    shutil.copy(demo_database.path, path)
+    con = database.connect(path)
+    built = report.build(con, groups.groups(con)[0], dt.date(2026, 10, 1))
+    con.close()
+    sep, oct_ = (demo_database.values("avdelning", "Barn och unga", m)["short_sick_leave_pct"]
+                 for m in ("2026-09", "2026-10"))
+    assert (f"Korttidssjukfrånvaron ökade mest i Barn och unga, från {swedish.percent(sep)} i september till "
+            f"{swedish.percent(oct_)} i oktober.") in built.summary
+
+
+def test_the_report_gives_an_amount_as_the_page_and_the_slide_do(demo_database, tmp_path):
+    """'9,6 mnkr' on Översikt and the slide is '9,6 mnkr' in the PDF too (the arithmetic beside it stays exact)."""
+    path = tmp_path / "hr.duckdb"
+    shutil.copy(demo_database.path, path)
+    con = database.connect(path)
+    built = report.build(con, groups.groups(con)[0], dt.date(2026, 10, 1))
+    con.close()
+    text = "\n".join(pdf_pages(report_pdf.render(built)))
+    for cost in built.costs:
+        if cost.amount is not None:
+            assert " ".join(f"{cost.label}: {swedish.kronor_rounded(cost.amount)}.".split()) in " ".join(text.split())

@@ -133,6 +133,6 @@ def test_markup_in_a_unit_name_reaches_the_html_table_as_text(con):
                          ["Utredning", "2025-03", 12, 1000, 80, 0, 0]]))
     all_groups = groups.groups(con)
     units = [g for g in all_groups if g.level == "enhet"]
-    table = grid_html(series.sparklines(con, units, dt.date(2025, 3, 1), False))
+    table = grid_html(series.sparklines(con, units, dt.date(2025, 3, 1), False), 10)
     assert "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;" in table
     assert "<img src=x" not in table and "onerror=\"" not in table

@@ -46,7 +46,7 @@ def costs(con: duckdb.DuckDBPyConnection, group: Group, month: dt.date, unsuppre
         found.append(Cost("Konsulter räknat i egen personal", consultant_cost,
                           f"{swedish.kronor(consultant_cost)} för {swedish.number(consultants or 0)} konsulter under "
                           f"månaden ÷ {swedish.kronor(staff)} för en egen socialsekreterare = lönen för "
-                          f"{swedish.number(equivalents, 1)} egna socialsekreterare"))
+                          f"{_people(equivalents)} egna socialsekreterare"))
     if sick_pay is None:
         found.append(Cost("Sjuklönekostnad", None, "", "Filerna anger inte sjuklönekostnad för alla enheter."))
     elif hidden and not unsuppressed:
@@ -55,3 +55,8 @@ def costs(con: duckdb.DuckDBPyConnection, group: Group, month: dt.date, unsuppre
     else:
         found.append(Cost("Sjuklönekostnad", sick_pay, "Sjuklön som betalats ut under månaden, enligt lönesystemet"))
     return found
+
+
+def _people(count: float) -> str:
+    """A number of people as a committee reads it: 'cirka 18' (never '18,0'); below 10 a tenth tells: '4,8'."""
+    return f"cirka {swedish.number(count)}" if count >= 10 else swedish.number(count, 1)

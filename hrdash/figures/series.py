@@ -212,7 +212,8 @@ def partial_note(by_month: pd.DataFrame, indicator_id: str, month: dt.date) -> s
 
 
 def sparklines(con: duckdb.DuckDBPyConnection, members: list[Group], month: dt.date, unsuppressed: bool) -> pd.DataFrame:
-    """Per member group: the month's value of each indicator of the grid and its 12 months before."""
+    """Per member group: the month's value of each indicator of the grid ('–*' where the privacy
+    rules hide it) and its 12 months before."""
     if not members:
         return pd.DataFrame()
     indicator_ids = shown_in(SPARKLINE)
@@ -220,13 +221,16 @@ def sparklines(con: duckdb.DuckDBPyConnection, members: list[Group], month: dt.d
                              group_ids=tuple(g.group_id for g in members), indicator_ids=indicator_ids,
                              first=month_math.shift(month, -11), last=month)
     values = {(r.group_id, r.indicator, r.month): (None if r.value != r.value else r.value) for r in frame.itertuples()}
+    hidden = {(r.group_id, r.indicator) for r in frame.itertuples() if r.month == month and r.suppressed}
     window = month_math.window(month, 12)
     rows = []
     for member in members:
         row = {"Grupp": member.name if member.level != "enhet" else f"   {member.name}", "Nivå": member.level}
         for indicator_id in indicator_ids:
             trend = [values.get((member.group_id, indicator_id, m)) for m in window]
-            row[indicator_id] = beside_label(indicator_id, trend[-1])  # the column's header names the unit
+            # The column's header names the unit; '–*' is hidden by the privacy rules, '–' missing.
+            row[indicator_id] = "–*" if (member.group_id, indicator_id) in hidden else beside_label(indicator_id,
+                                                                                                   trend[-1])
             row[f"{indicator_id}_trend"] = [v for v in trend if v is not None]
         rows.append(row)
     return pd.DataFrame(rows)

@@ -123,7 +123,7 @@ def _summary(report: Report) -> list[Block]:
                                  "eller instrumentpanelen.", "note"))
     if report.costs:
         out += [Heading(3, "Vad det kostar"),
-                Bullets([f"{cost.label}: {swedish.kronor(cost.amount)}. {cost.arithmetic}." if cost.amount is not None
+                Bullets([f"{cost.label}: {swedish.kronor_rounded(cost.amount)}. {cost.arithmetic}." if cost.amount is not None
                          else f"{cost.label}: –. {cost.note}" for cost in report.costs])]
     return out
 

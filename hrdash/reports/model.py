@@ -265,8 +265,9 @@ def _notable_changes(figures: Figures, members: list[Group], month: dt.date) -> 
         if changes:
             change, g, now, before = max(changes, key=lambda c: abs(c[0]))
             verb = "ökade" if change > 0 else "minskade"
-            sentences.append(f"{noun} {verb} mest i {g.name}, från {format_value(indicator_id, before)} till "
-                             f"{format_value(indicator_id, now)}.")
+            sentences.append(f"{noun} {verb} mest i {g.name}, från {format_value(indicator_id, before)} i "
+                             f"{swedish.MONTHS[previous.month - 1]} till {format_value(indicator_id, now)} i "
+                             f"{swedish.MONTHS[month.month - 1]}.")
     return sentences
 
 

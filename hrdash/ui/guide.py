@@ -100,10 +100,14 @@ def definitions_table() -> pd.DataFrame:
 
 
 def columns_table() -> pd.DataFrame:
+    """Every file's columns by the header the templates and the pages use ('Ordinarie timmar': case,
+    spaces and underscores do not matter), and the other names read as the same column, some of
+    them as payroll systems write them in English."""
     rows = []
     for kind in KINDS:
         for column in kind.columns:
             if column.canonical == "år":
                 continue
-            rows.append((kind.name, column.canonical, "ja" if column.required else "nej", ", ".join(column.synonyms)))
-    return pd.DataFrame(rows, columns=["Filtyp", "Kolumn", "Måste finnas", "Andra namn som fungerar"])
+            rows.append((kind.name.capitalize(), column.label, "ja" if column.required else "nej",
+                         ", ".join(column.synonyms)))
+    return pd.DataFrame(rows, columns=["Fil", "Kolumn", "Måste finnas", "Andra namn som läses in"])

@@ -219,23 +219,28 @@ def sparkline_grid(frame: pd.DataFrame) -> None:
     if frame.empty:
         st.caption("Inga avdelningar eller enheter under den här nivån.")
         return
-    st.html(grid_html(frame))
+    st.html(grid_html(frame, cache.health_limit()))
 
 
-def grid_html(frame: pd.DataFrame) -> str:
-    """The per-unit table as HTML: every name and value from the files escaped."""
+def grid_html(frame: pd.DataFrame, health_limit: int) -> str:
+    """The per-unit table as HTML: every name and value from the files escaped; under it what '–'
+    and '–*' mean (missing, or hidden by the privacy rules, and why)."""
     ids = shown_in(SPARKLINE)
     # Long compound words break between their parts, so that the table fits a projector's 763 px.
     head = "".join(f'<th scope="col">{swedish.breakable(html.escape(BY_ID[i].label))}</th>' for i in ids)
-    rows = []
+    rows, hidden = [], set()
     for row in frame.to_dict("records"):
+        hidden |= {i for i in ids if row[i] == "–*"}
         cells = "".join(f"<td>{html.escape(row[i])}{_sparkline(row[f'{i}_trend'], i)}</td>" for i in ids)
         name = html.escape(row["Grupp"].strip())
         rows.append(f'<tr class="{row["Nivå"]}"><th scope="row">{name}</th>{cells}</tr>')
+    notes = "".join(f" –* {note[0].lower()}{note[1:]}" for note in privacy_note(sorted(hidden), health_limit))
     return (f'{GRID_STYLE}<div style="overflow-x: auto" tabindex="0" role="region" '  # scrolls by keyboard too
             f'aria-label="Per avdelning och enhet"><table class="hr-grid"><caption style="caption-side: bottom; text-align: left; '
             f'color: #4B5563; font-size: 0.85rem; padding-top: 0.4rem">Värdet för månaden och linjen för de '
-            f'senaste 12 månaderna. – betyder att uppgiften saknas eller döljs.</caption>'
+            f'senaste 12 månaderna. – betyder att uppgiften saknas eller inte gäller enheten.'
+            f'{html.escape(notes)}'
+            f'</caption>'
             f'<thead><tr><th scope="col">Avdelning / enhet</th>{head}</tr></thead>'
             f'<tbody>{"".join(rows)}</tbody></table></div>')
 
