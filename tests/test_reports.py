@@ -229,18 +229,18 @@ def test_the_attention_slide_names_every_reason_of_a_unit_and_the_costs_say_what
     path = tmp_path / "hr.duckdb"
     shutil.copy(demo_database.path, path)
     con = database.connect(path)
-    built = slides.build(report.build(con, groups.groups(con)[0], dt.date(2026, 10, 1)))
+    built = slides.build(report.build(con, groups.groups(con)[0], dt.date(2026, 7, 1)))
     con.close()
     attention = next(s for s in built if s.title == "Behöver uppmärksamhet")
     overloaded = next(item for item in attention.items if item.startswith("Utredning barn och unga 1:"))
     # The most serious reason in full, the other named beside it (never "och 1 nyckeltal till").
-    assert overloaded.endswith(" Även: ärenden per handläggare."), overloaded
+    assert overloaded.endswith(" 13,0 ärenden per handläggare. Även: korttidssjukfrånvaro (dag 1–14)."), overloaded
     costs = next(s for s in built if s.title == "Vad det kostar")
     assert costs.message == "Uppskattningar: vad varje belopp bygger på står under det."
 
 
 def test_a_chart_whose_marks_include_months_inside_the_limits_says_what_a_mark_means(demo_database, tmp_path):
-    """The demo's sick leave is below its 2024 centre most of the last year: ▼ on 10 of 12 months,
+    """The demo's sick leave is below its 2024 centre all of the last year: ▼ on 12 of 12 months,
     most inside the limits, beside a figure over its target. The report says the marks compare
     with the normal, not with the target."""
     path = tmp_path / "hr.duckdb"
@@ -249,7 +249,7 @@ def test_a_chart_whose_marks_include_months_inside_the_limits_says_what_a_mark_m
     built = report.build(con, groups.groups(con)[0], dt.date(2026, 10, 1))
     con.close()
     sick = next(s for s in built.sections if s.topic == "sick_leave")
-    assert sick.footnotes[0] == ("▲ och ▼ markerar 10 av 12 månader: en signal mot det normala för årstiden, inte mot "
+    assert sick.footnotes[0] == ("▲ och ▼ markerar 12 av 12 månader: en signal mot det normala för årstiden, inte mot "
                                  "målet. Även en månad innanför gränserna kan vara en signal, t.ex. den sjunde i rad "
                                  "på samma sida om mittlinjen.")
 

@@ -79,7 +79,7 @@ def build(report: Report) -> list[Slide]:
     for section in report.sections:
         slides.append(Slide("chart", section.title, section.headline, chart=section.chart))
     # The most serious reason in full; the others named, so that none is hidden behind a count.
-    attention = [f"{unit}: {reasons[0]}" + (f" Även: {swedish.join_words(report.attention_indicators[unit][1:]).lower()}."
+    attention = [f"{unit}: {reasons[0]}" + (f". Även: {swedish.join_words(report.attention_indicators[unit][1:]).lower()}."
                                             if len(reasons) > 1 else "")
                  for unit, reasons in report.attention]
     if len(attention) > MAX_ITEMS:
