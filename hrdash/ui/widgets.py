@@ -255,15 +255,16 @@ def slide(item) -> None:
         return
     st.header(item.title)
     if item.message and item.kind == "numbers":  # two rows of figures below it: one line of large text
-        st.markdown(f"<p style='font-size: 1.45rem; font-weight: 600; margin: 0'>{html.escape(item.message)}</p>",
+        st.markdown(f"<p style='font-size: 1.45rem; font-weight: 600; line-height: 1.35; margin: 0'>{html.escape(item.message)}</p>",
                     unsafe_allow_html=True)
     elif item.message:
         st.subheader(item.message)
     if item.kind == "numbers":
         per_row = min(len(item.numbers), slides.PER_ROW)
         for start in range(0, len(item.numbers), per_row):
-            for column, number in zip(st.columns(per_row), item.numbers[start:start + per_row]):
-                with column, st.container(border=True):
+            # Two rows of four fit the projector's 720 pixels only without the gaps between a card's parts.
+            for column, number in zip(st.columns(per_row, gap="small"), item.numbers[start:start + per_row]):
+                with column, st.container(border=True, gap="xxsmall" if len(item.numbers) > per_row else "small"):
                     arrow = "up" if number.change.startswith("▲") else "down" if number.change.startswith("▼") else "off"
                     st.metric(number.label, number.value, delta=number.change.lstrip("▲▼= ") or None,
                               delta_color=number.colour, delta_arrow=arrow)
