@@ -195,7 +195,7 @@ TOPICS: dict[str, Topic] = {
               ), "sick_leave_12m_pct"),
         Topic("turnover", "Personalomsättning", "turnover", "pages/personalomsattning.py", "turnover_12m_pct",
               None, "turnover_12m_pct", (
-                  Breakdown("Avgångar: interna flyttar, lämnat förvaltningen, pension"),
+                  Breakdown("Avgångar per månad"),
                   Breakdown("Lämnat förvaltningen, rullande 12 månader"),
                   Breakdown("Varför slutar de?", "Inga avgångssamtal är inlästa för de senaste 12 månaderna.",
                             bars=True),
@@ -301,12 +301,12 @@ INDICATORS: tuple[Indicator, ...] = (
               ("sick_pay_cost_sek",), True, HEALTH, "employees", subject="Sjuklönekostnaden",
               breakdown="Sjuklönekostnad"),
 
-    Indicator("turnover_pct", "Personalomsättning", "turnover", "%",
+    Indicator("turnover_pct", "Personalomsättning, månaden", "turnover", "%",
               "Tillsvidareanställda som slutat på enheten under månaden, som andel av antalet tillsvidareanställda. "
               "Räknar även dem som flyttat till en annan enhet i förvaltningen.",
               ("leavers", "permanent_employees"), True,
               subject="Personalomsättningen", shown=frozenset({REPORT_TABLE}),
-              breakdown="Avgångar: interna flyttar, lämnat förvaltningen, pension"),
+              breakdown="Avgångar per månad", legend="Alla avgångar, även interna flyttar"),
     Indicator("turnover_12m_pct", "Personalomsättning, 12 månader", "turnover", "%",
               "Avgångar under de senaste 12 månaderna som andel av det genomsnittliga antalet tillsvidareanställda "
               "under samma tid.",
@@ -317,7 +317,7 @@ INDICATORS: tuple[Indicator, ...] = (
               "Avgångar utom flyttar till en annan enhet i förvaltningen, som andel av antalet tillsvidareanställda: "
               "de som lämnat förvaltningen.",
               ("leavers", "internal_moves", "permanent_employees"), True,
-              breakdown="Avgångar: interna flyttar, lämnat förvaltningen, pension"),
+              breakdown="Avgångar per månad"),
     Indicator("external_turnover_12m_pct", "Lämnat förvaltningen, 12 månader", "turnover", "%",
               "Avgångar ur förvaltningen under de senaste 12 månaderna som andel av det genomsnittliga antalet "
               "tillsvidareanställda.",
@@ -329,7 +329,7 @@ INDICATORS: tuple[Indicator, ...] = (
               "Avgångar ur förvaltningen utom pensionsavgångar, som andel av antalet tillsvidareanställda.",
               ("leavers", "internal_moves", "retirements", "permanent_employees"), True,
               shown=frozenset({REPORT_TABLE}),
-              breakdown="Avgångar: interna flyttar, lämnat förvaltningen, pension"),
+              breakdown="Avgångar per månad", legend="Lämnat förvaltningen, utom pension"),
     *(Indicator(f"exit_reason_{reason.id}_pct", f"Avgångsorsak: {reason.label}", "turnover", "%",
                 f"Andel av avgångssamtalen de senaste 12 månaderna där huvudorsaken var: {reason.label.lower()}.",
                 (f"exit_{reason.id}", "exit_interviews"), None, PERSONAL, "exit_interviews_12m", TWELVE_MONTHS,

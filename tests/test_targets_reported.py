@@ -18,7 +18,7 @@ from hrdash.reports import workbook as report_xlsx
 from hrdash.store import database, targets
 
 MARCH = dt.date(2025, 3, 1)
-LONG, TURNOVER = "Andel långa sjukfall (60 dagar eller mer)", "Personalomsättning"
+LONG, TURNOVER = "Andel långa sjukfall (60 dagar eller mer)", "Personalomsättning, månaden"
 # Long spells: (80 + 0 + 150 + 30) / (160 + 240 + 300 + 100) = 260 / 800 = 32,5 %, above a target of 30,0 %.
 # Turnover: (2 + 1 + 1 + 0) / (10 + 25 + 10 + 5) = 4 / 50 = 8,0 %, above 5,0 %.
 # Sick leave: 800 / 9 360 = 8,5 %, within 10,0 %.
