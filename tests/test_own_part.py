@@ -200,3 +200,35 @@ def test_the_page_offers_the_current_tertial_and_thanks_the_manager(db):
     assert at.selectbox(key="min_del_puls_enhet").options[:2] == ["Arbetsmarknadsinsatser", "Boendestöd"]
     next(b for b in at.button if b.key.startswith("min_del_puls_202612_")).click().run()
     assert "Fyll i siffrorna för minst en enhet." in [w.value for w in at.warning]
+
+
+@pytest.mark.parametrize("email,groups", [("lasare@kommun.se", ()), ("chef.stab@kommun.se", ()),
+                                          ("hr.vuxen@kommun.se", ()), ("kim@kommun.se", ("Chefer Vuxen",))])
+def test_every_sick_leave_view_hides_a_unit_of_seven_from_every_role_but_its_own_manager_on_min_del(db, email,
+                                                                                                     groups):
+    """Ledningsstöd (7 people) walked as a reader, as its own chef, as HR of another avdelning and as another
+    avdelning's chef: hidden on Översikt, on Sjukfrånvaro and in its avdelning's comparison; only its own
+    chef sees it, and only on Min del."""
+    con = database.connect(db)
+    roles.assign(con, "e-post", "hr.vuxen@kommun.se", "hr", "admin", scope=VUXEN)
+    con.close()
+    figure = by_hand_sick_leave("Ledningsstöd")
+    at = as_user(email, groups, grupp="Ledningsstöd – enhet i Stab", manad="oktober 2026")
+    assert {m.label: m.value for m in at.metric}["Sjukfrånvaro"] == "–"
+    assert not [t for t in at.toggle if t.key == "visa_dolda"]
+    at = as_user(email, groups, page="pages/sjukfranvaro.py", grupp="Ledningsstöd – enhet i Stab",
+                 manad="oktober 2026")
+    assert [i.value for i in at.info] == ["Siffrorna för Ledningsstöd visas inte: 10 personer eller färre. Det är "
+                                          "integritetsskyddet (se Om siffrorna), inte en uppgift som saknas."]
+    assert not at.get("plotly_chart")  # no chart, no comparison: the page stops there
+    at = as_user(email, groups, page="pages/sjukfranvaro.py", grupp="Stab – avdelning", manad="oktober 2026")
+    compared = next(t.value for t in at.table if "Enhet" in t.value.columns).set_index("Enhet")
+    assert compared.loc["Ledningsstöd", "Jämfört med förvaltningen"].startswith("Visas inte")
+    assert compared.loc["Ledningsstöd", "Sjukfrånvaro, 12 månader"] == "–"
+    at = as_user(email, groups, page="pages/min_del.py")
+    if email == "chef.stab@kommun.se":
+        assert at.dataframe[0].value.set_index("Enhet").loc["Ledningsstöd", "okt 2026"] == figure
+    elif email == "kim@kommun.se":
+        assert "Ledningsstöd" not in list(at.dataframe[0].value["Enhet"])
+    else:
+        assert [e.value for e in at.error] == [REFUSED]
