@@ -239,41 +239,37 @@ def test_the_attention_slide_names_every_reason_of_a_unit_and_the_costs_say_what
     assert costs.message == "Uppskattningar: vad varje belopp bygger på står under det."
 
 
-def test_a_chart_whose_marks_include_months_inside_the_limits_says_what_a_mark_means(demo_database, tmp_path):
-    """The demo's sick leave is below its 2024 centre all of the last year: ▼ on 12 of 12 months,
-    most inside the limits, beside a figure over its target. The report says the marks compare
-    with the normal, not with the target."""
+@pytest.fixture
+def october(demo_database, tmp_path):
+    """The demo's report for October 2026, as `hrdash report` builds it."""
     path = tmp_path / "hr.duckdb"
     shutil.copy(demo_database.path, path)
     con = database.connect(path)
     built = report.build(con, groups.groups(con)[0], dt.date(2026, 10, 1))
     con.close()
-    sick = next(s for s in built.sections if s.topic == "sick_leave")
+    return built
+
+
+def test_a_chart_whose_marks_include_months_inside_the_limits_says_what_a_mark_means(october):
+    """The demo's sick leave is below its 2024 centre all of the last year: ▼ on 12 of 12 months,
+    most inside the limits, beside a figure over its target. The report says the marks compare
+    with the normal, not with the target."""
+    sick = next(s for s in october.sections if s.topic == "sick_leave")
     assert sick.footnotes[0] == ("▲ och ▼ markerar 12 av 12 månader: en signal mot det normala för årstiden, inte mot "
                                  "målet. Även en månad innanför gränserna kan vara en signal, t.ex. den sjunde i rad "
                                  "på samma sida om mittlinjen.")
 
 
-def test_the_summary_says_which_months_a_change_is_between(demo_database, tmp_path):
-    path = tmp_path / "hr.duckdb"
-    shutil.copy(demo_database.path, path)
-    con = database.connect(path)
-    built = report.build(con, groups.groups(con)[0], dt.date(2026, 10, 1))
-    con.close()
+def test_the_summary_says_which_months_a_change_is_between(october, demo_database):
     sep, oct_ = (demo_database.values("avdelning", "Barn och unga", m)["short_sick_leave_pct"]
                  for m in ("2026-09", "2026-10"))
     assert (f"Korttidssjukfrånvaron ökade mest i Barn och unga, från {swedish.percent(sep)} i september till "
-            f"{swedish.percent(oct_)} i oktober.") in built.summary
+            f"{swedish.percent(oct_)} i oktober.") in october.summary
 
 
-def test_the_report_gives_an_amount_as_the_page_and_the_slide_do(demo_database, tmp_path):
+def test_the_report_gives_an_amount_as_the_page_and_the_slide_do(october):
     """'9,6 mnkr' on Översikt and the slide is '9,6 mnkr' in the PDF too (the arithmetic beside it stays exact)."""
-    path = tmp_path / "hr.duckdb"
-    shutil.copy(demo_database.path, path)
-    con = database.connect(path)
-    built = report.build(con, groups.groups(con)[0], dt.date(2026, 10, 1))
-    con.close()
-    text = "\n".join(pdf_pages(report_pdf.render(built)))
-    for cost in built.costs:
+    text = "\n".join(pdf_pages(report_pdf.render(october)))
+    for cost in october.costs:
         if cost.amount is not None:
             assert " ".join(f"{cost.label}: {swedish.kronor_rounded(cost.amount)}.".split()) in " ".join(text.split())
