@@ -7,7 +7,7 @@ from hrdash.ui import cache, registry, sidebar, widgets
 
 registry.guard(__file__)
 # Room for one message on a 1280×720 projector: less space above it, larger figures.
-st.html("<style>.stMainBlockContainer {padding-top: 2.8rem; padding-bottom: 0.5rem;}"
+st.html("<style>.stMainBlockContainer {padding-top: 2.8rem !important; padding-bottom: 0.5rem;}"
         " [data-testid='stMetricValue'] {font-size: 2.3rem;} [data-testid='stMetricLabel'] p {font-size: 1rem;}"
         " [data-testid='stVerticalBlockBorderWrapper'] {padding: 0.55rem 0.9rem;}"
         " .stMainBlockContainer h2 {padding-top: 0.1rem;}"
