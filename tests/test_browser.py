@@ -93,6 +93,15 @@ def test_a_fresh_server_opened_on_a_page_url_runs_the_frame_and_never_lists_file
     no_exceptions(page)
 
 
+def test_an_address_that_is_no_page_says_so_in_swedish(server, page):
+    page.goto(f"{server.url}/finns-inte")
+    settle(page)
+    dialog = page.get_by_role("dialog")
+    expect(dialog).to_contain_text("Sidan finns inte")
+    expect(dialog).to_contain_text("Sidan du bad om finns inte. Översikt visas i stället.")
+    expect(page.get_by_role("heading", name="Översikt", exact=True)).to_be_visible()
+
+
 # Every page HR opens in demo mode, but presentation mode (its own test): (address, title).
 PAGES = [(p.url_path, p.title) for p in registry.PAGES if "hr" in p.roles and p.file != "pages/presentation.py"]
 

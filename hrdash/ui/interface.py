@@ -58,6 +58,9 @@ TEXTS = {
     "Close": "Stäng",
     "Notifications": "Meddelanden",
     "Link to heading": "Länk till rubriken",
+    "Page not found": "Sidan finns inte",
+    "The page that you have requested does not seem to exist. Running the app's main page.":
+        "Sidan du bad om finns inte. Översikt visas i stället.",
     "Fullscreen": "Helskärm",
     "Close fullscreen": "Stäng helskärm",
     # Select boxes
