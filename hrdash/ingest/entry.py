@@ -1,8 +1,9 @@
 """Figures entered on a page instead of in a file. A manager's caseload and pulse answers for her
 units (the page Min del) are written as a file of their kind and read as one. A measure: the form's
-fields read as one row of a measures file, by the same code and the same rules as a file's row (hrdash/ingest/sheets.py), so a
-month typed by hand takes every shape a file may hold ('mars 2026', '2026-03'). Only the group is
-not read from a name: it is chosen from the organisation, as (level, group_id).
+fields read as one row of a measures file, by the same code and the same rules as a file's row
+(hrdash/ingest/sheets.py), so a month typed by hand takes every shape a file may hold ('mars 2026',
+'2026-03'). Only the group is not read from a name: it is chosen from the organisation, as
+(level, group_id).
 
 What it gives is a parsed file of one row, imported as a batch like any other (and undone like one).
 """
