@@ -335,7 +335,8 @@ def test_every_chart_and_sparkline_has_a_swedish_text_alternative(walk):
     assert trend.endswith("Siffrorna finns i tabellen ”Siffrorna bakom diagrammet” under diagrammet."), trend
     sparkline = next(c["name"] for v, c in charts if v.page == "Översikt" and c["kind"] == "sparkline")
     said = (r"Sjukfrånvaro, november 2025–oktober 2026: från \d+,\d\s% i november 2025 till 7,1\s% i oktober 2026; "
-            r"lägst \d+,\d\s% i \w+ 20\d\d, högst \d+,\d\s% i \w+ 20\d\d\.$")
+            r"lägst \d+,\d\s% i \w+ 20\d\d, högst \d+,\d\s% i \w+ 20\d\d\. "
+            r"Den senaste månaden är markerad med en punkt\.$")
     assert re.match(said, sparkline), sparkline
 
 

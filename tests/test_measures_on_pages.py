@@ -3,9 +3,11 @@ since in plain Swedish, a follow-up that is due, HR's offer to restart a baselin
 holds (recorded, never automatic), the report's section, and Stockholm's tertial cycle on
 Medarbetarnas röst."""
 
+import base64
 import datetime as dt
 import shutil
 
+import numpy as np
 import plotly.io as pio
 import pytest
 from conftest import csv_bytes, load, open_app
@@ -42,11 +44,22 @@ def vacancies(tmp_path_factory, monkeypatch):
     return path
 
 
+def numbers(y) -> list:
+    """A trace's values as the page sent them (plotly sends a list of floats as base64)."""
+    if isinstance(y, dict) and "bdata" in y:
+        return list(np.frombuffer(base64.b64decode(y["bdata"]), dtype=y["dtype"]))
+    return [v for v in y if v is not None]
+
+
 def test_the_topic_page_marks_the_measure_and_says_what_the_figures_say_since(vacancies):
     at = open_app("pages/vakanser.py", grupp="A – enhet i IFO", manad="juli 2025")
     trend = pio.from_json(at.get("plotly_chart")[0].proto.spec)
     marker = next(t for t in trend.data if t.name == MEASURES)
-    assert list(marker.text) == ["Rekrytering"]
+    # Its title on white in the band above the data (never on the line), whole on hover.
+    label = next(a for a in trend.layout.annotations if a.text == "Rekrytering")
+    assert label.bgcolor == "white" and "Rekrytering (A), från januari 2025" in label.hovertext
+    values = [float(v) for t in trend.data if t.name != MEASURES and t.y is not None for v in numbers(t.y) if v == v]
+    assert marker.y[0] == label.y > max(values) and label.y < trend.layout.yaxis.range[1]
     assert "Två nya &lt;b&gt;tjänster&lt;/b&gt;" in marker.hovertext[0]  # what HR typed, never markup
     assert "Ansvarig: Anna Chef" in marker.hovertext[0] and "Status: pågår" in marker.hovertext[0]
     assert "Åtgärder och resultat" in [h.value for h in at.header]

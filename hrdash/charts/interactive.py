@@ -169,16 +169,7 @@ def trend(chart: Trend, max_ticks: int = 12, height: int = 430) -> go.Figure:
             )
     marks = chart.marks()
     if marks:
-        values = [v for v in series[indicator_id] if v == v]
-        top = max(values) if values else 0
-        for mark in marks:
-            figure.add_vline(x=mark.month, line=dict(color=MEASURE, width=1.5, dash="dashdot"), layer="below")
-        figure.add_scatter(
-            x=[m.month for m in marks], y=[top] * len(marks), mode="markers+text", name=MEASURES,
-            marker=dict(symbol="diamond", size=12, color=MEASURE), text=[html.escape(_short(m.title)) for m in marks],
-            textposition="top center", textfont=dict(size=13, color=MEASURE), hoverinfo="text",
-            hovertext=[m.detail for m in marks], cliponaxis=False,
-        )
+        _measure_marks(figure, chart, marks, series, last_year, bands)
     if chart.target is not None:
         figure.add_hline(
             y=chart.target, line=dict(color=TARGET, width=2.5, dash="dash"),
@@ -195,11 +186,51 @@ def trend(chart: Trend, max_ticks: int = 12, height: int = 430) -> go.Figure:
     return figure
 
 
-def _short(title: str, length: int = 28) -> str:
-    """A measure's title as its marker says it: whole, or cut at a word with '…'."""
+def _measure_marks(figure: go.Figure, chart: Trend, marks, series: pd.DataFrame, last_year: pd.DataFrame,
+                   bands: pd.DataFrame) -> None:
+    """What was done: a dashed line at each measure's start month and a diamond in a band kept free above
+    the data, its title beside it on white (reaching into the chart from the side it stands nearest, so
+    that it is never cut), the whole title and what the measure is on hover. Close marks take turns a row
+    lower."""
+    indicator_id = chart.indicator_id
+    drawn = [float(v) for v in (*series[indicator_id], *(series[chart.rolling_id] if chart.has_rolling() else []),
+                                *(last_year["value"] if not last_year.empty else []),
+                                *([chart.target] if chart.target is not None else []),
+                                *(list(bands["upper"]) + list(bands["lower"]) if not bands.empty else []))
+             if v is not None and v == v]
+    high = max(drawn) if drawn else 1.0
+    low = (min(drawn) - (high - min(drawn)) * 0.1) if drawn and not bands.empty else 0.0
+    low = max(0.0, low) if drawn and min(drawn) >= 0 else low
+    span = (high - low) or abs(high) or 1.0
+    rows = 1 if len(marks) == 1 else 2
+    at = [high + span * (0.14 + 0.13 * (rows - 1 - i % rows)) for i in range(len(marks))]
+    months = list(series["month"])
+    middle = months[0] + (months[-1] - months[0]) / 2 if months else None
+    for mark, y in zip(marks, at):
+        figure.add_vline(x=mark.month, line=dict(color=MEASURE, width=1.5, dash="dashdot"), layer="below")
+        right = middle is not None and mark.month > middle
+        figure.add_annotation(x=mark.month, y=y, text=html.escape(_short(mark.title)), showarrow=False,
+                              xanchor="right" if right else "left", xshift=-10 if right else 10, yanchor="middle",
+                              font=dict(size=14, color=MEASURE), bgcolor="white", borderpad=2,
+                              hovertext=mark.detail, name=MEASURES)
+    figure.add_scatter(
+        x=[m.month for m in marks], y=at, mode="markers", name=MEASURES,
+        marker=dict(symbol="diamond", size=12, color=MEASURE, line=dict(width=1, color="white")),
+        hoverinfo="text", hovertext=[m.detail for m in marks], cliponaxis=False,
+    )
+    figure.update_yaxes(range=[low, high + span * (0.14 + 0.13 * rows)], autorange=False)
+
+
+def _short(title: str, length: int = 40) -> str:
+    """A measure's title as its marker says it: whole, or cut after a word with '…' (whole on hover)."""
     if len(title) <= length:
         return title
-    return title[:length].rsplit(" ", 1)[0] + "…"
+    kept = ""
+    for word in title.split(" "):
+        if len(kept) + len(word) + 1 > length:
+            break
+        kept = f"{kept} {word}".strip()
+    return (kept or title[:length]).rstrip(":,;") + "…"
 
 
 def projector(figure: go.Figure) -> go.Figure:

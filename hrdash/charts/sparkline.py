@@ -12,8 +12,10 @@ from hrdash import swedish
 from hrdash.catalogue import BY_ID
 from hrdash.figures.format import format_value
 
-# The card's change colours, dark enough for 3:1 against white (WCAG 1.4.11).
-COLOURS = {"red": "#B42318", "green": "#067647", "gray": "#4B5563"}
+# One neutral colour, whatever the month's change: the line says where the figure went, and the card's
+# words say whether that is good (a red line falling from 8,9 % to 3,1 % read as "bad"). Dark enough for
+# 3:1 against white (WCAG 1.4.11). The last month is marked with a dot.
+LINE = "#0072B2"
 WIDTH, HEIGHT, PAD = 300, 64, 4
 
 
@@ -42,9 +44,14 @@ def description(indicator_id: str, values: list[float | None], months: list[dt.d
     return text
 
 
-def svg(indicator_id: str, values: list[float | None], months: list[dt.date], colour: str = "gray") -> str:
-    """The sparkline: one line over the months, broken where a month has no value."""
-    text = escape(description(indicator_id, values, months), quote=True)
+def svg(indicator_id: str, values: list[float | None], months: list[dt.date]) -> str:
+    """The sparkline: one line over the months in one neutral colour, broken where a month has no value,
+    its last month marked with a dot."""
+    said = description(indicator_id, values, months)
+    if sum(v is not None for v in values) > 1:
+        said += " Den senaste månaden är markerad med en punkt."
+    text = escape(said, quote=True)
+    end = ""
     known = [v for v in values if v is not None]
     segments: list[list[str]] = []
     if known:
@@ -61,12 +68,15 @@ def svg(indicator_id: str, values: list[float | None], months: list[dt.date], co
             current.append(f"{PAD + position * step:.1f},{y:.1f}")
         if current:
             segments.append(current)
-    stroke = (f'fill="none" stroke="{COLOURS[colour]}" stroke-linejoin="round" stroke-linecap="round" '
+        end = segments[-1][-1]
+    stroke = (f'fill="none" stroke="{LINE}" stroke-linejoin="round" stroke-linecap="round" '
               'vector-effect="non-scaling-stroke"')
     # A month alone between gaps is a dot: a line of no length with round ends.
     lines = "".join(f'<polyline points="{" ".join(points)}" stroke-width="2.5" {stroke}/>' if len(points) > 1
                     else f'<polyline points="{points[0]} {points[0]}" stroke-width="5" {stroke}/>'
                     for points in segments)
+    if end and len(known) > 1:  # the last month: a larger dot on the line
+        lines += f'<polyline class="last" points="{end} {end}" stroke-width="8" {stroke}/>'
     return (f'<svg class="hrdash-sparkline" role="img" aria-label="{text}" viewBox="0 0 {WIDTH} {HEIGHT}" '
             f'preserveAspectRatio="none" width="100%" height="{HEIGHT}" xmlns="http://www.w3.org/2000/svg">'
             f'<title>{text}</title>{lines}</svg>')

@@ -52,82 +52,98 @@ def trend(chart: Trend, width: float, height: float, font_size: float = 9, dpi: 
           max_ticks: int = 7, format: str = "png") -> bytes:
     """A trend chart as a PNG (or SVG) of `width` × `height` inches. The x axis counts months, so a missing
     month is a gap in the line, as on the pages."""
+    with _lock:
+        return _saved(trend_figure(chart, width, height, font_size, dpi, max_ticks), format, dpi)
+
+
+def trend_figure(chart: Trend, width: float, height: float, font_size: float = 9, dpi: int = 200,
+                 max_ticks: int = 7) -> Figure:
+    """The trend chart drawn, not yet saved (hold `_lock` while drawing and saving it)."""
     indicator_id = chart.indicator_id
     percent = BY_ID[indicator_id].unit == "%"
     series = chart.shown()
     months = list(series["month"])
-    with _lock:
-        figure = Figure(figsize=(width, height), dpi=dpi)
-        axes = figure.add_subplot()
-        x = [_month_index(m) for m in months]
-        last_year = chart.last_year()
-        thin, thick = font_size / 5, font_size / 3.2
-        if not last_year.empty:
-            partial = chart.last_year_incomplete()
-            ly = [_month_index(m) for m in last_year["month"]]
-            axes.plot(ly, last_year["value"].where([not p for p in partial]), color=FAINT, linewidth=thin * 1.2,
-                      label=LAST_YEAR)
-            if any(partial):
-                axes.scatter([v for v, p in zip(ly, partial) if p], last_year["value"][partial],
-                             s=(font_size * 0.8) ** 2, facecolors="white", edgecolors=FAINT, linewidths=thin, zorder=3)
-        incomplete = chart.incomplete()
-        values = series[indicator_id]
-        axes.plot(x, values.where([not i for i in incomplete]), color=MAIN, linewidth=thick, marker="o",
-                  markersize=font_size / 2.2, label=BY_ID[indicator_id].label)
-        if any(incomplete):  # a month of only some units: a hollow point, not joined to the line
-            axes.scatter([v for v, i in zip(x, incomplete) if i], values[incomplete], s=(font_size * 1.0) ** 2,
-                         facecolors="white", edgecolors=MAIN, linewidths=thick * 0.6, zorder=4, label=INCOMPLETE)
-        if chart.has_rolling():
-            axes.plot(x, series[chart.rolling_id], color=SECOND, linewidth=thick * 0.85, label=ROLLING)
-        limits = chart.limits()
-        bands = chart.limit_lines()
-        centre_name, normal_name = (SEASONAL_CENTRE, SEASONAL_NORMAL) if chart.seasonal else (CENTRE, NORMAL)
-        if not bands.empty and x:
-            bx = [_month_index(m) for m in bands["month"]] if chart.seasonal else [x[0], x[-1]]
-            pick = (lambda c: list(bands[c])) if chart.seasonal else (lambda c: [bands[c].iloc[0]] * 2)
-            axes.plot(bx, pick("centre"), color=LIMITS, linewidth=thin, label=centre_name)
-            axes.plot(bx, pick("upper"), color=LIMITS, linewidth=thin, linestyle=":", label=normal_name)
-            axes.plot(bx, pick("lower"), color=LIMITS, linewidth=thin, linestyle=":")
-            worse_up = signals.worse_when_higher(indicator_id)
-            for marked, name, symbol, colour in ((chart.concerns(worse_up), WORSE_SIGNAL, "^", CONCERN),
-                                                 (chart.improvements(worse_up), BETTER_SIGNAL, "v", IMPROVEMENT)):
-                if marked:
-                    axes.scatter([_month_index(p.month) for p in marked], [p.value for p in marked],
-                                 s=(font_size * 1.5) ** 2, marker=symbol, color=colour, edgecolors="white",
-                                 linewidths=thin, label=name, zorder=5)
-        for mark in chart.marks():  # what was done: a dash-dotted line at the start month, titled at the top
-            axes.axvline(_month_index(mark.month), color=MEASURE, linewidth=thin, linestyle="-.", zorder=1)
-            axes.annotate(mark.title if len(mark.title) <= 28 else mark.title[:28].rsplit(" ", 1)[0] + "…",
-                          xy=(_month_index(mark.month), 1), xycoords=("data", "axes fraction"),
-                          xytext=(2, -2), textcoords="offset points", ha="left", va="top", color=MEASURE,
-                          fontsize=font_size * 0.85, fontfamily=FONT)
-        if chart.target is not None:
-            axes.axhline(chart.target, color=TARGET, linewidth=thin * 1.4, linestyle=(0, (4, 3)))
-            # Beside the plot, at the right, where no line or point can run into it.
-            axes.annotate(f"Mål {format_value(indicator_id, chart.target)}", xy=(1, chart.target),
-                          xycoords=("axes fraction", "data"), xytext=(font_size / 2, 0), textcoords="offset points",
-                          ha="left", va="center", color=TARGET, fontsize=font_size, fontfamily=FONT)
-        _axes_style(axes, x, months, percent, font_size, max_ticks)
-        drawn = [v for v in (*series[indicator_id], *(last_year["value"] if not last_year.empty else []),
-                             *([chart.target] if chart.target is not None else []),
-                             *(list(bands["upper"]) + list(bands["lower"]))) if v == v]
-        top = max(drawn or [1])
-        # A control chart shows its variation: the axis fits the data; any other chart starts at zero.
-        bottom = max(0.0, min(drawn) - (top - min(drawn)) * 0.15) if limits and drawn else 0.0
-        axes.set_ylim(bottom, top + (top - bottom) * 0.12 if top > bottom else top + 1)
-        handles, labels = axes.get_legend_handles_labels()
-        order = [labels.index(name) for name in (LAST_YEAR, BY_ID[indicator_id].label, INCOMPLETE, ROLLING,
-                                                  centre_name, normal_name, WORSE_SIGNAL, BETTER_SIGNAL)
-                 if name in labels]
-        # As many columns as the longest name leaves room for: a legend is never cut at the edge.
-        widest = max((len(labels[i]) for i in order), default=1) * font_size * 0.55 / 72 + 0.6
-        columns = max(1, min(len(order), 3 if width < 8 else 6, int(width // widest)))
-        figure.legend([handles[i] for i in order], [labels[i] for i in order], loc="upper left", ncols=columns,
-                      frameon=False, fontsize=font_size, prop={"family": FONT, "size": font_size},
-                      bbox_to_anchor=(0, 1), borderaxespad=0.2, handlelength=1.8)
-        rows = math.ceil(len(order) / columns)
-        figure.tight_layout(rect=(0, 0, 1, 1 - rows * (font_size * 1.9) / (height * 72)))
-        return _saved(figure, format, dpi)
+    figure = Figure(figsize=(width, height), dpi=dpi)
+    axes = figure.add_subplot()
+    x = [_month_index(m) for m in months]
+    last_year = chart.last_year()
+    thin, thick = font_size / 5, font_size / 3.2
+    if not last_year.empty:
+        partial = chart.last_year_incomplete()
+        ly = [_month_index(m) for m in last_year["month"]]
+        axes.plot(ly, last_year["value"].where([not p for p in partial]), color=FAINT, linewidth=thin * 1.2,
+                  label=LAST_YEAR)
+        if any(partial):
+            axes.scatter([v for v, p in zip(ly, partial) if p], last_year["value"][partial],
+                         s=(font_size * 0.8) ** 2, facecolors="white", edgecolors=FAINT, linewidths=thin, zorder=3)
+    incomplete = chart.incomplete()
+    values = series[indicator_id]
+    axes.plot(x, values.where([not i for i in incomplete]), color=MAIN, linewidth=thick, marker="o",
+              markersize=font_size / 2.2, label=BY_ID[indicator_id].label)
+    if any(incomplete):  # a month of only some units: a hollow point, not joined to the line
+        axes.scatter([v for v, i in zip(x, incomplete) if i], values[incomplete], s=(font_size * 1.0) ** 2,
+                     facecolors="white", edgecolors=MAIN, linewidths=thick * 0.6, zorder=4, label=INCOMPLETE)
+    if chart.has_rolling():
+        axes.plot(x, series[chart.rolling_id], color=SECOND, linewidth=thick * 0.85, label=ROLLING)
+    limits = chart.limits()
+    bands = chart.limit_lines()
+    centre_name, normal_name = (SEASONAL_CENTRE, SEASONAL_NORMAL) if chart.seasonal else (CENTRE, NORMAL)
+    if not bands.empty and x:
+        bx = [_month_index(m) for m in bands["month"]] if chart.seasonal else [x[0], x[-1]]
+        pick = (lambda c: list(bands[c])) if chart.seasonal else (lambda c: [bands[c].iloc[0]] * 2)
+        axes.plot(bx, pick("centre"), color=LIMITS, linewidth=thin, label=centre_name)
+        axes.plot(bx, pick("upper"), color=LIMITS, linewidth=thin, linestyle=":", label=normal_name)
+        axes.plot(bx, pick("lower"), color=LIMITS, linewidth=thin, linestyle=":")
+        worse_up = signals.worse_when_higher(indicator_id)
+        for marked, name, symbol, colour in ((chart.concerns(worse_up), WORSE_SIGNAL, "^", CONCERN),
+                                             (chart.improvements(worse_up), BETTER_SIGNAL, "v", IMPROVEMENT)):
+            if marked:
+                axes.scatter([_month_index(p.month) for p in marked], [p.value for p in marked],
+                             s=(font_size * 1.5) ** 2, marker=symbol, color=colour, edgecolors="white",
+                             linewidths=thin, label=name, zorder=5)
+    marks = chart.marks()
+    for row, mark in enumerate(marks):  # what was done: as on the pages, a dashed line and a diamond at its start
+        at = _month_index(mark.month)
+        axes.axvline(at, color=MEASURE, linewidth=thin, linestyle="-.", zorder=1)
+        axes.scatter([at], [1], transform=axes.get_xaxis_transform(), marker="D", s=(font_size * 0.75) ** 2,
+                     color=MEASURE, edgecolors="white", linewidths=thin * 0.5, zorder=6, clip_on=False)
+        # Its title in the band kept free above the data, on white, reaching into the chart from the side
+        # it stands nearest: never cut at the edge. Close marks take turns a row lower.
+        right = bool(x) and at > (x[0] + x[-1]) / 2
+        axes.annotate(_short(mark.title), xy=(at, 1), xycoords=("data", "axes fraction"),
+                      xytext=(-font_size * 0.7 if right else font_size * 0.7, -font_size * (0.35 + 1.4 * (row % 2))),
+                      textcoords="offset points", ha="right" if right else "left", va="top", color=MEASURE,
+                      fontsize=font_size * 0.85, fontfamily=FONT, zorder=7,
+                      bbox=dict(boxstyle="square,pad=0.15", facecolor="white", edgecolor="none"))
+    if chart.target is not None:
+        axes.axhline(chart.target, color=TARGET, linewidth=thin * 1.4, linestyle=(0, (4, 3)))
+        # Beside the plot, at the right, where no line or point can run into it.
+        axes.annotate(f"Mål {format_value(indicator_id, chart.target)}", xy=(1, chart.target),
+                      xycoords=("axes fraction", "data"), xytext=(font_size / 2, 0), textcoords="offset points",
+                      ha="left", va="center", color=TARGET, fontsize=font_size, fontfamily=FONT)
+    _axes_style(axes, x, months, percent, font_size, max_ticks)
+    drawn = [v for v in (*series[indicator_id], *(last_year["value"] if not last_year.empty else []),
+                         *([chart.target] if chart.target is not None else []),
+                         *(list(bands["upper"]) + list(bands["lower"]))) if v == v]
+    top = max(drawn or [1])
+    # A control chart shows its variation: the axis fits the data; any other chart starts at zero.
+    bottom = max(0.0, min(drawn) - (top - min(drawn)) * 0.15) if limits and drawn else 0.0
+    # Room above the data for the measures' titles (one row, or two where there are several).
+    room = 0.12 + (0 if not marks else 0.2 if len(marks) == 1 else 0.34)
+    axes.set_ylim(bottom, top + (top - bottom) * room if top > bottom else top + 1)
+    handles, labels = axes.get_legend_handles_labels()
+    order = [labels.index(name) for name in (LAST_YEAR, BY_ID[indicator_id].label, INCOMPLETE, ROLLING,
+                                              centre_name, normal_name, WORSE_SIGNAL, BETTER_SIGNAL)
+             if name in labels]
+    # As many columns as the longest name leaves room for: a legend is never cut at the edge.
+    widest = max((len(labels[i]) for i in order), default=1) * font_size * 0.55 / 72 + 0.6
+    columns = max(1, min(len(order), 3 if width < 8 else 6, int(width // widest)))
+    figure.legend([handles[i] for i in order], [labels[i] for i in order], loc="upper left", ncols=columns,
+                  frameon=False, fontsize=font_size, prop={"family": FONT, "size": font_size},
+                  bbox_to_anchor=(0, 1), borderaxespad=0.2, handlelength=1.8)
+    rows = math.ceil(len(order) / columns)
+    figure.tight_layout(rect=(0, 0, 1, 1 - rows * (font_size * 1.9) / (height * 72)))
+    return figure
 
 
 def lines(chart: Lines, width: float, height: float, font_size: float = 9, dpi: int = 200,
@@ -164,6 +180,18 @@ def lines(chart: Lines, width: float, height: float, font_size: float = 9, dpi: 
         rows = math.ceil(len(labels) / columns)
         figure.tight_layout(rect=(0, 0, 1, 1 - rows * (font_size * 1.9) / (height * 72)))
         return _saved(figure, format, dpi)
+
+
+def _short(title: str, length: int = 34) -> str:
+    """A measure's title as its marker says it: whole, or cut at a word with '…' (the text alternative has it whole)."""
+    if len(title) <= length:
+        return title
+    kept = ""
+    for word in title.split(" "):
+        if len(kept) + len(word) + 1 > length:
+            break
+        kept = f"{kept} {word}".strip()
+    return (kept or title[:length]).rstrip(":,;") + "…"
 
 
 def png(chart: Trend | Lines, width: float, height: float, **options) -> bytes:

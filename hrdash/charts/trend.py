@@ -188,7 +188,9 @@ def _describe_trend(chart: Trend) -> str:
                 said.append(f"{name} i {_joined([swedish.month_name(p.month) for p in found])}.")
     marks = chart.marks()
     if marks:
-        said.append(f"Åtgärder: {_joined([f'{m.title} ({swedish.month_name(m.month)})' for m in marks])}.")
+        said.append("Åtgärder, markerade med en romb och en streckad linje vid starten: "
+                    + _joined([f"{m.title} ({', '.join(filter(None, (m.group, swedish.month_name(m.month))))})"
+                               for m in marks]) + ".")
     return " ".join(said)
 
 

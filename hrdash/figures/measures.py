@@ -76,6 +76,7 @@ class Mark:
     month: dt.date
     title: str
     detail: str
+    group: str = ""  # whose measure it is, as the text alternative names it
 
 
 def marks(found: list[Measure]) -> tuple[Mark, ...]:
@@ -87,7 +88,7 @@ def marks(found: list[Measure]) -> tuple[Mark, ...]:
             parts.append(f"Ansvarig: {m.responsible}")
         if m.description:
             parts.append(m.description)
-        out.append(Mark(m.start, m.title, "<br>".join(html.escape(p) for p in parts)))
+        out.append(Mark(m.start, m.title, "<br>".join(html.escape(p) for p in parts), m.group_name))
     return tuple(out)
 
 

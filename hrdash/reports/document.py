@@ -193,7 +193,8 @@ def _measures(report: Report) -> list[Block]:
     return [Heading(2, "Åtgärder och resultat"),
             Paragraph("Varje åtgärd med vad siffrorna säger sedan den började, jämfört med de tolv månaderna före "
                       "(för pulsfrågorna: mätningen före). Ett tecken på förbättring eller försämring är en signal i "
-                      "siffrorna, inte ett bevis för att åtgärden orsakade den; åtgärderna är markerade i diagrammen.",
+                      "siffrorna, inte ett bevis för att åtgärden orsakade den. En åtgärd som började under ett "
+                      "månadsdiagrams tolv månader är markerad i det med en romb och en streckad linje.",
                       "note"),
             Table.of(report.measures, widths=[50, 30, 18, 18, 64], size=7.8,
                      align=["left", "left", "left", "left", "left"])]

@@ -183,8 +183,8 @@ def build(con: duckdb.DuckDBPyConnection, group: Group, month: dt.date, made: dt
             points = {p.month: shown for p, shown in zip(charts[(group.group_id, plan.main)].points,
                                                       charts[(group.group_id, plan.main)].shown(False))
                       if shown is not None} if (group.group_id, plan.main) in charts else {}
-            marks = measures_module.marks([m for m in done if m.topic == plan.topic and m.start <= month
-                                           and (m.level, m.group_id) in mine])
+            # Every measure the report lists is marked on its topic's chart: the group's, those above and below it.
+            marks = measures_module.marks([m for m in done if m.topic == plan.topic and m.start <= month])
             report.sections.append(_section(con, figures, plan, group, members, month, target, points, marks))
     compared = groups.member_units(all_groups, group) if group.level != "enhet" else []
     limit = settings.health_limit(con)

@@ -65,7 +65,7 @@ def card(item: Card, month: dt.date) -> None:
             help=indicator.definition,
         )
         if any(v is not None for v in item.spark):  # drawn here, with its text alternative
-            st.markdown(sparkline.svg(item.indicator_id, item.spark, window(month, len(item.spark)), colour),
+            st.markdown(sparkline.svg(item.indicator_id, item.spark, window(month, len(item.spark))),
                         unsafe_allow_html=True)
         yearly = item.change(item.last_year)
         if yearly is not None:
