@@ -115,6 +115,16 @@ def test_topic_page_headline_is_a_plain_swedish_sentence(app, demo_database):
     )
 
 
+def test_count_axes_separate_thousands_the_swedish_way(app):
+    at = app("pages/arbetsbelastning.py")
+    charts = [pio.from_json(c.proto.spec) for c in at.get("plotly_chart")]
+    cases = next(c for c in charts if any(t.name == "Aktuella ärenden" for t in c.data))
+    assert max(max(numbers(t.y)) for t in cases.data if t.y is not None) >= 1000  # ticks of four digits
+    # separators ', ' and separatethousands: the ticks read '1 000', '1 200', never '1000' or '1k'
+    assert (cases.layout.separators or cases.layout.template.layout.separators) == ", "
+    assert (cases.layout.yaxis.separatethousands, cases.layout.yaxis.exponentformat) == (True, "none")
+
+
 def test_the_caseload_headline_names_its_unit_once(app, demo_database):
     at = app("pages/arbetsbelastning.py")
     now = demo_database.values("förvaltning", "Socialförvaltningen", "2026-10")["caseload_per_worker"]
