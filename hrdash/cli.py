@@ -391,11 +391,12 @@ def _kolada(con, args) -> int:
 
 
 def _batches(con, args) -> int:
+    from hrdash import swedish
     from hrdash.store import batches
 
     for b in batches.list_batches(con):
-        state = f"ångrad {b.undone_at:%Y-%m-%d %H:%M}" if b.undone_at else "aktiv"
-        print(f"{b.batch_id}\t{b.imported_at:%Y-%m-%d %H:%M}\t{b.imported_by}\t{b.kind_names}\t{b.rows_text}"
+        state = f"ångrad {swedish.clock(b.undone_at)}" if b.undone_at else "aktiv"
+        print(f"{b.batch_id}\t{swedish.clock(b.imported_at)}\t{b.imported_by}\t{b.kind_names}\t{b.rows_text}"
               f"\t{b.file_name}\t{state}")
     return 0
 

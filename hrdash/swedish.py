@@ -6,6 +6,7 @@ import datetime as dt
 import math
 import re
 from decimal import ROUND_HALF_UP, Decimal
+from zoneinfo import ZoneInfo
 
 MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
           "november", "december")
@@ -120,6 +121,24 @@ def kronor_as(value: float | None, like: float | None) -> str:
     if size >= 10_000:
         return f"{number(value / 1000)}{NBSP}tkr"
     return kronor(value)
+
+
+SWEDISH_TIME = ZoneInfo("Europe/Stockholm")
+
+
+def clock(moment: dt.datetime) -> str:
+    """When something happened, in Swedish time: '2026-12-04 14:08'. hrdash stores the server's local
+    time without a zone (dt.datetime.now()); a server that runs on UTC would otherwise show the wrong hour."""
+    if hasattr(moment, "to_pydatetime"):  # a pandas Timestamp
+        moment = moment.to_pydatetime()
+    if moment.tzinfo is None:
+        moment = moment.astimezone()  # the server's own zone, which wrote it
+    return f"{moment.astimezone(SWEDISH_TIME):%Y-%m-%d %H:%M}"
+
+
+def count(value: int, one: str, many: str) -> str:
+    """2566 rows -> '2 566 rader', 1 -> '1 rad'."""
+    return f"{number(value)} {one if value == 1 else many}"
 
 
 def date(value: dt.date) -> str:

@@ -29,7 +29,7 @@ with imports_tab:
         st.dataframe(table, hide_index=True, width="stretch", column_config={  # fits 1280×720 without scrolling
             "Nr": st.column_config.NumberColumn(width=45), "Importerad": st.column_config.TextColumn(width=135),
             "Av": st.column_config.TextColumn(width=70), "Fil": st.column_config.TextColumn(width=190),
-            "Typ": st.column_config.TextColumn(width=140), "Rader": st.column_config.NumberColumn(width=60),
+            "Typ": st.column_config.TextColumn(width=140), "Rader": st.column_config.TextColumn(width=60),
             "Status": st.column_config.TextColumn(width=110)})
         active = [int(b) for b, status in zip(table["Nr"], table["Status"]) if status == "Gäller"]
         if active:

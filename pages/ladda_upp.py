@@ -235,7 +235,7 @@ if typed:
 if "kvitto" in st.session_state:
     batch, month = st.session_state["kvitto"]
     st.success(f"Kvitto: {batch.file_name} är importerad som import nr {batch.batch_id} av {batch.imported_by}, "
-               f"{batch.imported_at:%Y-%m-%d %H:%M}.", icon=":material/receipt_long:")
+               f"{swedish.clock(batch.imported_at)}.", icon=":material/receipt_long:")
     params = sidebar.link_params(None, month)
     for kind_id in batch.kind.split(","):
         if kind_id in TOPIC_PAGES:

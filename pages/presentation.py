@@ -31,15 +31,20 @@ def go(to: int) -> None:
 
 
 # The buttons stay at the top, in one place whatever the slide holds. A presenter's clicker sends
-# Page Down/Page Up (or the arrow keys): each key is the shortcut of a button, the arrow keys'
-# buttons hidden from view and from the keyboard's tab order (the visible ones are the same).
+# Page Down/Page Up (or the arrow keys): each key is the shortcut of a button hidden from view and from
+# the keyboard's tab order, so that the visible buttons' labels stay Swedish words (Streamlit writes a
+# shortcut's English key name into its button); their tooltips name the keys.
 back, where, forward = st.columns([1, 2, 1], vertical_alignment="center")
 back.button("Föregående", icon=":material/arrow_back:", disabled=number == 1, width="stretch", key="bakåt",
-            on_click=go, args=(number - 1,), shortcut="PageUp")
+            on_click=go, args=(number - 1,), help="Tangent: Page Up eller vänsterpil")
 where.markdown(f"Bild {number} av {len(slides)} · {plain(selection.group.name)}", text_alignment="center")
 forward.button("Nästa", icon=":material/arrow_forward:", disabled=number == len(slides), width="stretch",
-               key="framåt", on_click=go, args=(number + 1,), shortcut="PageDown")
+               key="framåt", on_click=go, args=(number + 1,), help="Tangent: Page Down eller högerpil")
 with st.container(key="tangenter"):
+    st.button("Föregående bild", disabled=number == 1, key="bakåt_sida", on_click=go, args=(number - 1,),
+              shortcut="PageUp")
+    st.button("Nästa bild", disabled=number == len(slides), key="framåt_sida", on_click=go, args=(number + 1,),
+              shortcut="PageDown")
     st.button("Föregående bild", disabled=number == 1, key="bakåt_pil", on_click=go, args=(number - 1,),
               shortcut="Left")
     st.button("Nästa bild", disabled=number == len(slides), key="framåt_pil", on_click=go, args=(number + 1,),

@@ -25,18 +25,19 @@ for sentence in report.summary:
     st.markdown(f"- {plain(sentence)}")
 
 st.markdown("#### Ladda ner")
-FORMATS = {"pdf": ("PDF till nämndens handlingar", "application/pdf", ":material/picture_as_pdf:"),
-           "xlsx": ("Excel för vidare arbete", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                    ":material/table:"),
-           "pptx": ("PowerPoint för ledningsgruppen",
+# The formats by the names users know them by: PDF, Excel and PowerPoint (never XLSX or PPTX).
+FORMATS = {"pdf": ("PDF", "PDF till nämndens handlingar", "application/pdf", ":material/picture_as_pdf:"),
+           "xlsx": ("Excel", "Excel för vidare arbete",
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ":material/table:"),
+           "pptx": ("PowerPoint", "PowerPoint för ledningsgruppen",
                     "application/vnd.openxmlformats-officedocument.presentationml.presentation", ":material/slideshow:")}
-for column, (suffix, (label, mime, icon)) in zip(st.columns(3), FORMATS.items()):
+for column, (suffix, (name, label, mime, icon)) in zip(st.columns(3), FORMATS.items()):
     with column:
         key = f"fil_{suffix}"
-        if st.button(f"Skapa {suffix.upper()}", key=f"skapa_{suffix}", icon=icon, help=label, width="stretch"):
-            with st.spinner(f"Skapar {suffix.upper()} …"):
+        if st.button(f"Skapa {name}", key=f"skapa_{suffix}", icon=icon, help=label, width="stretch"):
+            with st.spinner(f"Skapar {name} …"):
                 st.session_state[key] = (group.key, month, cache.report_file(group, month, suffix))
         made = st.session_state.get(key)
         if made and made[:2] == (group.key, month):
-            st.download_button(f"Ladda ner {suffix.upper()}", made[2], exports.file_name(group, month, suffix),
+            st.download_button(f"Ladda ner {name}", made[2], exports.file_name(group, month, suffix),
                                mime=mime, type="primary", key=f"ladda_{suffix}", width="stretch")

@@ -1,13 +1,16 @@
 """The `hrdash` command end to end, run as a user runs it: a separate process."""
 
 import csv
+import datetime as dt
 import io
 import json
 import os
 import shutil
 import subprocess
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
+import duckdb
 import pytest
 from conftest import ORGANISATION, SICK_HEADER, TURNOVER_HEADER, csv_bytes
 
@@ -92,6 +95,22 @@ def test_kind_can_be_given(files):
     result = run("import", "--kind", "löner", str(files / "sjuk.csv"), db=db)
     assert result.returncode == 2
     assert "Okänd filtyp 'löner'" in result.stderr
+
+
+def test_batches_prints_rows_in_swedish_format_and_the_time_in_swedish_time(files):
+    db = files / "hr.duckdb"
+    run("import", str(files / "org.csv"), db=db)
+    months = [f"{2000 + i // 12}-{i % 12 + 1:02d}" for i in range(300)]
+    units = [row[0] for row in ORGANISATION[1:]]
+    (files / "stor.csv").write_bytes(csv_bytes([SICK_HEADER, *([u, m, 10, 1000, 50, 0, 0] for u in units for m in months)]))
+    utc = {"TZ": "UTC", "HRDASH_USER": "anna.hr"}
+    assert "stor.csv: importerad som import nr 2 (sjukfrånvaro, 1\u00a0200 rader)." in run(
+        "import", str(files / "stor.csv"), db=db, env=utc).stdout
+    with duckdb.connect(str(db), read_only=True) as con:
+        stored = con.execute("SELECT imported_at FROM batches WHERE batch_id = 2").fetchone()[0]
+    swedish_time = f"{stored.replace(tzinfo=dt.timezone.utc).astimezone(ZoneInfo('Europe/Stockholm')):%Y-%m-%d %H:%M}"
+    line = next(l for l in run("batches", db=db, env=utc).stdout.splitlines() if l.startswith("2\t"))
+    assert line.split("\t")[1:5] == [swedish_time, "anna.hr", "sjukfrånvaro", "1\u00a0200 rader"]
 
 
 def test_batches_and_undo(files):

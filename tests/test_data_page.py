@@ -1,5 +1,9 @@
 """The Data page through AppTest: batches with undo, who reported, the organisation, targets, the log."""
 
+import datetime as dt
+import time
+from zoneinfo import ZoneInfo
+
 import pytest
 from conftest import ORGANISATION, SICK_HEADER, csv_bytes, load, open_app
 from streamlit.testing.v1 import AppTest
@@ -36,7 +40,35 @@ def test_batches_are_listed_with_who_when_file_kind_rows(db_path):
     assert list(table["Nr"]) == [3, 2, 1]
     first = table[table["Nr"] == 2].iloc[0]
     assert (first["Av"], first["Fil"], first["Typ"], first["Rader"], first["Status"]) == (
-        "anna.hr", "sjuk.csv", "sjukfrånvaro", 4, "Gäller")
+        "anna.hr", "sjuk.csv", "sjukfrånvaro", "4", "Gäller")
+
+
+@pytest.fixture
+def server_on_utc(monkeypatch):
+    """A server whose clock runs on UTC, as a bare `hrdash serve` outside Docker may."""
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+def test_batches_show_rows_in_swedish_format_and_times_in_swedish_time(tmp_path, monkeypatch, server_on_utc):
+    path = tmp_path / "hr.duckdb"
+    con = database.connect(path)
+    load(con, csv_bytes(ORGANISATION), "org.csv")
+    months = [f"{2000 + i // 12}-{i % 12 + 1:02d}" for i in range(300)]
+    units = [row[0] for row in ORGANISATION[1:]]
+    load(con, csv_bytes([SICK_HEADER, *([u, m, 10, 1000, 50, 0, 0] for u in units for m in months)]), "sjuk.csv")
+    stored = con.execute("SELECT imported_at FROM batches WHERE batch_id = 2").fetchone()[0]
+    con.close()
+    monkeypatch.setenv("HRDASH_DB", str(path))
+    swedish_time = f"{stored.replace(tzinfo=dt.timezone.utc).astimezone(ZoneInfo('Europe/Stockholm')):%Y-%m-%d %H:%M}"
+    assert swedish_time != f"{stored:%Y-%m-%d %H:%M}"  # Sweden is never on UTC
+    at = page()
+    row = at.dataframe[0].value.set_index("Nr").loc[2]
+    assert (row["Rader"], row["Importerad"]) == ("1\u00a0200", swedish_time)
+    assert f"Nr 2: sjuk.csv (sjukfrånvaro, {swedish_time})" in at.selectbox(key="ångra_batch").options
 
 
 def test_undo_asks_for_confirmation_and_brings_back_the_replaced_figures(db_path):

@@ -301,8 +301,7 @@ def test_without_kolada_figures_the_view_says_how_to_get_them(con, tmp_path, mon
     monkeypatch.setenv("HRDASH_DB", str(tmp_path / "hr.duckdb"))
     at = open_app("pages/arsredovisning.py")
     assert [i.value for i in at.info] == [
-        "Det finns inga siffror från Kolada för 2025. HR kan importera dem under Data → Inställningar, eller med "
-        "kommandot hrdash kolada fetch."]
+        "Det finns inga siffror från Kolada för 2025. HR kan importera dem under Data → Inställningar."]
     assert len(at.table) == 1
 
 

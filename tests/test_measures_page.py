@@ -63,7 +63,7 @@ def test_hr_adds_a_measure_and_it_is_listed_and_stored_as_a_batch_in_her_name(db
                               "2026-09", "En timme i veckan", 3, "demo")]
     imports = at.dataframe[0].value.set_index("Nr")
     assert (imports.loc[3, "Fil"], imports.loc[3, "Typ"], imports.loc[3, "Rader"], imports.loc[3, "Av"]) == (
-        "Ny åtgärd: Friskvård i grupp", "åtgärder", 1, "demo")
+        "Ny åtgärd: Friskvård i grupp", "åtgärder", "1", "demo")
     log = at.dataframe[-1].value
     assert (log.iloc[0]["Händelse"], log.iloc[0]["Uppgift"]) == ("Åtgärd",
                                                                    "Import nr 3: Ny åtgärd: Friskvård i grupp (1 rad)")

@@ -117,6 +117,16 @@ def test_topic_page_headline_is_a_plain_swedish_sentence(app, demo_database):
     )
 
 
+def test_count_axes_separate_thousands_the_swedish_way(app):
+    at = app("pages/arbetsbelastning.py")
+    charts = [pio.from_json(c.proto.spec) for c in at.get("plotly_chart")]
+    cases = next(c for c in charts if any(t.name == "Aktuella ärenden" for t in c.data))
+    assert max(max(numbers(t.y)) for t in cases.data if t.y is not None) >= 1000  # ticks of four digits
+    # separators ', ' and separatethousands: the ticks read '1 000', '1 200', never '1000' or '1k'
+    assert (cases.layout.separators or cases.layout.template.layout.separators) == ", "
+    assert (cases.layout.yaxis.separatethousands, cases.layout.yaxis.exponentformat) == (True, "none")
+
+
 def test_the_caseload_headline_names_its_unit_once(app, demo_database):
     at = app("pages/arbetsbelastning.py")
     now = demo_database.values("förvaltning", "Socialförvaltningen", "2026-10")["caseload_per_worker"]
@@ -221,12 +231,20 @@ def test_report_page_shows_the_summary_and_makes_the_files(app):
     assert not at.exception
     download = at.get("download_button")
     assert len(download) == 1
-    assert download[0].proto.label == "Ladda ner XLSX"
+    assert download[0].proto.label == "Ladda ner Excel"
+    assert [at.button(key=f"skapa_{suffix}").label for suffix in ("pdf", "xlsx", "pptx")] == [
+        "Skapa PDF", "Skapa Excel", "Skapa PowerPoint"]
 
 
 def test_presentation_steps_through_one_message_per_slide(app):
     at = app("pages/presentation.py")
     assert at.title[0].value == "HR-nyckeltal oktober 2026"
+    # The visible buttons say Swedish words only (a shortcut would add its English key name to the label);
+    # their tooltips name the keys, which are the hidden buttons' shortcuts.
+    shown = [at.button(key="bakåt"), at.button(key="framåt")]
+    assert [(b.label, b.help, b.proto.shortcut) for b in shown] == [
+        ("Föregående", "Tangent: Page Up eller vänsterpil", ""), ("Nästa", "Tangent: Page Down eller högerpil", "")]
+    assert at.button(key="framåt_sida").proto.shortcut == "pagedown"
     at.button(key="framåt").click().run()
     assert at.header[0].value == "Läget i oktober 2026"
     # The slide's five figures, and the two other key figures that have a target: a breach is never left out.

@@ -50,16 +50,17 @@ pio.templates["hrdash"] = go.layout.Template(
     layout=go.Layout(
         font=dict(family=FONT, size=16, color="#1F2328"),
         colorway=PALETTE,
-        separators=", ",  # decimal comma, space between thousands
+        separators=", ",  # decimal comma, space between thousands (from four digits: separatethousands)
         paper_bgcolor="white",
         plot_bgcolor="white",
         margin=dict(l=10, r=30, t=50, b=10),
         dragmode=False,  # no zooming by mouse alone: there is no toolbar to zoom back out with
         hoverlabel=dict(font_size=16, font_family=FONT),
         legend=dict(orientation="h", yanchor="bottom", y=1.02, xanchor="left", x=0, font_size=15),
-        xaxis=dict(showgrid=False, linecolor="#6B7280", ticks="outside", tickfont_size=15, automargin=True),
+        xaxis=dict(showgrid=False, linecolor="#6B7280", ticks="outside", tickfont_size=15, automargin=True,
+                   separatethousands=True),
         yaxis=dict(gridcolor="#E5E7EB", zeroline=True, zerolinecolor="#9CA3AF", tickfont_size=15, rangemode="tozero",
-                   automargin=True),
+                   automargin=True, separatethousands=True),
     )
 )
 
@@ -181,6 +182,8 @@ def trend(chart: Trend, max_ticks: int = 12, height: int = 430) -> go.Figure:
         figure.update_yaxes(ticksuffix=" %")
     elif BY_ID[indicator_id].unit == "kr":  # '500 000 kr', never plotly's '500k' or '0,5M'
         figure.update_yaxes(ticksuffix=" kr", exponentformat="none", separatethousands=True)
+    else:  # counts: '1 200', never '1200' (plotly separates only from five digits)
+        figure.update_yaxes(exponentformat="none", separatethousands=True)
     if not bands.empty:  # a control chart shows its variation: the axis fits the data, not zero
         figure.update_yaxes(rangemode="normal")
     return figure
@@ -273,6 +276,8 @@ def lines(series: pd.DataFrame, indicator_ids: list[str], title: str | None = No
         figure.update_yaxes(ticksuffix=" %")
     elif all(BY_ID[i].unit == "kr" for i in indicator_ids):
         figure.update_yaxes(ticksuffix=" kr", exponentformat="none", separatethousands=True)
+    elif not any(BY_ID[i].unit == "%" for i in indicator_ids):  # counts: '1 200', never '1200'
+        figure.update_yaxes(exponentformat="none", separatethousands=True)
     return figure
 
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 import duckdb
 
-from hrdash import logs
+from hrdash import logs, swedish
 from hrdash.errors import Problem, UserError
 from hrdash.ingest.columns import DATA_KINDS, KINDS, MEASURES, Kind
 from hrdash.store import audit
@@ -54,7 +54,7 @@ class Batch:
 
     @property
     def rows_text(self) -> str:
-        return f"{self.row_count} rad" if self.row_count == 1 else f"{self.row_count} rader"
+        return swedish.count(self.row_count, "rad", "rader")
 
     @property
     def kind_names(self) -> str:
@@ -189,14 +189,14 @@ def _import_file(con: duckdb.DuckDBPyConnection, parsed: ParsedFile, user: str, 
     same = find_same_file(con, parsed.sha256)
     if same:
         raise refused([Problem(f"Filen '{parsed.file_name}' är redan importerad, oförändrad, som import nr "
-                               f"{same.batch_id} ({same.imported_at:%Y-%m-%d %H:%M} av {same.imported_by}). "
+                               f"{same.batch_id} ({swedish.clock(same.imported_at)} av {same.imported_by}). "
                                "Inget importerades igen.")])
     with transaction(con) as cur:
         batch_id = write_batch(cur, parsed, user)
         outside = _outside(cur, batch_id, [k.id for k in parsed.kinds], scopes)
         if outside:
             raise refused(outside)
-        rows = f"{parsed.row_count} rad" if parsed.row_count == 1 else f"{parsed.row_count} rader"
+        rows = swedish.count(parsed.row_count, "rad", "rader")
         audit.record(cur, user, action, f"Import nr {batch_id}: {parsed.file_name} ({rows})")
     return get_batch(con, batch_id)
 
@@ -296,7 +296,7 @@ def undo(con: duckdb.DuckDBPyConnection, batch_id: int, user: str, scopes: tuple
 def _undo(con: duckdb.DuckDBPyConnection, batch_id: int, user: str, scopes: tuple[str, ...] | None) -> Batch:
     batch = get_batch(con, batch_id)
     if batch.undone_at is not None:
-        raise UserError(f"Import nr {batch_id} är redan ångrad ({batch.undone_at:%Y-%m-%d %H:%M} av {batch.undone_by}).")
+        raise UserError(f"Import nr {batch_id} är redan ångrad ({swedish.clock(batch.undone_at)} av {batch.undone_by}).")
     outside = _outside(con, batch_id, batch.kind.split(","), scopes)
     if outside:
         message = (f"Import nr {batch_id} ångrades inte: den gäller mer än din del av organisationen "

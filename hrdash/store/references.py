@@ -12,7 +12,7 @@ import re
 
 import duckdb
 
-from hrdash import logs
+from hrdash import logs, swedish
 from hrdash.errors import Problem, UserError
 from hrdash.ingest.kolada import NATION, ParsedReferences
 from hrdash.store import audit, batches
@@ -42,7 +42,7 @@ def _import(con: duckdb.DuckDBPyConnection, parsed: ParsedReferences, user: str)
     same = batches.find_same_file(con, parsed.sha256)
     if same:
         raise batches.refused([Problem(f"Filen '{parsed.file_name}' är redan importerad, oförändrad, som import nr "
-                                       f"{same.batch_id} ({same.imported_at:%Y-%m-%d %H:%M} av {same.imported_by}). "
+                                       f"{same.batch_id} ({swedish.clock(same.imported_at)} av {same.imported_by}). "
                                        "Inget importerades igen.")])
     with transaction(con) as cur:
         batch_id = cur.execute("SELECT coalesce(max(batch_id), 0) + 1 FROM batches").fetchone()[0]

@@ -25,12 +25,12 @@ def batches_table(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     rows = [
         {
             "Nr": b.batch_id,
-            "Importerad": f"{b.imported_at:%Y-%m-%d %H:%M}",
+            "Importerad": swedish.clock(b.imported_at),
             "Av": b.imported_by,
             "Fil": b.file_name,
             "Typ": b.kind_names,
-            "Rader": b.row_count,
-            "Status": f"Ångrad {b.undone_at:%Y-%m-%d %H:%M} av {b.undone_by}" if b.undone_at else "Gäller",
+            "Rader": swedish.number(b.row_count),
+            "Status": f"Ångrad {swedish.clock(b.undone_at)} av {b.undone_by}" if b.undone_at else "Gäller",
         }
         for b in batches.list_batches(con)
     ]
@@ -113,7 +113,7 @@ def signal_baselines(con: duckdb.DuckDBPyConnection, all_groups: list, user) -> 
         st.dataframe(pd.DataFrame({
             "Gäller": [names.get((lv, g), g) for lv, g in zip(marks["level"], marks["group_id"])],
             "Baslinjen börjar": [swedish.month_name(m) for m in marks["month"].dt.date],
-            "Satt av": marks["set_by"], "Satt": [f"{t:%Y-%m-%d %H:%M}" for t in marks["set_at"]],
+            "Satt av": marks["set_by"], "Satt": [swedish.clock(t) for t in marks["set_at"]],
         }), hide_index=True, width="stretch")
     if user.role not in ("hr", "admin") or not all_groups:
         return

@@ -56,7 +56,7 @@ def table(found: list[Measure]) -> pd.DataFrame:
             "Ansvarig": m.responsible or "",
             "Uppföljning": swedish.month_name(m.follow_up) if m.follow_up else "",
             "Beskrivning": m.description or "",
-            "Sparad": f"{m.saved_at:%Y-%m-%d %H:%M} av {m.saved_by}",
+            "Sparad": f"{swedish.clock(m.saved_at)} av {m.saved_by}",
             "Import": m.batch_id,
         } for m in found],
         columns=["Gäller", "Område", "Åtgärd", "Startmånad", "Status", "Ansvarig", "Uppföljning", "Beskrivning",

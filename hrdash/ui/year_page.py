@@ -43,8 +43,8 @@ def beside_the_nation(year: int) -> None:
     st.subheader(f"Jämfört med kommunen, riket och andra kommuner {year}")
     compared = cache.comparison(year)
     if not compared.has_references:
-        st.info(f"Det finns inga siffror från Kolada för {year}. HR kan importera dem under Data → Inställningar, "
-                "eller med kommandot hrdash kolada fetch.", icon=":material/public:")
+        st.info(f"Det finns inga siffror från Kolada för {year}. HR kan importera dem under Data → Inställningar.",
+                icon=":material/public:")
         return
     st.table(compared.table(), hide_index=True, border="horizontal")  # to read or copy whole, as the table above
     notes = [compared.source()]
