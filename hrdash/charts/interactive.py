@@ -15,6 +15,7 @@ import plotly.io as pio
 from hrdash import swedish
 from hrdash.catalogue import BY_ID
 from hrdash.charts.style import (
+    short_title,
     BETTER_COMPARED,
     BETTER_SIGNAL,
     CENTRE,
@@ -212,7 +213,7 @@ def _measure_marks(figure: go.Figure, chart: Trend, marks, series: pd.DataFrame,
     for mark, y in zip(marks, at):
         figure.add_vline(x=mark.month, line=dict(color=MEASURE, width=1.5, dash="dashdot"), layer="below")
         right = middle is not None and mark.month > middle
-        figure.add_annotation(x=mark.month, y=y, text=html.escape(_short(mark.title)), showarrow=False,
+        figure.add_annotation(x=mark.month, y=y, text=html.escape(short_title(mark.title, 40)), showarrow=False,
                               xanchor="right" if right else "left", xshift=-10 if right else 10, yanchor="middle",
                               font=dict(size=14, color=MEASURE), bgcolor="white", borderpad=2,
                               hovertext=mark.detail, name=MEASURES)
@@ -222,18 +223,6 @@ def _measure_marks(figure: go.Figure, chart: Trend, marks, series: pd.DataFrame,
         hoverinfo="text", hovertext=[m.detail for m in marks], cliponaxis=False,
     )
     figure.update_yaxes(range=[low, high + span * (0.14 + 0.13 * rows)], autorange=False)
-
-
-def _short(title: str, length: int = 40) -> str:
-    """A measure's title as its marker says it: whole, or cut after a word with '…' (whole on hover)."""
-    if len(title) <= length:
-        return title
-    kept = ""
-    for word in title.split(" "):
-        if len(kept) + len(word) + 1 > length:
-            break
-        kept = f"{kept} {word}".strip()
-    return (kept or title[:length]).rstrip(":,;") + "…"
 
 
 def projector(figure: go.Figure) -> go.Figure:

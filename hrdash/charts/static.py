@@ -14,6 +14,7 @@ from matplotlib.ticker import FuncFormatter, MaxNLocator
 from hrdash import swedish
 from hrdash.catalogue import BY_ID
 from hrdash.charts.style import (
+    short_title,
     AXIS,
     BETTER_SIGNAL,
     CENTRE,
@@ -110,7 +111,7 @@ def trend_figure(chart: Trend, width: float, height: float, font_size: float = 9
         # Its title in the band kept free above the data, on white, reaching into the chart from the side
         # it stands nearest: never cut at the edge. Close marks take turns a row lower.
         right = bool(x) and at > (x[0] + x[-1]) / 2
-        axes.annotate(_short(mark.title), xy=(at, 1), xycoords=("data", "axes fraction"),
+        axes.annotate(short_title(mark.title, 34), xy=(at, 1), xycoords=("data", "axes fraction"),
                       xytext=(-font_size * 0.7 if right else font_size * 0.7, -font_size * (0.35 + 1.4 * (row % 2))),
                       textcoords="offset points", ha="right" if right else "left", va="top", color=MEASURE,
                       fontsize=font_size * 0.85, fontfamily=FONT, zorder=7,
@@ -180,18 +181,6 @@ def lines(chart: Lines, width: float, height: float, font_size: float = 9, dpi: 
         rows = math.ceil(len(labels) / columns)
         figure.tight_layout(rect=(0, 0, 1, 1 - rows * (font_size * 1.9) / (height * 72)))
         return _saved(figure, format, dpi)
-
-
-def _short(title: str, length: int = 34) -> str:
-    """A measure's title as its marker says it: whole, or cut at a word with '…' (the text alternative has it whole)."""
-    if len(title) <= length:
-        return title
-    kept = ""
-    for word in title.split(" "):
-        if len(kept) + len(word) + 1 > length:
-            break
-        kept = f"{kept} {word}".strip()
-    return (kept or title[:length]).rstrip(":,;") + "…"
 
 
 def png(chart: Trend | Lines, width: float, height: float, **options) -> bytes:

@@ -24,3 +24,16 @@ INCOMPLETE = "Alla enheter har inte rapporterat"
 MEASURES = "Åtgärder"
 WORSE_COMPARED = "Sämre än slumpen förklarar"
 BETTER_COMPARED = "Bättre än slumpen förklarar"
+
+
+def short_title(title: str, length: int) -> str:
+    """A measure's title as its marker on a chart says it: whole, or cut after a word with '…' (the
+    hover and the text alternative have it whole)."""
+    if len(title) <= length:
+        return title
+    kept = ""
+    for word in title.split(" "):
+        if len(kept) + len(word) + 1 > length:
+            break
+        kept = f"{kept} {word}".strip()
+    return (kept or title[:length]).rstrip(":,;") + "…"
