@@ -127,6 +127,16 @@ def test_count_axes_separate_thousands_the_swedish_way(app):
     assert (cases.layout.yaxis.separatethousands, cases.layout.yaxis.exponentformat) == (True, "none")
 
 
+def test_the_pulse_mean_axis_is_the_answers_scale_one_to_five(app):
+    at = app("pages/medarbetarnas_rost.py")
+    charts = [pio.from_json(c.proto.spec) for c in at.get("plotly_chart")]
+    means = charts[-1]  # the last chart on the page: the means of the three questions
+    assert [t.name for t in means.data] == ["Bra arbetssituation", "Kan göra ett gott arbete",
+                                            "Rekommenderar arbetsplatsen"]
+    assert list(means.layout.yaxis.tickvals) == [1, 2, 3, 4, 5]  # never 0, and 5 on the axis
+    assert list(means.layout.yaxis.range) == [0.9, 5.1]
+
+
 def test_the_caseload_headline_names_its_unit_once(app, demo_database):
     at = app("pages/arbetsbelastning.py")
     now = demo_database.values("förvaltning", "Socialförvaltningen", "2026-10")["caseload_per_worker"]

@@ -265,6 +265,8 @@ def lines(series: pd.DataFrame, indicator_ids: list[str], title: str | None = No
         figure.update_yaxes(ticksuffix=" %")
     elif all(BY_ID[i].unit == "kr" for i in indicator_ids):
         figure.update_yaxes(ticksuffix=" kr", exponentformat="none", separatethousands=True)
+    elif all(BY_ID[i].unit == "1–5" for i in indicator_ids):  # a mean on the answers' scale: 1 to 5, never from 0
+        figure.update_yaxes(range=[0.9, 5.1], tickvals=[1, 2, 3, 4, 5], rangemode="normal", zeroline=False)
     elif not any(BY_ID[i].unit == "%" for i in indicator_ids):  # counts: '1 200', never '1200'
         figure.update_yaxes(exponentformat="none", separatethousands=True)
     return figure
