@@ -159,7 +159,7 @@ def main(argv: list[str] | None = None) -> int:
         try:
             con = database.connect(args.db)
         except duckdb.Error as error:  # a locked or unreadable database file
-            print(f"hrdash: databasen kunde inte öppnas: {error}", file=sys.stderr)
+            print(f"hrdash: {database.open_problem(args.db, error)}", file=sys.stderr)
             return 3
         try:
             return COMMANDS[args.command](con, args)

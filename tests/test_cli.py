@@ -181,3 +181,34 @@ def test_demo_loads_once(tmp_path):
     assert result.stdout.count("importerad som import nr") == 11  # the organisation and its figures in ten files, and the plan of action
     assert "Mål satta för sjukfrånvaro (högst 7,0)" in result.stdout
     assert run("demo", "--if-empty", db=db).stdout == ""
+
+
+def test_a_database_held_by_the_running_dashboard_is_named_in_swedish(files):
+    db = files / "hr.duckdb"
+    held = duckdb.connect(str(db))  # as `hrdash serve` holds it
+    try:
+        result = run("batches", db=db)
+    finally:
+        held.close()
+    assert result.returncode == 3
+    assert result.stderr.startswith(f"hrdash: databasen {db} används redan av ett annat program (process {os.getpid()}), "
+                                    "troligen den körande instrumentpanelen (hrdash serve).")
+    assert "Could not set lock" not in result.stderr
+
+
+def test_a_file_that_is_no_database_is_named_in_swedish(files):
+    (files / "gammal.duckdb").write_text("inte en databas")
+    result = run("batches", db=files / "gammal.duckdb")
+    assert result.returncode == 3
+    assert result.stderr == (f"hrdash: filen {files / 'gammal.duckdb'} är inte en hrdash-databas (ingen DuckDB-fil). "
+                             "Kontrollera sökvägen i --db eller HRDASH_DB, eller återställ en säkerhetskopia med "
+                             "hrdash restore.\n")
+
+
+def test_a_data_file_given_as_the_database_is_refused_not_read_into_memory(files):
+    # DuckDB 2.0 would open the csv as a table in memory, and the import would be lost when the command ends.
+    result = run("import", str(files / "sjuk.csv"), db=files / "org.csv")
+    assert result.returncode == 1
+    assert result.stderr == (f"hrdash: filen {files / 'org.csv'} är en datafil, inte en hrdash-databas. Importera den "
+                             f"med hrdash import {files / 'org.csv'}, och ange databasen (en .duckdb-fil) med --db "
+                             "eller HRDASH_DB.\n")

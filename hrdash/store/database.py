@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -10,8 +11,12 @@ from pathlib import Path
 
 import duckdb
 
+from hrdash.errors import UserError
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent.parent
 DEFAULT_PATH = Path("data") / "hr.duckdb"
+# DuckDB 2.0 opens a path like these as that file, read into memory: nothing written would be kept.
+DATA_FILE_SUFFIXES = {".csv", ".tsv", ".txt", ".json", ".parquet", ".xlsx", ".xls", ".xlsb", ".ods"}
 
 
 def default_path() -> Path:
@@ -25,6 +30,9 @@ def connect(path: str | Path | None = None, read_only: bool = False) -> duckdb.D
     from hrdash.store import queries, schema
 
     path = Path(path) if path else default_path()
+    if path.suffix.lower() in DATA_FILE_SUFFIXES:
+        raise UserError(f"filen {path} är en datafil, inte en hrdash-databas. Importera den med hrdash import "
+                        f"{path}, och ange databasen (en .duckdb-fil) med --db eller HRDASH_DB.")
     if str(path) != ":memory:":
         path.parent.mkdir(parents=True, exist_ok=True)
     con = duckdb.connect(str(path), read_only=read_only)
@@ -32,6 +40,25 @@ def connect(path: str | Path | None = None, read_only: bool = False) -> duckdb.D
         schema.migrate(con)
         queries.build(con)
     return con
+
+
+def open_problem(path: str | Path | None, error: duckdb.Error) -> str:
+    """Why a command could not open the database, in Swedish, with what to do. DuckDB's own words
+    (English) stay at the end for IT, never as the message itself."""
+    path = Path(path) if path else default_path()
+    text = str(error)
+    if "Could not set lock" in text or "Conflicting lock" in text:
+        pid = re.search(r"\(PID (\d+)\)", text)
+        holder = f" (process {pid.group(1)})" if pid else ""
+        return (f"databasen {path} används redan av ett annat program{holder}, troligen den körande instrumentpanelen "
+                "(hrdash serve). Bara ett program i taget kan öppna filen. Gör det i instrumentpanelen i stället "
+                "(Månadsrapport för rapporten, Ladda upp för importer, Data för säkerhetskopior), eller stoppa den och "
+                "kör kommandot igen.")
+    if "not a valid DuckDB database file" in text:
+        return (f"filen {path} är inte en hrdash-databas (ingen DuckDB-fil). Kontrollera sökvägen i --db eller "
+                "HRDASH_DB, eller återställ en säkerhetskopia med hrdash restore.")
+    return (f"databasen {path} kunde inte öppnas. Kontrollera att filen finns, att den går att läsa och skriva, och "
+            f"att disken inte är full. (DuckDB: {text})")
 
 
 _shared: dict[str, duckdb.DuckDBPyConnection] = {}
