@@ -181,6 +181,11 @@ def test_demo_loads_once(tmp_path):
     assert result.stdout.count("importerad som import nr") == 11  # the organisation and its figures in ten files, and the plan of action
     assert "Mål satta för sjukfrånvaro (högst 7,0)" in result.stdout
     assert run("demo", "--if-empty", db=db).stdout == ""
+    again = run("demo", db=db)  # every file, the organisation and its reorganisation too, is skipped
+    assert again.returncode == 0, again.stderr
+    assert again.stdout.count("redan importerad som import nr") == 11 and ": importerad som" not in again.stdout
+    assert "organisation.xlsx: redan importerad som import nr 1. Inget importerades igen." in again.stdout
+    assert "omorganisation_2025-07.csv: redan importerad som import nr 2. Inget importerades igen." in again.stdout
 
 
 def test_a_database_held_by_the_running_dashboard_is_named_in_swedish(files):

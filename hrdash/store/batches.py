@@ -74,13 +74,17 @@ def find_same_file(con: duckdb.DuckDBPyConnection, sha256: str) -> Batch | None:
     A file whose figures a later import has replaced in part may be imported again: then it
     wins again, as latest-wins says.
     """
+    batch = imported_before(con, sha256)
+    return batch if batch and _still_current(con, batch) else None
+
+
+def imported_before(con: duckdb.DuckDBPyConnection, sha256: str) -> Batch | None:
+    """The latest active batch that imported exactly this file, whether or not later imports have
+    replaced its figures since."""
     row = con.execute(
         "SELECT * FROM batches WHERE sha256 = ? AND undone_at IS NULL ORDER BY batch_id DESC LIMIT 1", [sha256]
     ).fetchone()
-    if row is None:
-        return None
-    batch = Batch(*row)
-    return batch if _still_current(con, batch) else None
+    return Batch(*row) if row else None
 
 
 def _still_current(con: duckdb.DuckDBPyConnection, batch: Batch) -> bool:
