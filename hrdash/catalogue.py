@@ -75,16 +75,19 @@ class Term:
     label: str
     texts: tuple[str, ...]
     short: str = ""
+    sheet: str = ""  # the name in an Excel sheet's name (31 characters in all), where not the label or short
 
 
 # The staff survey's three questions (Stockholm's plan, seed 004), by full text or short name.
 QUESTIONS = (
     Term("work_situation", "Jag har en bra arbetssituation", ("Jag har en bra arbetssituation", "arbetssituation"),
-         "Bra arbetssituation"),
+         "Bra arbetssituation", "Arbetssituation"),
     Term("good_work", "Jag känner att jag kan göra ett gott arbete",
-         ("Jag känner att jag kan göra ett gott arbete", "gott arbete"), "Kan göra ett gott arbete"),
+         ("Jag känner att jag kan göra ett gott arbete", "gott arbete"), "Kan göra ett gott arbete",
+         "Gott arbete"),
     Term("recommend", "Jag kan rekommendera min arbetsplats till andra",
-         ("Jag kan rekommendera min arbetsplats till andra", "rekommendera"), "Rekommenderar arbetsplatsen"),
+         ("Jag kan rekommendera min arbetsplats till andra", "rekommendera"), "Rekommenderar arbetsplatsen",
+         "Rekommenderar"),
 )
 
 # The main reason given in an exit interview: the categories the seeds' exit interviews name.
@@ -98,7 +101,7 @@ REASONS = (
     Term("private", "Privata skäl", ("Privata skäl", "Flytt", "Resväg")),
     Term("retirement", "Pension", ("Pension",)),
     Term("studies", "Studier", ("Studier",)),
-    Term("other", "Annat eller vill ej uppge", ("Annat", "Övrigt", "Vill ej uppge")),
+    Term("other", "Annat eller vill ej uppge", ("Annat", "Övrigt", "Vill ej uppge"), sheet="Annat eller ej uppgett"),
 )
 
 
@@ -114,7 +117,9 @@ class Indicator:
     privacy: str = NONE  # HEALTH, PERSONAL or NONE
     people: str | None = None  # the count the privacy rule reads (a column of group_month_values)
     window: str = MONTH  # MONTH or TWELVE_MONTHS
-    short_label: str | None = None  # an Excel sheet's name (at most 31 characters) where the label is longer
+    # An Excel sheet's name (at most 31 characters), where the label is longer or its family shortens: every
+    # "12 månader" is "12 mån", every exit reason "Avgång, …", every pulse figure the question's sheet name.
+    short_label: str | None = None
     subject: str | None = None  # the subject of a sentence ("Sjukfrånvaron"); the label where none
     shown: frozenset[str] = frozenset()  # PLACES it appears in
     breakdown: str | None = None  # the title of its topic page's breakdown chart, if it is in one
@@ -260,7 +265,7 @@ INDICATORS: tuple[Indicator, ...] = (
               "Sjuktimmar som andel av ordinarie arbetstimmar under de senaste 12 månaderna. "
               "Visas bara när alla enheter har rapporterat alla 12 månaderna.",
               ("sick_hours", "ordinary_hours"), True, HEALTH, "employees_min_12m", TWELVE_MONTHS,
-              subject="Sjukfrånvaron de senaste 12 månaderna",
+              short_label="Sjukfrånvaro, 12 mån", subject="Sjukfrånvaron de senaste 12 månaderna",
               shown=frozenset({CARD, KEY_FIGURE, REPORT_TABLE})),
     Indicator("long_sick_leave_share_12m_pct", "Andel långa sjukfall, 12 månader", "sick_leave", "%",
               "Hur stor del av sjuktimmarna under de senaste 12 månaderna som hör till sjukfall som pågått 60 dagar "
@@ -269,14 +274,15 @@ INDICATORS: tuple[Indicator, ...] = (
               short_label="Andel långa sjukfall, 12 mån", subject="Andelen långa sjukfall de senaste 12 månaderna"),
     _year_by_group("sick_leave_women_12m_pct", "Sjukfrånvaro kvinnor, 12 månader",
                    "Sjukfrånvaro kvinnor, 12 mån", "kvinnorna", "women"),
-    _year_by_group("sick_leave_men_12m_pct", "Sjukfrånvaro män, 12 månader", None, "männen", "men"),
+    _year_by_group("sick_leave_men_12m_pct", "Sjukfrånvaro män, 12 månader", "Sjukfrånvaro män, 12 mån", "männen",
+                   "men"),
     _year_by_group("sick_leave_age_29_12m_pct", "Sjukfrånvaro 29 år eller yngre, 12 månader",
-                   "Sjukfrånvaro −29 år, 12 mån", "medarbetare som är 29 år eller yngre", "age_29"),
+                   "Sjukfrånvaro ≤ 29 år, 12 mån", "medarbetare som är 29 år eller yngre", "age_29"),
     _year_by_group("sick_leave_age_30_49_12m_pct", "Sjukfrånvaro 30–49 år, 12 månader",
                    "Sjukfrånvaro 30–49 år, 12 mån",
                    "medarbetare som är 30–49 år", "age_30_49"),
     _year_by_group("sick_leave_age_50_12m_pct", "Sjukfrånvaro 50 år eller äldre, 12 månader",
-                   "Sjukfrånvaro 50– år, 12 mån", "medarbetare som är 50 år eller äldre", "age_50"),
+                   "Sjukfrånvaro ≥ 50 år, 12 mån", "medarbetare som är 50 år eller äldre", "age_50"),
     _sick_leave_by_group("sick_leave_women_pct", "Sjukfrånvaro, kvinnor", "Kvinnor", "kvinnorna", "women_employees",
                          "Kvinnor och män"),
     _sick_leave_by_group("sick_leave_men_pct", "Sjukfrånvaro, män", "Män", "männen", "men_employees",
@@ -311,7 +317,7 @@ INDICATORS: tuple[Indicator, ...] = (
               "Avgångar under de senaste 12 månaderna som andel av det genomsnittliga antalet tillsvidareanställda "
               "under samma tid.",
               ("leavers", "permanent_employees"), True, window=TWELVE_MONTHS,
-              subject="Personalomsättningen de senaste 12 månaderna",
+              short_label="Personalomsättning, 12 mån", subject="Personalomsättningen de senaste 12 månaderna",
               shown=frozenset({CARD, SPARKLINE, ATTENTION, KEY_FIGURE, SLIDE, REPORT_TABLE})),
     Indicator("external_turnover_pct", "Lämnat förvaltningen", "turnover", "%",
               "Avgångar utom flyttar till en annan enhet i förvaltningen, som andel av antalet tillsvidareanställda: "
@@ -333,11 +339,13 @@ INDICATORS: tuple[Indicator, ...] = (
     *(Indicator(f"exit_reason_{reason.id}_pct", f"Avgångsorsak: {reason.label}", "turnover", "%",
                 f"Andel av avgångssamtalen de senaste 12 månaderna där huvudorsaken var: {reason.label.lower()}.",
                 (f"exit_{reason.id}", "exit_interviews"), None, PERSONAL, "exit_interviews_12m", TWELVE_MONTHS,
-                breakdown="Varför slutar de?", legend=reason.label, source="exit_reasons")
+                short_label=f"Avgång, {reason.sheet or reason.label}", breakdown="Varför slutar de?",
+                legend=reason.label, source="exit_reasons")
       for reason in REASONS),
     Indicator("exit_interviews_12m", "Avgångssamtal, 12 månader", "turnover", "st",
               "Antal avgångssamtal med en angiven huvudorsak under de senaste 12 månaderna.",
-              ("exit_interviews",), None, window=TWELVE_MONTHS, source="exit_reasons"),
+              ("exit_interviews",), None, window=TWELVE_MONTHS, short_label="Avgångssamtal, 12 mån",
+              source="exit_reasons"),
 
     Indicator("open_cases", "Aktuella ärenden", "workload", "ärenden",
               "Ärenden som var öppna vid månadens slut.",
@@ -358,17 +366,19 @@ INDICATORS: tuple[Indicator, ...] = (
                 f"Andel av dem som svarade på påståendet ”{question.label}” som instämmer (de två högsta stegen på "
                 "skalan).",
                 (f"pulse_{question.id}_agree", f"pulse_{question.id}_answers"), False, PERSONAL,
-                f"pulse_{question.id}_answers", TERTIAL, short_label=f"{question.short}, instämmer",
+                f"pulse_{question.id}_answers", TERTIAL, short_label=f"{question.sheet}, instämmer",
                 shown=frozenset({REPORT_TABLE}), breakdown="Andel som instämmer", legend=question.short)
       for question in QUESTIONS),
     *(Indicator(f"pulse_{question.id}_answers", f"{question.short}, antal svar", "voice", "st",
                 f"Antal som svarade på påståendet ”{question.label}”.",
-                (f"pulse_{question.id}_answers",), None, PERSONAL, f"pulse_{question.id}_answers", TERTIAL)
+                (f"pulse_{question.id}_answers",), None, PERSONAL, f"pulse_{question.id}_answers", TERTIAL,
+                short_label=f"{question.sheet}, antal svar")
       for question in QUESTIONS),
     *(Indicator(f"pulse_{question.id}_mean", f"{question.short}, medelvärde", "voice", "1–5",
                 f"Medelvärdet av svaren på påståendet ”{question.label}” på skalan 1–5, vägt med antalet svar.",
                 (f"pulse_{question.id}_mean_x_answers", f"pulse_{question.id}_answers"), False, PERSONAL,
-                f"pulse_{question.id}_answers", TERTIAL, breakdown="Medelvärde (1–5)", legend=question.short)
+                f"pulse_{question.id}_answers", TERTIAL, short_label=f"{question.sheet}, medelvärde",
+                breakdown="Medelvärde (1–5)", legend=question.short)
       for question in QUESTIONS),
     Indicator("pulse_response_rate_pct", "Svarsfrekvens, pulsfrågor", "voice", "%",
               "Svar på de tre pulsfrågorna som andel av dem som tillfrågades.",

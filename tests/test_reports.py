@@ -113,6 +113,18 @@ def printed_by_the_cli(path) -> dict:
             for r in csv.DictReader(io.StringIO(out.getvalue()))}
 
 
+def test_every_sheet_is_named_whole_and_each_family_alike():
+    names = {i.id: report_xlsx.sheet_name(i) for i in INDICATORS}
+    assert all(len(n) <= 31 and n == i.sheet_label for i, n in zip(INDICATORS, names.values()))  # never cut
+    assert len(set(names.values())) == len(names)
+    assert all(names[i.id].endswith(", 12 mån") for i in INDICATORS if i.label.endswith(", 12 månader"))
+    assert names["exit_reason_development_pct"] == "Avgång, Utveckling och karriär"
+    assert names["exit_reason_other_pct"] == "Avgång, Annat eller ej uppgett"
+    assert names["sick_leave_age_29_12m_pct"] == "Sjukfrånvaro ≤ 29 år, 12 mån"
+    assert [names[f"pulse_recommend_{f}"] for f in ("agree_pct", "answers", "mean")] == [
+        "Rekommenderar, instämmer", "Rekommenderar, antal svar", "Rekommenderar, medelvärde"]
+
+
 def test_the_workbook_holds_the_values_of_hrdash_indicators(filled, tmp_path):
     workbook = openpyxl.load_workbook(io.BytesIO(report_xlsx.render(filled)))
     assert workbook.sheetnames[0] == "Sammanfattning" and workbook.sheetnames[-1] == "Definitioner"
