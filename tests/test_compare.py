@@ -4,12 +4,15 @@ and which groups are compared with which. Every expected figure below was worked
 calculator from the contract's formulas (the comments give the steps)."""
 
 import csv
+import datetime as dt
 import io
 
+import pandas as pd
 import pytest
 from conftest import TURNOVER_HEADER, csv_bytes, load
 
 from hrdash import cli
+from hrdash.figures import compare, readings
 
 VACANCY_HEADER = ["enhet", "månad", "budgeterade_tjänster", "besatta_tjänster"]
 MONTH = "2025-03"
@@ -148,3 +151,20 @@ def test_json_has_numbers_and_nulls(con, capsys, fmt):
     assert cli.main(["compare", "--db", db, "--month", MONTH, "--format", fmt]) == 0
     text = capsys.readouterr().out
     assert '"tau2":0.000000' in text and '"verdict":"within"' in text
+
+
+def test_a_wide_funnel_says_why_small_groups_can_hardly_be_told_from_chance():
+    rows = pd.DataFrame({"unit": ["Liten", "Stor"], "n": [11.0, 140.0], "value": [9.0, 7.0],
+                         "verdict": [compare.WITHIN] * 2, "lower95": [0.0, 3.1], "upper95": [29.3, 12.2]})
+    funnel = compare.Funnel("sick_leave_12m_pct", dt.date(2026, 10, 1), "Soc", "förvaltning", "enhet", 7.4, 0.0, rows)
+    assert readings.funnel_width(funnel) == (
+        "För små grupper är spannet brett: för Liten (11 anställda) ryms 0,0–29,3\u00a0% inom det förväntade. Att "
+        "ingen ligger utanför betyder inte att alla är lika.")
+    one_outside = compare.Funnel("sick_leave_12m_pct", dt.date(2026, 10, 1), "Soc", "förvaltning", "enhet", 7.4, 0.0,
+                                 rows.assign(verdict=[compare.WITHIN, compare.ABOVE]))
+    assert readings.funnel_width(one_outside) == (
+        "För små grupper är spannet brett: för Liten (11 anställda) ryms 0,0–29,3\u00a0% inom det förväntade, så bara "
+        "mycket stora skillnader syns.")
+    narrow = rows.assign(lower95=[4.0, 6.0], upper95=[10.0, 8.8])  # 6,0 points wide, under the whole's 7,4
+    assert readings.funnel_width(compare.Funnel("sick_leave_12m_pct", dt.date(2026, 10, 1), "Soc", "förvaltning",
+                                                "enhet", 7.4, 0.0, narrow)) is None

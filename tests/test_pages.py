@@ -302,4 +302,5 @@ def test_turnover_is_compared_fairly_the_clear_case_first_and_a_small_unit_not_b
     assert small["Jämfört med förvaltningen"] == "Inom det förväntade"  # one leaver of about 6 people
     said = [m.value for m in at.markdown]
     assert ("Personalomsättning, 12 månader: 1 av 15 ligger utanför det förväntade för sin storlek (Utredning barn "
-            "och unga 2).") in said
+            "och unga 2). För små grupper är spannet brett: för Ledningsstöd (6 tillsvidareanställda) ryms "
+            "0,0–50,7\u00a0% inom det förväntade, så bara mycket stora skillnader syns.") in said

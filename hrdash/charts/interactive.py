@@ -15,12 +15,15 @@ import plotly.io as pio
 from hrdash import swedish
 from hrdash.catalogue import BY_ID
 from hrdash.charts.style import (
+    control_floor,
     short_title,
+    target_label,
     BETTER_COMPARED,
     BETTER_SIGNAL,
     CENTRE,
     CONCERN,
     FAINT,
+    FUNNEL_BAND,
     IMPROVEMENT,
     INCOMPLETE,
     INK,
@@ -170,12 +173,15 @@ def trend(chart: Trend, max_ticks: int = 12, height: int = 430) -> go.Figure:
                            + "<br>".join(readings.rule_texts(p, indicator_id)) for p in marked],
             )
     marks = chart.marks()
+    low, high = _value_range(chart, series, last_year, bands)
     if marks:
-        _measure_marks(figure, chart, marks, series, last_year, bands)
+        _measure_marks(figure, chart, marks, series, low, high)
+    elif not bands.empty:  # a control chart shows its variation: the axis fits the data, within reason
+        figure.update_yaxes(range=[low, high + ((high - low) or 1.0) * 0.08], autorange=False)
     if chart.target is not None:
         figure.add_hline(
             y=chart.target, line=dict(color=TARGET, width=2.5, dash="dash"),
-            annotation_text=f"Mål {format_value(indicator_id, chart.target)}", annotation_position="top left",
+            annotation_text=target_label(indicator_id, chart.target), annotation_position="top left",
             annotation_font=dict(color=TARGET, size=15),
         )
     _month_axis(figure, list(months), max_ticks)
@@ -185,17 +191,12 @@ def trend(chart: Trend, max_ticks: int = 12, height: int = 430) -> go.Figure:
         figure.update_yaxes(ticksuffix=" kr", exponentformat="none", separatethousands=True)
     else:  # counts: '1 200', never '1200' (plotly separates only from five digits)
         figure.update_yaxes(exponentformat="none", separatethousands=True)
-    if not bands.empty:  # a control chart shows its variation: the axis fits the data, not zero
-        figure.update_yaxes(rangemode="normal")
     return figure
 
 
-def _measure_marks(figure: go.Figure, chart: Trend, marks, series: pd.DataFrame, last_year: pd.DataFrame,
-                   bands: pd.DataFrame) -> None:
-    """What was done: a dashed line at each measure's start month and a diamond in a band kept free above
-    the data, its title beside it on white (reaching into the chart from the side it stands nearest, so
-    that it is never cut), the whole title and what the measure is on hover. Close marks take turns a row
-    lower."""
+def _value_range(chart: Trend, series: pd.DataFrame, last_year: pd.DataFrame,
+                 bands: pd.DataFrame) -> tuple[float, float]:
+    """The lowest and highest the y axis must show: everything drawn, from zero unless it is a control chart."""
     indicator_id = chart.indicator_id
     drawn = [float(v) for v in (*series[indicator_id], *(series[chart.rolling_id] if chart.has_rolling() else []),
                                 *(last_year["value"] if not last_year.empty else []),
@@ -203,8 +204,16 @@ def _measure_marks(figure: go.Figure, chart: Trend, marks, series: pd.DataFrame,
                                 *(list(bands["upper"]) + list(bands["lower"]) if not bands.empty else []))
              if v is not None and v == v]
     high = max(drawn) if drawn else 1.0
-    low = (min(drawn) - (high - min(drawn)) * 0.1) if drawn and not bands.empty else 0.0
-    low = max(0.0, low) if drawn and min(drawn) >= 0 else low
+    if not drawn or bands.empty:
+        return min(0.0, *drawn) if drawn else 0.0, high
+    return control_floor(min(drawn), high), high
+
+
+def _measure_marks(figure: go.Figure, chart: Trend, marks, series: pd.DataFrame, low: float, high: float) -> None:
+    """What was done: a dashed line at each measure's start month and a diamond in a band kept free above
+    the data, its title beside it on white (reaching into the chart from the side it stands nearest, so
+    that it is never cut), the whole title and what the measure is on hover. Close marks take turns a row
+    lower."""
     span = (high - low) or abs(high) or 1.0
     rows = 1 if len(marks) == 1 else 2
     at = [high + span * (0.14 + 0.13 * (rows - 1 - i % rows)) for i in range(len(marks))]
@@ -348,9 +357,10 @@ def funnel(chart: Funnel, height: int = 430) -> go.Figure:
                                                                                "dash"),
                                ("lower95", "95 % av vad slumpen ger", "dash"), ("lower998", "99,8 % av vad slumpen ger",
                                                                                "dot")):
+        # The 95 % band shaded: a small group's point sits visibly inside it even where its limit runs off the top.
         figure.add_scatter(x=curve["n"], y=curve[column], mode="lines", name=name, legendgroup=name,
                            showlegend=column.startswith("upper"), line=dict(color=LIMITS, width=1.5, dash=dash),
-                           hoverinfo="skip")
+                           fill="tonexty" if column == "lower95" else None, fillcolor=FUNNEL_BAND, hoverinfo="skip")
     if chart.target is not None and not curve.empty:
         figure.add_scatter(x=[curve["n"].min(), curve["n"].max()], y=[chart.target] * 2, mode="lines",
                            name=f"{chart.parent} {format_value(indicator_id, chart.target)}",

@@ -14,7 +14,9 @@ from matplotlib.ticker import FuncFormatter, MaxNLocator
 from hrdash import swedish
 from hrdash.catalogue import BY_ID
 from hrdash.charts.style import (
+    control_floor,
     short_title,
+    target_label,
     AXIS,
     BETTER_SIGNAL,
     CENTRE,
@@ -39,7 +41,6 @@ from hrdash.charts.style import (
 )
 from hrdash.charts.trend import Lines, Trend
 from hrdash.figures import signals
-from hrdash.figures.format import format_value
 
 FONT = "DejaVu Sans"  # ships with matplotlib: å, ä, ö and the en dash
 _lock = threading.Lock()  # matplotlib's font cache and text layout are not made for threads
@@ -119,7 +120,7 @@ def trend_figure(chart: Trend, width: float, height: float, font_size: float = 9
     if chart.target is not None:
         axes.axhline(chart.target, color=TARGET, linewidth=thin * 1.4, linestyle=(0, (4, 3)))
         # Beside the plot, at the right, where no line or point can run into it.
-        axes.annotate(f"Mål {format_value(indicator_id, chart.target)}", xy=(1, chart.target),
+        axes.annotate(target_label(indicator_id, chart.target), xy=(1, chart.target),
                       xycoords=("axes fraction", "data"), xytext=(font_size / 2, 0), textcoords="offset points",
                       ha="left", va="center", color=TARGET, fontsize=font_size, fontfamily=FONT)
     _axes_style(axes, x, months, percent, font_size, max_ticks)
@@ -127,8 +128,8 @@ def trend_figure(chart: Trend, width: float, height: float, font_size: float = 9
                          *([chart.target] if chart.target is not None else []),
                          *(list(bands["upper"]) + list(bands["lower"]))) if v == v]
     top = max(drawn or [1])
-    # A control chart shows its variation: the axis fits the data; any other chart starts at zero.
-    bottom = max(0.0, min(drawn) - (top - min(drawn)) * 0.15) if limits and drawn else 0.0
+    # A control chart shows its variation (the axis fits the data, within reason); any other starts at zero.
+    bottom = control_floor(min(drawn), top) if limits and drawn else 0.0
     # Room above the data for the measures' titles (one row, or two where there are several).
     room = 0.12 + (0 if not marks else 0.2 if len(marks) == 1 else 0.34)
     axes.set_ylim(bottom, top + (top - bottom) * room if top > bottom else top + 1)

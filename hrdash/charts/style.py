@@ -1,5 +1,9 @@
 """The look every chart shares, on the pages (plotly) and in the reports (matplotlib)."""
 
+from hrdash import swedish
+from hrdash.catalogue import BY_ID
+from hrdash.figures.format import format_value
+
 # Okabe & Ito's palette, distinguishable with the common colour-vision deficiencies.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
 MAIN, SECOND, GOOD, BAD = PALETTE[0], PALETTE[1], PALETTE[2], PALETTE[3]
@@ -7,6 +11,7 @@ FAINT = "#A7A9AC"
 TARGET = "#A0458A"  # dashed; clearly apart from the orange 12-month line and the vermillion of a concern
 CONCERN, IMPROVEMENT = "#D55E00", "#009E73"  # a signal's point: for the worse, for the better
 LIMITS = "#6B7280"  # the centre line and the limits of normal variation
+FUNNEL_BAND = "rgba(107, 114, 128, 0.12)"  # the 95 % band of a funnel: what chance gives a group of each size
 INK = "#1F2328"
 MEASURE = "#4B5563"  # a measure's marker and line: dark grey, apart from the data's colours
 GRID = "#E5E7EB"
@@ -37,3 +42,17 @@ def short_title(title: str, length: int) -> str:
             break
         kept = f"{kept} {word}".strip()
     return (kept or title[:length]).rstrip(":,;") + "…"
+
+
+def target_label(indicator_id: str, target: float) -> str:
+    """A target line's label: 'Mål 7,0 %', and 'Mål 13,0' where the unit is words ('ärenden per
+    handläggare'), which the chart's title already says and which would squeeze the plot."""
+    text = format_value(indicator_id, target)
+    return f"Mål {text if BY_ID[indicator_id].unit in ('%', 'kr') else swedish.number(target, 1)}"
+
+
+def control_floor(low: float, high: float) -> float:
+    """The bottom of a control chart's axis: close under the data, so that its variation shows, but the
+    axis spans at least 40 % of its top, so that a change of a few per cent never fills the chart."""
+    bottom = min(low - (high - low) * 0.15, high * 0.6)
+    return max(0.0, bottom) if low >= 0 else bottom

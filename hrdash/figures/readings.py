@@ -81,11 +81,14 @@ def rule_texts(point: signals.Point, indicator_id: str) -> list[str]:
     return texts
 
 
+# The report has the table, not the funnel chart: the same rule, said without the chart.
+FUNNEL_EXPLAINED_IN_TEXT = ("Varje grupp jämförs med helheten med hänsyn till sin storlek: en liten grupp varierar mer av "
+                            "slumpen, och bara den som ligger utanför det förväntade skiljer sig mer än slumpen förklarar.")
 FUNNEL_EXPLAINED = ("Varje grupp jämförs med helheten med hänsyn till hur stor den är: en liten enhet varierar mer av "
              "slumpen än en stor. Tratten visar vad slumpen ger en grupp av varje storlek (95 % och 99,8 % av "
              "utfallen); bara den som ligger utanför tratten skiljer sig mer än slumpen förklarar.")
-TWELVE_MONTHS_EXPLAINED = ("Sjukfrånvaron jämförs över de senaste 12 månaderna: en enda lång sjukskrivning håller en liten "
-                 "enhets månadssiffra hög i många månader.")
+TWELVE_MONTHS_EXPLAINED = ("Sjukfrånvaron jämförs över 12 månader: en enda lång sjukskrivning håller annars en liten "
+                           "enhets siffra hög länge.")
 
 
 PARENTS = {"förvaltning": "förvaltningen", "kommun": "kommunen"}
@@ -148,6 +151,24 @@ def funnel_table(funnel, hidden_reason: str) -> pd.DataFrame:
                                                if shown and row.lower95 == row.lower95 else "–"),
         })
     return pd.DataFrame(rows)
+
+
+def funnel_width(funnel) -> str | None:
+    """Why a small group can hardly be told from chance, where the funnel is wide: the band of the smallest
+    group shown, and, where none lies outside, what that means. None where even the smallest group's band is
+    narrower than the whole's own figure (a funnel that can tell)."""
+    indicator_id = funnel.indicator_id
+    shown = funnel.rows[funnel.rows["value"].notna() & funnel.rows["lower95"].notna()]
+    if shown.empty or funnel.target is None:
+        return None
+    smallest = shown.loc[shown["n"].idxmin()]
+    if smallest["upper95"] - smallest["lower95"] <= funnel.target:
+        return None
+    band = (f"för {smallest['unit']} ({size_words(indicator_id, smallest['n'])}) ryms "
+            f"{value_range(indicator_id, smallest['lower95'], smallest['upper95'])} inom det förväntade")
+    if all(verdict_is_worse(indicator_id, v) is None for v in funnel.rows["verdict"]):
+        return f"För små grupper är spannet brett: {band}. Att ingen ligger utanför betyder inte att alla är lika."
+    return f"För små grupper är spannet brett: {band}, så bara mycket stora skillnader syns."
 
 
 def outside(funnel) -> list[str]:

@@ -159,7 +159,7 @@ def _section(section: Section) -> list[Block]:
         whole = readings.PARENTS.get(found.parent_level, "helheten")
         when = swedish.month_name(found.month)
         out += [Heading(3, f"Jämfört med {whole}, {when}"),
-                Paragraph(f"{BY_ID[found.indicator_id].label}. {readings.FUNNEL_EXPLAINED}"
+                Paragraph(f"{BY_ID[found.indicator_id].label}. {readings.FUNNEL_EXPLAINED_IN_TEXT}"
                           + (f" {readings.TWELVE_MONTHS_EXPLAINED}" if found.indicator_id == "sick_leave_12m_pct"
                              else ""), "note"),
                 *_comparison(section)]
@@ -178,9 +178,13 @@ def _comparison(section: Section) -> list[Block]:
     if not outside.empty:
         out.append(Table.of(outside, align=["left", "right", "right", "left", "right"]))
     name = table.columns[0]
+    # On paper only where it matters most: a comparison in which nobody lies outside.
+    wide = readings.funnel_width(section.comparison) if outside.empty else None
     if not within.empty:
         out.append(Paragraph(f"Inom det förväntade för sin storlek ({len(within)} av {len(table)}): "
-                             + ", ".join(within[name]) + ".", "note"))
+                             + ", ".join(within[name]) + "." + (f" {wide}" if wide else ""), "note"))
+    elif wide:
+        out.append(Paragraph(wide, "note"))
     if not hidden.empty:
         reason = hidden[verdict].iloc[0].removeprefix("Visas inte: ")
         out.append(Paragraph(f"Visas inte ({reason}): " + ", ".join(hidden[name]) + ".", "note"))

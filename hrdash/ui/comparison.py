@@ -28,7 +28,8 @@ def render(indicator_id: str, group: Group, members: list[Group], month: dt.date
     st.header(f"Jämfört med {whole}, {when}")
     outside = funnel.rows[[readings.verdict_is_worse(indicator_id, v) is not None for v in funnel.rows["verdict"]]]
     st.markdown(f"{BY_ID[indicator_id].label}: {len(outside)} av {len(funnel.rows)} ligger utanför det "
-                f"förväntade för sin storlek" + (f" ({', '.join(outside['unit'])})." if len(outside) else "."))
+                f"förväntade för sin storlek" + (f" ({', '.join(outside['unit'])})." if len(outside) else ".")
+                + (f" {readings.funnel_width(funnel)}" if readings.funnel_width(funnel) else ""))
     st.plotly_chart(charts.funnel(funnel), config=widgets.PLOTLY_CONFIG, theme=None, key=f"{key}_tratt")
     hidden_reason = few_people(cache.health_limit()) if BY_ID[indicator_id].privacy == HEALTH else few_answers()
     st.table(readings.funnel_table(funnel, hidden_reason), hide_index=True, border="horizontal")  # whole texts: a verdict is read, not scrolled
