@@ -298,6 +298,7 @@ def _effects(con, args) -> int:
 
 
 def _report(con, args) -> int:
+    from hrdash import swedish
     from hrdash.figures import groups, series
     from hrdash.reports import exports
 
@@ -319,7 +320,7 @@ def _report(con, args) -> int:
     from hrdash.reports import model
 
     args.out.write_bytes(exports.render(model.build(con, group, args.month), suffix))
-    print(f"Månadsrapporten för {group.name}, {args.month:%Y-%m}, är skriven till {args.out}.")
+    print(f"Månadsrapporten för {group.name}, {swedish.month_name(args.month)}, är skriven till {args.out}.")
     return 0
 
 

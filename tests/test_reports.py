@@ -209,7 +209,7 @@ def test_cli_writes_the_report_on_a_machine_without_a_browser(demo_database, tmp
                              "--month", "2026-10", "--unit", "Vuxen", "--out", str(out)], capture_output=True, text=True,
                             env=python_only, timeout=120)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == f"Månadsrapporten för Vuxen, 2026-10, är skriven till {out}."
+    assert result.stdout.strip() == f"Månadsrapporten för Vuxen, oktober 2026, är skriven till {out}."
     assert out.stat().st_size > 5000
 
 
