@@ -31,7 +31,8 @@ def configure(stream=None) -> None:
     if any(getattr(h, "_hrdash", False) for h in LOGGER.handlers):
         return
     handler = logging.StreamHandler(stream or sys.stdout)
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s hrdash: %(message)s", "%Y-%m-%d %H:%M:%S"))
+    # The time with the server's offset from UTC: '2026-12-04 21:30:00 +0000', never an hour to guess.
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s hrdash: %(message)s", "%Y-%m-%d %H:%M:%S %z"))
     handler._hrdash = True  # type: ignore[attr-defined]
     LOGGER.addHandler(handler)
     LOGGER.setLevel(logging.INFO)

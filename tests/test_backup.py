@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from conftest import SICK_HEADER, csv_bytes, load, open_app
 
+from hrdash import swedish
 from hrdash.errors import UserError
 from hrdash.figures import indicators
 from hrdash.store import audit, backup, batches, database, roles
@@ -156,12 +157,32 @@ def test_only_the_newest_backups_are_kept_and_half_written_ones_never_count(con,
     assert len({t.folder for t in taken}) == 3  # taken within one second, yet three folders
 
 
-def test_the_schedule_comes_from_the_environment(tmp_path):
+@pytest.fixture
+def server_zone(monkeypatch):
+    """Set the zone of this process's clock (the server's), as TZ does; put back afterwards."""
+    def set_zone(zone: str) -> None:
+        monkeypatch.setenv("TZ", zone)
+        time.tzset()
+    yield set_zone
+    monkeypatch.undo()
+    time.tzset()
+
+
+def test_on_a_server_on_utc_the_schedule_says_swedish_time_too(tmp_path, server_zone):
+    server_zone("UTC")
+    schedule = backup.Schedule.from_environment({"HRDASH_BACKUP_DIR": str(tmp_path)})
+    assert schedule.describe(dt.datetime(2026, 12, 4, 12, 0)) == (
+        "varje natt kl. 02:00 serverns tid (03:00 svensk tid), de 14 senaste sparas")
+    assert schedule.describe(dt.datetime(2026, 7, 4, 12, 0)).startswith("varje natt kl. 02:00 serverns tid (04:00")
+
+
+def test_the_schedule_comes_from_the_environment(tmp_path, server_zone):
+    server_zone("Europe/Stockholm")
     assert backup.Schedule.from_environment({}) is None
     schedule = backup.Schedule.from_environment({"HRDASH_BACKUP_DIR": str(tmp_path / "kopior")})
     assert (schedule.folder, schedule.at, schedule.keep) == (tmp_path / "kopior", dt.time(2, 0), 14)
     assert schedule.folder.is_dir()
-    assert schedule.describe() == "varje natt kl. 02:00, de 14 senaste sparas"
+    assert schedule.describe() == "varje natt kl. 02:00, de 14 senaste sparas"  # the server keeps Swedish time
     schedule = backup.Schedule.from_environment({"HRDASH_BACKUP_DIR": str(tmp_path), "HRDASH_BACKUP_TIME": "23:30",
                                                  "HRDASH_BACKUP_KEEP": "7"})
     assert schedule.next_run(dt.datetime(2026, 11, 2, 12, 0)) == dt.datetime(2026, 11, 2, 23, 30)
@@ -203,20 +224,22 @@ def data_page(email: str):
     return open_app("pages/data.py", secrets=AUTH, user={"is_logged_in": True, "email": email})
 
 
-def test_an_administrator_backs_up_from_the_data_page(signed_in_database, tmp_path, monkeypatch):
+def test_an_administrator_backs_up_from_the_data_page(signed_in_database, tmp_path, monkeypatch, server_zone):
+    server_zone("UTC")  # as many servers run: the page still says Swedish time
     monkeypatch.setenv("HRDASH_BACKUP_DIR", str(tmp_path / "kopior"))
     monkeypatch.setenv("HRDASH_BACKUP_KEEP", "5")
     at = data_page("admin@kommun.se")
     assert [h.value for h in at.header][-1] == "Säkerhetskopior"
     captions = [c.value for c in at.caption]
-    assert any(c.startswith(f"Sparas i {tmp_path / 'kopior'}, varje natt kl. 02:00, de 5 senaste sparas.")
-               for c in captions)
+    assert any(c.startswith(f"Sparas i {tmp_path / 'kopior'}, varje natt kl. 02:00 serverns tid (0")
+               for c in captions)  # 03:00 svensk tid in winter, 04:00 in summer
     assert "Inga säkerhetskopior ännu." in captions
     at.button(key="säkerhetskopiera").click().run()
     assert not at.exception
     (taken,) = backup.backups(tmp_path / "kopior")
     assert any(s.value.startswith(f"Säkerhetskopian {taken.folder.name} är sparad (") for s in at.success)
     assert list(at.dataframe[-1].value["Mapp"]) == [taken.folder.name]
+    assert list(at.dataframe[-1].value["Tagen"]) == [swedish.clock(taken.taken_at)]  # an hour later than the UTC name
     from hrdash.ui import session
 
     live = session.cursor()

@@ -25,7 +25,7 @@ from pathlib import Path
 
 import duckdb
 
-from hrdash import logs
+from hrdash import logs, swedish
 from hrdash.errors import UserError
 from hrdash.store import batches, database
 
@@ -182,10 +182,14 @@ class Schedule:
         candidate = dt.datetime.combine(after.date(), self.at)
         return candidate if candidate > after else dt.datetime.combine(after.date() + dt.timedelta(days=1), self.at)
 
-    def describe(self) -> str:
-        """In Swedish, for the Data page: 'varje natt kl. 02:00, de 14 senaste sparas'."""
+    def describe(self, now: dt.datetime | None = None) -> str:
+        """In Swedish, for the Data page: 'varje natt kl. 02:00, de 14 senaste sparas'; on a server whose
+        clock is not in Swedish time, that too: 'kl. 02:00 serverns tid (03:00 svensk tid)'."""
         at = self.at.isoformat(timespec="seconds" if self.at.second else "minutes")
-        return f"varje natt kl. {at}, de {self.keep} senaste sparas"
+        run = self.next_run(now or dt.datetime.now()).astimezone()
+        swedish_at = swedish.clock(run)[-5:]
+        where = "" if swedish_at == at[:5] else f" serverns tid ({swedish_at} svensk tid)"
+        return f"varje natt kl. {at}{where}, de {self.keep} senaste sparas"
 
 
 class Nightly(threading.Thread):

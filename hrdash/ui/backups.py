@@ -35,7 +35,7 @@ def section(user: session.User) -> None:
     if not found:
         st.caption("Inga säkerhetskopior ännu.")
         return
-    st.dataframe([{"Tagen": f"{b.taken_at:%Y-%m-%d %H:%M:%S}", "Mapp": b.folder.name, "Storlek": _megabytes(b.size)}
+    st.dataframe([{"Tagen": swedish.clock(b.taken_at), "Mapp": b.folder.name, "Storlek": _megabytes(b.size)}
                   for b in found], hide_index=True, width="stretch")
 
 
