@@ -89,13 +89,13 @@ def test_the_nightly_backup_is_taken_while_serving_and_restores_to_the_same_indi
             break
         time.sleep(0.25)
     line = next(line for line in running.log() if " säkerhetskopia " in line)
-    assert re.fullmatch(rf"\S+ \S+ INFO hrdash: säkerhetskopia mapp={taken.folder.name} av=schema sekunder=\S+ "
+    assert re.fullmatch(rf"\S+ \S+ [+-]\d{{4}} INFO hrdash: säkerhetskopia mapp={taken.folder.name} av=schema sekunder=\S+ "
                         r"storlek_mb=\S+", line), line
 
 
 def test_the_log_starts_with_how_the_server_runs(running):
     first = running.log()[0]
-    assert re.fullmatch(rf"\S+ \S+ INFO hrdash: start port={running.port} läge=produktion "
+    assert re.fullmatch(rf"\S+ \S+ [+-]\d{{4}} INFO hrdash: start port={running.port} läge=produktion "
                         rf"säkerhetskopior={re.escape(str(running.backups))}@\S+", first), first
 
 
