@@ -63,11 +63,33 @@ def indicator_columns() -> str:
     return ",\n        ".join(entries)
 
 
+def indicator_points() -> str:
+    """The SELECTs of queries/marts/signal_values.sql, one per indicator of the catalogue, joined by
+    UNION ALL: its value in each group and month where it exists and counts as reported (every unit
+    of its kind reported, or it has no coverage) and, for a tertial's indicator, in a tertial's last
+    month; with whether the privacy rule hides it. One SELECT per indicator, rather than an UNPIVOT,
+    so that DuckDB drops the SELECT of every indicator a query does not ask for unread."""
+    selects = []
+    for indicator in catalogue.INDICATORS:
+        hidden = "false" if indicator.privacy == catalogue.NONE else f"{indicator.people}_hidden"
+        where = [f"{indicator.id} IS NOT NULL"]
+        if indicator.has_coverage:
+            kind = indicator.kind
+            where.append(f"({kind}_units IS NULL OR {kind}_units_reported = {kind}_units)")
+        if indicator.window == catalogue.TERTIAL:
+            where.append(f"month(month) IN ({', '.join(str(m) for m in catalogue.TERTIAL_END_MONTHS)})")
+        selects.append(f"SELECT level, group_id, group_name, month, '{indicator.id}' AS indicator, "
+                       f"{indicator.id} AS value, {hidden} AS suppressed\n"
+                       f"    FROM group_month_snapshot WHERE {' AND '.join(where)}")
+    return "\n    UNION ALL\n    ".join(selects)
+
+
 def tertial_indicators() -> str:
     return ", ".join(f"'{i.id}'" for i in catalogue.INDICATORS if i.window == catalogue.TERTIAL)
 
 
-MACROS = {"indicator_columns": indicator_columns, "tertial_indicators": tertial_indicators,
+MACROS = {"indicator_columns": indicator_columns, "indicator_points": indicator_points,
+          "tertial_indicators": tertial_indicators,
           "tertial_end_months": lambda: ", ".join(str(m) for m in catalogue.TERTIAL_END_MONTHS),
           "health_limit": lambda: str(catalogue.HEALTH_LIMIT), "min_answers": lambda: str(catalogue.MIN_ANSWERS)}
 
