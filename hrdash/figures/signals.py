@@ -277,6 +277,15 @@ def charted(rows: pd.DataFrame, pattern: Season, baseline_from: dt.date | None =
 SIGNAL_WORDS = tuple("+".join(rule for bit, rule in enumerate(RULES) if code & (1 << bit)) for code in range(16))
 
 
+VARIATIONS = (COMMON, CONCERN, IMPROVEMENT)
+
+
+def _words(codes: np.ndarray, words: tuple[str, ...], index: pd.Index) -> pd.Series:
+    """The word of each code, as a categorical column: a city's two million points share a
+    handful of words, and hold a small number each rather than a string."""
+    return pd.Series(pd.Categorical.from_codes(codes, words), index=index)
+
+
 def table(points: pd.DataFrame, unsuppressed: bool) -> pd.DataFrame:
     """A charted frame as `hrdash signals` prints it: level, unit, month, indicator, value, centre,
     lower, upper, signal, variation, seasonal; hidden values NaN, and where a value is hidden, or
@@ -293,14 +302,14 @@ def table(points: pd.DataFrame, unsuppressed: bool) -> pd.DataFrame:
     has = points["has_limits"].to_numpy(bool)
     hidden = points["suppressed"].to_numpy(bool)
     limits = has if unsuppressed else has & ~hidden & ~points["limits_hidden"].to_numpy(bool)
-    variation = np.where(code == 0, COMMON, np.where(concern, CONCERN, IMPROVEMENT))
+    variation = np.where(code == 0, 0, np.where(concern, 1, 2))  # the positions in VARIATIONS
     return pd.DataFrame({
         "level": points["level"], "unit": points["group_name"], "month": points["month"],
         "indicator": points["indicator"],
         "value": points["value"].where(np.ones(len(points), bool) if unsuppressed else ~hidden),
         **{name: points[name].where(limits) for name in ("centre", "lower", "upper")},
-        "signal": pd.Series(np.asarray(SIGNAL_WORDS, dtype=object)[code], index=points.index).where(limits),
-        "variation": pd.Series(variation.astype(object), index=points.index).where(limits),
+        "signal": _words(code, SIGNAL_WORDS, points.index).where(limits),
+        "variation": _words(variation, VARIATIONS, points.index).where(limits),
         "seasonal": points["seasonal"],
     })
 
