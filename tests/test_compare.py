@@ -148,3 +148,16 @@ def test_json_has_numbers_and_nulls(con, capsys, fmt):
     assert cli.main(["compare", "--db", db, "--month", MONTH, "--format", fmt]) == 0
     text = capsys.readouterr().out
     assert '"tau2":0.000000' in text and '"verdict":"within"' in text
+
+
+def test_the_poisson_quantiles_are_those_of_scipy_stats():
+    """compare.poisson_quantile avoids importing scipy.stats; it must give its exact quantiles."""
+    import numpy as np
+    from scipy.stats import poisson
+
+    from hrdash.figures import compare
+
+    expected = np.concatenate([[0.0, 1e-12, 0.01, 0.5, 1.0, 2.0, 6.0, 1e5], np.arange(0, 300, 0.01),
+                               np.random.default_rng(1).exponential(20, 20_000)])
+    for q in (0.025, 0.975, 0.001, 0.999):
+        assert np.array_equal(compare.poisson_quantile(q, expected), poisson.ppf(q, expected))
