@@ -168,3 +168,14 @@ def test_a_wide_funnel_says_why_small_groups_can_hardly_be_told_from_chance():
     narrow = rows.assign(lower95=[4.0, 6.0], upper95=[10.0, 8.8])  # 6,0 points wide, under the whole's 7,4
     assert readings.funnel_width(compare.Funnel("sick_leave_12m_pct", dt.date(2026, 10, 1), "Soc", "förvaltning",
                                                 "enhet", 7.4, 0.0, narrow)) is None
+
+
+def test_the_poisson_quantiles_are_those_of_scipy_stats():
+    """compare.poisson_quantile avoids importing scipy.stats; it must give its exact quantiles."""
+    import numpy as np
+    from scipy.stats import poisson
+
+    expected = np.concatenate([[0.0, 1e-12, 0.01, 0.5, 1.0, 2.0, 6.0, 1e5], np.arange(0, 300, 0.01),
+                               np.random.default_rng(1).exponential(20, 20_000)])
+    for q in (0.025, 0.975, 0.001, 0.999):
+        assert np.array_equal(compare.poisson_quantile(q, expected), poisson.ppf(q, expected))

@@ -23,7 +23,7 @@ import pandas as pd
 
 from hrdash.catalogue import BY_ID, SIGNALS, shown_in
 from hrdash.figures.seasons import Season, season
-from hrdash.store.queries import read
+from hrdash.store.queries import read_arrow
 
 BASELINE_POINTS = 12
 LIMIT_FACTOR = 2.66  # the limits are the centre ± 2.66 × the mean moving range
@@ -224,8 +224,9 @@ def frame(con: duckdb.DuckDBPyConnection, baseline_from: dt.date | None = None, 
     baseline starts at `baseline_from`, else where HR restarted it for the group, else at its first
     point. `adjust=False` draws sick leave as Part 2 did, without the season."""
     filters.setdefault("indicator", shown_in(SIGNALS))
-    rows = read(con, "signal_values", "level, level_rank, group_id, group_name, indicator, month, value, suppressed, "
-                "restart", order_by="level_rank, group_id, indicator, month", **filters).df()
+    rows = read_arrow(con, "signal_values", "level, level_rank, group_id, group_name, indicator, month, value, "
+                      "suppressed, restart", order_by="level_rank, group_id, indicator, month",
+                      **filters).to_pandas(date_as_object=False)
     return charted(rows, season(con) if adjust else Season(), baseline_from)
 
 
@@ -234,9 +235,8 @@ def charted(rows: pd.DataFrame, pattern: Season, baseline_from: dt.date | None =
     month order; the months as datetime64) with their charts, as `frame` describes."""
     count = len(rows)
     new = np.ones(count, bool)
-    if count:
-        keys = [rows[k].to_numpy() for k in KEY]
-        new[1:] = np.logical_or.reduce([k[1:] != k[:-1] for k in keys])
+    if count:  # a series starts where a key changes; pandas compares the strings in their Arrow buffers
+        new[1:] = np.logical_or.reduce([rows[k].ne(rows[k].shift()).to_numpy(bool)[1:] for k in KEY])
     series_id = np.cumsum(new) - 1
     first = np.flatnonzero(new)
     position = np.arange(count) - first[series_id]
@@ -277,6 +277,15 @@ def charted(rows: pd.DataFrame, pattern: Season, baseline_from: dt.date | None =
 SIGNAL_WORDS = tuple("+".join(rule for bit, rule in enumerate(RULES) if code & (1 << bit)) for code in range(16))
 
 
+VARIATIONS = (COMMON, CONCERN, IMPROVEMENT)
+
+
+def _words(codes: np.ndarray, words: tuple[str, ...], index: pd.Index) -> pd.Series:
+    """The word of each code, as a categorical column: a city's two million points share a
+    handful of words, and hold a small number each rather than a string."""
+    return pd.Series(pd.Categorical.from_codes(codes, words), index=index)
+
+
 def table(points: pd.DataFrame, unsuppressed: bool) -> pd.DataFrame:
     """A charted frame as `hrdash signals` prints it: level, unit, month, indicator, value, centre,
     lower, upper, signal, variation, seasonal; hidden values NaN, and where a value is hidden, or
@@ -293,14 +302,14 @@ def table(points: pd.DataFrame, unsuppressed: bool) -> pd.DataFrame:
     has = points["has_limits"].to_numpy(bool)
     hidden = points["suppressed"].to_numpy(bool)
     limits = has if unsuppressed else has & ~hidden & ~points["limits_hidden"].to_numpy(bool)
-    variation = np.where(code == 0, COMMON, np.where(concern, CONCERN, IMPROVEMENT))
+    variation = np.where(code == 0, 0, np.where(concern, 1, 2))  # the positions in VARIATIONS
     return pd.DataFrame({
         "level": points["level"], "unit": points["group_name"], "month": points["month"],
         "indicator": points["indicator"],
         "value": points["value"].where(np.ones(len(points), bool) if unsuppressed else ~hidden),
         **{name: points[name].where(limits) for name in ("centre", "lower", "upper")},
-        "signal": pd.Series(np.asarray(SIGNAL_WORDS, dtype=object)[code], index=points.index).where(limits),
-        "variation": pd.Series(variation.astype(object), index=points.index).where(limits),
+        "signal": _words(code, SIGNAL_WORDS, points.index).where(limits),
+        "variation": _words(variation, VARIATIONS, points.index).where(limits),
         "seasonal": points["seasonal"],
     })
 

@@ -23,12 +23,16 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import duckdb
 
 from hrdash import catalogue
 from hrdash.store import schema
 from hrdash.store.database import PROJECT_ROOT, transaction
+
+if TYPE_CHECKING:
+    import pyarrow
 
 QUERIES = PROJECT_ROOT / "queries"
 LAYERS = ("staging", "intermediate", "marts", "state")
@@ -63,11 +67,33 @@ def indicator_columns() -> str:
     return ",\n        ".join(entries)
 
 
+def indicator_points() -> str:
+    """The SELECTs of queries/marts/signal_values.sql, one per indicator of the catalogue, joined by
+    UNION ALL: its value in each group and month where it exists and counts as reported (every unit
+    of its kind reported, or it has no coverage) and, for a tertial's indicator, in a tertial's last
+    month; with whether the privacy rule hides it. One SELECT per indicator, rather than an UNPIVOT,
+    so that DuckDB drops the SELECT of every indicator a query does not ask for unread."""
+    selects = []
+    for indicator in catalogue.INDICATORS:
+        hidden = "false" if indicator.privacy == catalogue.NONE else f"{indicator.people}_hidden"
+        where = [f"{indicator.id} IS NOT NULL"]
+        if indicator.has_coverage:
+            kind = indicator.kind
+            where.append(f"({kind}_units IS NULL OR {kind}_units_reported = {kind}_units)")
+        if indicator.window == catalogue.TERTIAL:
+            where.append(f"month(month) IN ({', '.join(str(m) for m in catalogue.TERTIAL_END_MONTHS)})")
+        selects.append(f"SELECT level, group_id, group_name, month, '{indicator.id}' AS indicator, "
+                       f"{indicator.id} AS value, {hidden} AS suppressed\n"
+                       f"    FROM group_month_snapshot WHERE {' AND '.join(where)}")
+    return "\n    UNION ALL\n    ".join(selects)
+
+
 def tertial_indicators() -> str:
     return ", ".join(f"'{i.id}'" for i in catalogue.INDICATORS if i.window == catalogue.TERTIAL)
 
 
-MACROS = {"indicator_columns": indicator_columns, "tertial_indicators": tertial_indicators,
+MACROS = {"indicator_columns": indicator_columns, "indicator_points": indicator_points,
+          "tertial_indicators": tertial_indicators,
           "tertial_end_months": lambda: ", ".join(str(m) for m in catalogue.TERTIAL_END_MONTHS),
           "health_limit": lambda: str(catalogue.HEALTH_LIMIT), "min_answers": lambda: str(catalogue.MIN_ANSWERS)}
 
@@ -222,9 +248,25 @@ def read(con: duckdb.DuckDBPyConnection, name: str, columns: str = "*", order_by
          since: dt.date | None = None, until: dt.date | None = None, **equal: object) -> duckdb.DuckDBPyConnection:
     """Read a view of queries/ by name: `.fetchall()`, `.fetchone()` or `.df()` the result. The
     stored figures a view reads are brought up to date first (see hrdash/store/snapshot.py)."""
+    _refresh(con, name)
+    sql, params = select(name, columns, order_by, since, until, **equal)
+    return con.execute(sql, params)
+
+
+def read_arrow(con: duckdb.DuckDBPyConnection, name: str, columns: str = "*", order_by: str | None = None,
+               since: dt.date | None = None, until: dt.date | None = None, **equal: object) -> pyarrow.Table:
+    """`read`, the rows as an Arrow table: for millions of rows. DuckDB hands the strings over in
+    Arrow's buffers rather than as one Python object each, and pandas keeps them there
+    (`.to_pandas()`): a city's 1.9 million points of `hrdash signals` in a fifth of `.df()`'s time."""
+    _refresh(con, name)
+    sql, params = select(name, columns, order_by, since, until, **equal)
+    con.complete()  # con.sql refuses to run beside an execute() whose result is not read to its end
+    return con.sql(sql, params=params).to_arrow_table()
+
+
+def _refresh(con: duckdb.DuckDBPyConnection, name: str) -> None:
+    """Bring the stored figures up to date if the view reads them."""
     if reads_stored(name):
         from hrdash.store import snapshot
 
         snapshot.refresh(con)
-    sql, params = select(name, columns, order_by, since, until, **equal)
-    return con.execute(sql, params)
