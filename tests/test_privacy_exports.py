@@ -132,6 +132,26 @@ def test_min_del_shows_the_small_unit_only_to_its_own_chefs_and_no_answers_at_al
     assert at.dataframe[0].value.set_index("Enhet").loc["Ledningsstöd", "okt 2026"] == SHORT
 
 
+@pytest.mark.parametrize("walker", WALKERS)
+def test_the_voice_page_hides_few_answers_from_everyone_even_in_the_tertial_cycle(walk_db, walker):
+    at = as_user(*WALKERS[walker], page="pages/medarbetarnas_rost.py", grupp="Stab – avdelning",
+                 manad="oktober 2026")
+    per_unit = next(t.value for t in at.table if "Svarsfrekvens" in t.value.columns).set_index("Enhet")
+    for question in HIDDEN_QUESTIONS:
+        assert per_unit.loc["Ledningsstöd", question].startswith("–"), per_unit.loc["Ledningsstöd"]
+        assert per_unit.loc["HR och ekonomi", question].startswith("–")
+    assert per_unit.loc["Ledningsstöd", "Bra arbetssituation"] == "60,0\xa0% (5 svar)"
+    # December 2025: T3 2025 is followed up, and what the answers say since the plan compares T1 2025 with the
+    # latest tertial, T2 2026, whose answers to two of the questions are too few to show.
+    at = as_user(*WALKERS[walker], page="pages/medarbetarnas_rost.py", grupp="Stab – avdelning",
+                 manad="december 2025")
+    cycle = next(t.value for t in at.table if "Vad svaren säger sedan planen" in t.value.columns).set_index("Enhet")
+    said = cycle.loc["Ledningsstöd", "Vad svaren säger sedan planen"]
+    assert said == ("bra arbetssituation: ingen säker skillnad mot mätningen före starten; "
+                    "kan göra ett gott arbete: visas inte: färre än 5 svar; rekommenderar arbetsplatsen: visas inte: färre "
+                    "än 5 svar"), said
+
+
 def run_cli(db, *args) -> list[dict]:
     done = subprocess.run([sys.executable, "-m", "hrdash.cli", *args, "--db", str(db)], capture_output=True,
                           text=True, check=True)
