@@ -103,6 +103,29 @@ def test_the_report_files_never_show_the_small_units_sick_leave_or_few_answers(w
     assert not any("Ledningsstöd" in t and ("50,0" in t or "100,0" in t) for t in slides)
 
 
+def shown_on(at) -> list[str]:
+    """Every text a page shows: its headings, paragraphs, captions, figures and the cells of its tables."""
+    texts = [e.value for kind in ("title", "header", "subheader", "markdown", "caption", "info", "warning")
+             for e in getattr(at, kind)]
+    texts += [f"{m.label} {m.value}" for m in at.metric]
+    texts += [str(v) for t in [*at.table, *at.dataframe] for v in t.value.astype(str).to_numpy().ravel()]
+    return texts
+
+
+@pytest.mark.parametrize("walker", WALKERS)
+def test_presentation_mode_shows_no_slide_with_the_small_units_sick_leave(walk_db, walker):
+    at = as_user(*WALKERS[walker], page="pages/presentation.py", grupp="Stab – avdelning", manad="oktober 2026")
+    seen, slides = shown_on(at), 1
+    while not at.button(key="framåt").disabled:
+        at.button(key="framåt").click().run()
+        assert not at.exception
+        seen += shown_on(at)
+        slides += 1
+    assert slides > 5 and "Ledningsstöd" in " ".join(seen)  # the measures slide names it
+    assert not [t for t in seen if "13,4" in t or SHORT in t]
+    assert not [t for t in seen if "Ledningsstöd" in t and ("50,0" in t or "100,0" in t)]
+
+
 @pytest.mark.parametrize("walker", WALKERS)
 def test_the_annual_report_workbook_names_no_unit_and_hides_stabs_few_men(walk_db, downloads, walker):
     at = as_user(*WALKERS[walker], page="pages/arsredovisning.py")
