@@ -37,7 +37,9 @@ with sick_tab:
                "ser: som chef får du redan varje sjukanmälan. Visa inte de siffrorna för andra. Svar på pulsfrågorna "
                "och avgångssamtalen från färre än 5 visas aldrig, inte heller för dig. De senaste 12 månaderna, den "
                "senaste först; – där enheten inte har rapporterat, tomt där den inte hörde till dig.")
-    table, notes = own_part.sick_leave(con, groups, own, indicator, months[0])
+    # Also the units that were hers earlier in the 12 months and have moved since, in those months only.
+    shown = own_part.own_groups(cache.groups(session.version()), own, own_part.held_units(con, own, months[0]))
+    table, notes = own_part.sick_leave(con, shown, own, indicator, months[0])
     st.dataframe(table, hide_index=True, width="stretch")
     if notes:
         st.caption("\\* Ofullständig månad: " + " ".join(plain(n) for n in notes))

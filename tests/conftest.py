@@ -23,7 +23,7 @@ from streamlit.testing.v1 import AppTest
 
 from hrdash.figures import indicators
 from hrdash.ingest.parse import parse_file
-from hrdash.store import batches, database, units
+from hrdash.store import batches, database, roles, units
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
@@ -82,6 +82,100 @@ def demo_database(tmp_path_factory) -> DemoDatabase:
         printed.setdefault((row["level"], row["unit"], row["month"]), {})[row["indicator"]] = (
             float(row["value"]) if row["value"] else None)
     return DemoDatabase(path, printed)
+
+
+STAB = "avdelning:Socialförvaltningen / Stab"
+VUXEN = "avdelning:Socialförvaltningen / Vuxen"
+LEDNINGSSTOD = "enhet:kod:1401"  # Ledningsstöd, 7 people in Stab: no sick-leave figure for the committee
+# Who walks the demo in the privacy walks (tests/test_own_part.py, tests/test_privacy_exports.py), by what
+# they are to Ledningsstöd: e-mail address and sign-in groups, as roles_db gives them their roles.
+WALKERS = {
+    "läsare": ("lasare@kommun.se", ()),
+    "chef för Stab": ("chef.stab@kommun.se", ()),  # Ledningsstöd's avdelning
+    "chef för Ledningsstöd": ("chef.ledning@kommun.se", ()),  # the unit itself
+    "HR för Stab": ("hr.stab@kommun.se", ()),  # HR of a part reads its hidden figures as a reader does
+    "HR för Vuxen": ("hr.vuxen@kommun.se", ()),  # another avdelning
+    "chef för Vuxen": ("kim@kommun.se", ("Chefer Vuxen",)),  # another avdelning, by her sign-in group
+}
+OWN_CHEFS = ("chef för Stab", "chef för Ledningsstöd")
+
+
+@pytest.fixture
+def roles_db(demo_database, tmp_path, monkeypatch) -> Path:
+    """A copy of the demo, HRDASH_DB, with the walkers' roles: chefs of Stab, of Ledningsstöd and (a
+    sign-in group) of Vuxen, HR of Stab and of Vuxen, and a reader."""
+    path = tmp_path / "hr.duckdb"
+    shutil.copy(demo_database.path, path)
+    con = database.connect(path)
+    roles.assign(con, "e-post", "chef.stab@kommun.se", "chef", "admin", scope=STAB)
+    roles.assign(con, "e-post", "chef.ledning@kommun.se", "chef", "admin", scope=LEDNINGSSTOD)
+    roles.assign(con, "grupp", "Chefer Vuxen", "chef", "admin", scope=VUXEN)
+    roles.assign(con, "e-post", "hr.stab@kommun.se", "hr", "admin", scope=STAB)
+    roles.assign(con, "e-post", "hr.vuxen@kommun.se", "hr", "admin", scope=VUXEN)
+    roles.assign(con, "e-post", "lasare@kommun.se", "läsare", "admin")
+    con.close()
+    monkeypatch.setenv("HRDASH_DB", str(path))
+    return path
+
+
+# Ledningsstöd's October 2026 as payroll corrected it (the demo has no sick hours there): by kön and
+# åldersgrupp as the demo file, 153,6 of 1 144 hours sick (13,4 %), 98,4 of them day 1–14 (8,6 %).
+LEDNINGSSTOD_OCTOBER = [
+    ["Enhetsnamn", "Månad", "Kön", "Åldersgrupp", "Anställda", "Ordinarie arbetstid", "Sjukfrånvarotid",
+     "Kort sjukfrånvaro (tim)", "Långtidssjukfrånvaro (tim)", "Antal med 6 eller fler sjuktillfällen", "Antal friska",
+     "Sjuklönekostnad"],
+    ["Ledningsstöd", "oktober 2026", "kvinna", "30-49", 4, "651,2", "96,0", "62,4", "0,0", 1, 1, "8 245 kr"],
+    ["Ledningsstöd", "oktober 2026", "kvinna", "50-", 2, "316,8", "57,6", "36,0", "0,0", 0, 0, "4 100 kr"],
+    ["Ledningsstöd", "oktober 2026", "man", "50-", 1, "176,0", "0,0", "0,0", "0,0", 0, 1, "0 kr"],
+]
+# Measures for Ledningsstöd and its avdelning, so that what is said since them is walked too.
+WALK_MEASURES = [
+    ["Avser", "Start", "Åtgärd", "Område"],
+    ["Stab", "maj 2025", "Arbetsplatsträffar om arbetssituationen", "Medarbetarnas röst"],
+    ["Ledningsstöd", "maj 2025", "Handlingsplan efter pulsfrågorna", "Medarbetarnas röst"],
+    ["Ledningsstöd", "maj 2026", "Rehabiliteringsmöten varje månad", "Sjukfrånvaro"],
+]
+
+
+@pytest.fixture
+def walk_db(roles_db) -> Path:
+    """roles_db with Ledningsstöd's October 2026 corrected to figures found nowhere else (LEDNINGSSTOD_OCTOBER)
+    and measures for it and Stab (WALK_MEASURES). Its pulse answers of T2 2026 are the demo's: 4 to gott arbete
+    (2 agree) and 4 to rekommendera (4 agree), hidden, and so HR och ekonomi's beside it."""
+    con = database.connect(roles_db)
+    load(con, csv_bytes(LEDNINGSSTOD_OCTOBER), "sjukfranvaro_rattelse.csv", user="hr")
+    load(con, csv_bytes(WALK_MEASURES), "atgarder.csv", user="hr")
+    con.close()
+    return roles_db
+
+
+@pytest.fixture
+def moved_db(roles_db) -> Path:
+    """roles_db where HR och ekonomi (10 people: hidden from the committee) moves from Stab to Vuxen in July
+    2026, by an organisation file with a month; earlier months keep it in Stab."""
+    con = database.connect(roles_db)
+    load(con, csv_bytes([["Enhetskod", "Enhet", "Avdelning", "Förvaltning", "Månad"],
+                         ["1402", "HR och ekonomi", "Vuxen", "Socialförvaltningen", "2026-07"]]),
+         "omorganisation_2026-07.csv", user="hr")
+    con.close()
+    return roles_db
+
+
+@pytest.fixture
+def downloads(monkeypatch):
+    """The files the app offers for download, by the name the browser saves them under."""
+    from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
+
+    offered: dict[str, bytes] = {}
+    original = MemoryMediaFileStorage.load_and_get_id
+
+    def load_and_get_id(self, path_or_data, mimetype, kind, filename=None):
+        if filename:
+            offered[filename] = path_or_data
+        return original(self, path_or_data, mimetype, kind, filename)
+
+    monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", load_and_get_id)
+    return offered
 
 
 @pytest.fixture(scope="session")

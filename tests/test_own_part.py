@@ -3,11 +3,10 @@ for groups of 10 or fewer, and nobody else's; she reports her units' caseload on
 as a file is and imported in her name; elsewhere she reads as läsare does."""
 
 import datetime as dt
-import shutil
 
 import pandas as pd
 import pytest
-from conftest import ROOT, csv_bytes, open_app, read
+from conftest import OWN_CHEFS, ROOT, STAB, VUXEN, WALKERS, csv_bytes, open_app, read
 from test_access import AUTH, REFUSED
 
 from hrdash import swedish
@@ -16,24 +15,9 @@ from hrdash.figures.groups import groups as all_groups
 from hrdash.catalogue import QUESTIONS
 from hrdash.ingest import entry
 from hrdash.ingest.columns import CASELOAD, PULSE
-from hrdash.store import batches, database, roles, units
+from hrdash.store import batches, database, units
 
-STAB = "avdelning:Socialförvaltningen / Stab"
-VUXEN = "avdelning:Socialförvaltningen / Vuxen"
 NOVEMBER = dt.date(2026, 11, 1)
-
-
-@pytest.fixture
-def db(demo_database, tmp_path, monkeypatch):
-    path = tmp_path / "hr.duckdb"
-    shutil.copy(demo_database.path, path)
-    con = database.connect(path)
-    roles.assign(con, "e-post", "chef.stab@kommun.se", "chef", "admin", scope=STAB)
-    roles.assign(con, "grupp", "Chefer Vuxen", "chef", "admin", scope=VUXEN)
-    roles.assign(con, "e-post", "lasare@kommun.se", "läsare", "admin")
-    con.close()
-    monkeypatch.setenv("HRDASH_DB", str(path))
-    return path
 
 
 def as_user(email, groups=(), page=None, **params):
@@ -48,7 +32,7 @@ def by_hand_sick_leave(unit: str) -> str:
     return swedish.percent(100 * rows["Sjukfrånvarotid"].sum() / rows["Ordinarie arbetstid"].sum())
 
 
-def test_a_manager_sees_her_small_units_sick_leave_the_committee_does_not(db):
+def test_a_manager_sees_her_small_units_sick_leave_the_committee_does_not(roles_db):
     at = as_user("lasare@kommun.se", grupp="Ledningsstöd – enhet i Stab", manad="oktober 2026")
     assert {m.label: m.value for m in at.metric}["Sjukfrånvaro"] == "–"  # 7 people: hidden from the committee
     at = as_user("chef.stab@kommun.se", page="pages/min_del.py")
@@ -60,7 +44,7 @@ def test_a_manager_sees_her_small_units_sick_leave_the_committee_does_not(db):
     assert table.loc["HR och ekonomi", "okt 2026"] == by_hand_sick_leave("HR och ekonomi")
 
 
-def test_elsewhere_the_manager_reads_as_the_committee_does(db):
+def test_elsewhere_the_manager_reads_as_the_committee_does(roles_db):
     at = as_user("chef.stab@kommun.se", grupp="Ledningsstöd – enhet i Stab", manad="oktober 2026")
     assert {m.label: m.value for m in at.metric}["Sjukfrånvaro"] == "–"
     assert not [t for t in at.toggle if t.key == "visa_dolda"]
@@ -68,7 +52,7 @@ def test_elsewhere_the_manager_reads_as_the_committee_does(db):
         c.value for c in at.sidebar.caption]
 
 
-def test_the_manager_opens_on_her_own_part_and_only_she_has_min_del(db):
+def test_the_manager_opens_on_her_own_part_and_only_she_has_min_del(roles_db):
     at = as_user("kim@kommun.se", ("Chefer Vuxen",))
     assert at.sidebar.selectbox(key="grupp").value == "Vuxen – avdelning"
     at = as_user("lasare@kommun.se")
@@ -76,9 +60,9 @@ def test_the_manager_opens_on_her_own_part_and_only_she_has_min_del(db):
     assert [e.value for e in at.error] == [REFUSED]
 
 
-def test_a_unit_counts_as_hers_only_from_the_month_it_came_under_her(db):
+def test_a_unit_counts_as_hers_only_from_the_month_it_came_under_her(roles_db):
     # Arbetsmarknadsinsatser moved from Ekonomiskt bistånd to Vuxen in July 2025.
-    con = database.connect(db)
+    con = database.connect(roles_db)
     mine = own_part.own_groups(all_groups(con), (VUXEN,))
     assert [g.name for g in mine] == ["Vuxen", "Arbetsmarknadsinsatser", "Boendestöd", "Missbruk och beroende",
                                       "Mottagning vuxen", "Socialpsykiatri"]
@@ -99,8 +83,8 @@ def caseload_grid(con, chef_scopes, **typed) -> pd.DataFrame:
                           **dict(zip(entry.CASELOAD_GRID.figures, typed.get(g.name, ("", "", "", ""))))} for g in units])
 
 
-def test_the_manager_reports_her_units_caseload_as_a_file_is_read(db):
-    con = database.connect(db)
+def test_the_manager_reports_her_units_caseload_as_a_file_is_read(roles_db):
+    con = database.connect(roles_db)
     grid = caseload_grid(con, (VUXEN,), **{"Mottagning vuxen": ("80", "7,5", "", "")})
     assert list(grid["Enhet"]) == ["Missbruk och beroende", "Mottagning vuxen"]  # the units that handle cases
     parsed = entry.read_caseload(grid, NOVEMBER, "kim@kommun.se", units.known(con))
@@ -112,8 +96,8 @@ def test_the_manager_reports_her_units_caseload_as_a_file_is_read(db):
     con.close()
 
 
-def test_a_half_filled_row_is_refused_naming_the_unit_and_column(db):
-    con = database.connect(db)
+def test_a_half_filled_row_is_refused_naming_the_unit_and_column(roles_db):
+    con = database.connect(roles_db)
     grid = caseload_grid(con, (VUXEN,), **{"Missbruk och beroende": ("80", "", "", ""),
                                            "Mottagning vuxen": ("-3", "4", "", "")})
     parsed = entry.read_caseload(grid, NOVEMBER, "kim@kommun.se", units.known(con))
@@ -127,7 +111,7 @@ def test_a_half_filled_row_is_refused_naming_the_unit_and_column(db):
     con.close()
 
 
-def test_the_page_offers_the_units_that_report_caseload(db):
+def test_the_page_offers_the_units_that_report_caseload(roles_db):
     at = as_user("kim@kommun.se", ("Chefer Vuxen",), page="pages/min_del.py")
     assert at.selectbox(key="min_del_månad").value == dt.date(2026, 10, 1)
     assert at.selectbox(key="min_del_månad").options[0] == "november 2026"
@@ -135,8 +119,8 @@ def test_the_page_offers_the_units_that_report_caseload(db):
     assert [w.value for w in at.warning] == ["Fyll i siffrorna för minst en enhet."]
 
 
-def test_an_incomplete_month_is_marked_not_shown_as_the_avdelnings_figure(db):
-    con = database.connect(db)
+def test_an_incomplete_month_is_marked_not_shown_as_the_avdelnings_figure(roles_db):
+    con = database.connect(roles_db)
     header = ["Enhetsnamn", "Månad", "Anställda", "Ordinarie arbetstid", "Sjukfrånvarotid", "Kort sjukfrånvaro (tim)",
               "Långtidssjukfrånvaro (tim)"]
     batches.import_file(con, read(con, csv_bytes([header, ["Mottagning vuxen", "november 2026", 12, 1900, 120, 40,
@@ -163,8 +147,8 @@ def pulse_grid(con, chef_scopes, typed) -> pd.DataFrame:
 DECEMBER = dt.date(2026, 12, 1)
 
 
-def test_the_manager_reports_her_units_pulse_answers_for_a_tertial(db):
-    con = database.connect(db)
+def test_the_manager_reports_her_units_pulse_answers_for_a_tertial(roles_db):
+    con = database.connect(roles_db)
     grid = pulse_grid(con, (VUXEN,), {("Boendestöd", q.short): ("12", "10", str(i + 5), "3,9" if i else "")
                                       for i, q in enumerate(QUESTIONS)})
     assert list(dict.fromkeys(grid["Enhet"])) == ["Arbetsmarknadsinsatser", "Boendestöd", "Missbruk och beroende",
@@ -181,8 +165,8 @@ def test_the_manager_reports_her_units_pulse_answers_for_a_tertial(db):
     con.close()
 
 
-def test_a_pulse_row_that_does_not_add_up_is_refused_naming_the_unit_question_and_column(db):
-    con = database.connect(db)
+def test_a_pulse_row_that_does_not_add_up_is_refused_naming_the_unit_question_and_column(roles_db):
+    con = database.connect(roles_db)
     grid = pulse_grid(con, (VUXEN,), {("Socialpsykiatri", "Bra arbetssituation"): ("8", "6", "7", "")})
     parsed = entry.read_pulse(grid, DECEMBER, "kim@kommun.se", units.known(con))
     assert not parsed.ok
@@ -192,7 +176,7 @@ def test_a_pulse_row_that_does_not_add_up_is_refused_naming_the_unit_question_an
     con.close()
 
 
-def test_the_page_offers_the_current_tertial_and_thanks_the_manager(db):
+def test_the_page_offers_the_current_tertial_and_thanks_the_manager(roles_db):
     at = as_user("kim@kommun.se", ("Chefer Vuxen",), page="pages/min_del.py")
     assert at.tabs[2].label == "Rapportera pulsfrågor"
     assert at.selectbox(key="min_del_tertial").options == [
@@ -202,16 +186,13 @@ def test_the_page_offers_the_current_tertial_and_thanks_the_manager(db):
     assert "Fyll i siffrorna för minst en enhet." in [w.value for w in at.warning]
 
 
-@pytest.mark.parametrize("email,groups", [("lasare@kommun.se", ()), ("chef.stab@kommun.se", ()),
-                                          ("hr.vuxen@kommun.se", ()), ("kim@kommun.se", ("Chefer Vuxen",))])
-def test_every_sick_leave_view_hides_a_unit_of_seven_from_every_role_but_its_own_manager_on_min_del(db, email,
-                                                                                                     groups):
-    """Ledningsstöd (7 people) walked as a reader, as its own chef, as HR of another avdelning and as another
-    avdelning's chef: hidden on Översikt, on Sjukfrånvaro and in its avdelning's comparison; only its own
-    chef sees it, and only on Min del."""
-    con = database.connect(db)
-    roles.assign(con, "e-post", "hr.vuxen@kommun.se", "hr", "admin", scope=VUXEN)
-    con.close()
+@pytest.mark.parametrize("walker", WALKERS)
+def test_every_sick_leave_view_hides_a_unit_of_seven_from_every_role_but_its_own_manager_on_min_del(roles_db, walker):
+    """Ledningsstöd (7 people) walked as a reader, as the chef of its avdelning and of the unit itself, as HR
+    of its own and of another avdelning and as another avdelning's chef: hidden on Översikt, on Sjukfrånvaro
+    and in its avdelning's comparison; only its own chefs see it, and only on Min del. (Its exports and
+    downloads: tests/test_privacy_exports.py.)"""
+    email, groups = WALKERS[walker]
     figure = by_hand_sick_leave("Ledningsstöd")
     at = as_user(email, groups, grupp="Ledningsstöd – enhet i Stab", manad="oktober 2026")
     assert {m.label: m.value for m in at.metric}["Sjukfrånvaro"] == "–"
@@ -226,9 +207,9 @@ def test_every_sick_leave_view_hides_a_unit_of_seven_from_every_role_but_its_own
     assert compared.loc["Ledningsstöd", "Jämfört med förvaltningen"].startswith("Visas inte")
     assert compared.loc["Ledningsstöd", "Sjukfrånvaro, 12 månader"] == "–"
     at = as_user(email, groups, page="pages/min_del.py")
-    if email == "chef.stab@kommun.se":
+    if walker in OWN_CHEFS:
         assert at.dataframe[0].value.set_index("Enhet").loc["Ledningsstöd", "okt 2026"] == figure
-    elif email == "kim@kommun.se":
+    elif walker == "chef för Vuxen":
         assert "Ledningsstöd" not in list(at.dataframe[0].value["Enhet"])
     else:
         assert [e.value for e in at.error] == [REFUSED]

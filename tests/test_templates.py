@@ -10,7 +10,6 @@ import io
 import pytest
 from conftest import CODED_ORGANISATION, csv_bytes, figures, load, new_database, open_app, read
 from openpyxl import load_workbook
-from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 
 from hrdash import months, swedish
 from hrdash.catalogue import QUESTIONS
@@ -356,21 +355,6 @@ def db_path(empty_database, tmp_path, monkeypatch):
     con.close()
     monkeypatch.setenv("HRDASH_DB", str(path))
     return path
-
-
-@pytest.fixture
-def downloads(monkeypatch):
-    """The files the page offers for download, by the name the browser saves them under."""
-    offered: dict[str, bytes] = {}
-    original = MemoryMediaFileStorage.load_and_get_id
-
-    def load_and_get_id(self, path_or_data, mimetype, kind, filename=None):
-        if filename:
-            offered[filename] = path_or_data
-        return original(self, path_or_data, mimetype, kind, filename)
-
-    monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", load_and_get_id)
-    return offered
 
 
 def test_hr_downloads_a_template_on_ladda_upp(db_path, downloads):

@@ -29,12 +29,21 @@ SHOWN = ("sick_leave_pct", "short_sick_leave_pct", "long_sick_leave_share_pct", 
 MONTHS_SHOWN = 12
 
 
-def own_groups(all_groups: list[Group], own: tuple[str, ...]) -> list[Group]:
-    """The groups of the manager's parts: each part itself, then the units in it (as they are placed now)."""
+def own_groups(all_groups: list[Group], own: tuple[str, ...], held_before: frozenset[str] = frozenset()) -> list[Group]:
+    """The groups of the manager's parts: each part itself, then the units in it (as they are placed now,
+    and those of `held_before`, the ids of units her parts held in an earlier month: see `held_units`)."""
     parts = [g for g in all_groups if g.key in own]
     inside = [g for g in all_groups if g.level == "enhet" and g not in parts
-              and any(scopes_module.parse(key).contains(g) for key in own)]
+              and (any(scopes_module.parse(key).contains(g) for key in own) or g.group_id in held_before)]
     return parts + inside
+
+
+def held_units(con: duckdb.DuckDBPyConnection, own: tuple[str, ...], last: dt.date) -> frozenset[str]:
+    """The ids of the units the manager's parts held in any of the MONTHS_SHOWN months up to `last`: a
+    unit that moved away is still hers in the months before it moved (sick_leave shows only those)."""
+    found = read(con, "unit_scopes", "DISTINCT unit_id", since=shift(last, -(MONTHS_SHOWN - 1)), until=last,
+                 scope=tuple(own))
+    return frozenset(row[0] for row in found.fetchall())
 
 
 def sick_leave(con: duckdb.DuckDBPyConnection, groups: list[Group], own: tuple[str, ...], indicator_id: str,

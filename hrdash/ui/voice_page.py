@@ -82,7 +82,7 @@ def render() -> None:
         comparison.render(question, group, members, found.survey, hidden, key="röst")
 
     if members:
-        _cycle(group, [m for m in members if m.level == "enhet"], month)
+        _cycle(group, [m for m in members if m.level == "enhet"], month, hidden)
 
     means = [f"pulse_{q.id}_mean" for q in QUESTIONS]
     st.header("Medelvärde (1–5)")
@@ -112,8 +112,9 @@ def _mark_baseline(group, shown, found) -> None:
             st.rerun()
 
 
-def _cycle(group, units, month) -> None:
-    """Stockholm's tertial cycle for the year of the month: T1 asked, a plan by T2, T3 followed up."""
+def _cycle(group, units, month, unsuppressed: bool) -> None:
+    """Stockholm's tertial cycle for the year of the month: T1 asked, a plan by T2, T3 followed up. What the
+    answers say since the plan is left unsaid where a tertial's answers are hidden (unless HR asked to see them)."""
     year = month.year
     steps = cache.cycle(tuple(units), year, month)
     if not steps:
@@ -126,7 +127,8 @@ def _cycle(group, units, month) -> None:
     hidden = cache.hidden_reason("voice")
     rows = []
     for step in steps:
-        said = "; ".join(f"{BY_ID[e.indicator_id].legend.lower()}: {readings.effect_words(e, hidden).lower()}"
+        said = "; ".join(f"{BY_ID[e.indicator_id].legend.lower()}: "
+                         f"{readings.effect_words(e.shown(unsuppressed), hidden).lower()}"
                          for e in step.results) if step.followed_up else ""
         rows.append({"Enhet": step.unit.name, "T1: svar inlämnade": done[step.asked],
                      "T2: plan": (f"{step.plan.title} ({swedish.month_name(step.plan.start, short=True)})"
