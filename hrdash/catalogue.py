@@ -304,7 +304,7 @@ INDICATORS: tuple[Indicator, ...] = (
               breakdown="Tidiga signaler: upprepad korttidsfrånvaro och frisknärvaro"),
     Indicator("sick_pay_cost_sek", "Sjuklönekostnad", "sick_leave", "kr",
               "Sjuklön som betalats ut under månaden, i kronor.",
-              ("sick_pay_cost_sek",), True, HEALTH, "employees", subject="Sjuklönekostnaden",
+              ("sick_pay_cost_sek",), True, HEALTH, "sick_pay_employees", subject="Sjuklönekostnaden",
               breakdown="Sjuklönekostnad"),
 
     Indicator("turnover_pct", "Personalomsättning, månaden", "turnover", "%",

@@ -91,7 +91,13 @@ def test_ten_or_more_social_workers_are_counted_whole(organisation):
 
 
 def test_sick_pay_is_summed_and_hidden_for_ten_people_or_fewer(organisation):
-    assert cost_of(organisation, "avdelning", "Barn och unga", "2025-03", SICK_PAY).amount == 50_000
+    assert cost_of(organisation, "förvaltning", "Socialförvaltningen", "2025-03", SICK_PAY).amount == 55_000
+    assert cost_of(organisation, "avdelning", "Barn och unga", "2025-03", SICK_PAY, unsuppressed=True).amount == 50_000
+    # Vuxen (9 people) is hidden, so Barn och unga is too: 55 000 − 50 000 would give Vuxen's 5 000 kr.
+    beside = cost_of(organisation, "avdelning", "Barn och unga", "2025-03", SICK_PAY)
+    assert beside.amount is None
+    assert beside.note == ("Dold så att en grupp med 10 personer eller färre inte kan räknas fram – uppgiften visas "
+                           "inte.")
     hidden = cost_of(organisation, "enhet", "Utredning", "2025-03", SICK_PAY)
     assert hidden.amount is None
     assert hidden.note == "10 personer eller färre – uppgiften visas inte."

@@ -79,7 +79,7 @@ def test_the_report_files_never_show_the_small_units_sick_leave_or_few_answers(w
     assert "Rehabiliteringsmöten varje månad" in " ".join(text.split())  # its measure is listed
 
     rows = workbook_rows(files["xlsx"])
-    header = next(row for sheet, row in rows if sheet == "Kan göra ett gott arbete, instä" and row[1] == "Namn")
+    header = next(row for sheet, row in rows if sheet == "Gott arbete, instämmer" and row[1] == "Namn")
     august = header.index("augusti 2026")
     for sheet, row in rows:
         assert not any(isinstance(v, str) and "13,4" in v for v in row), (sheet, row)
@@ -233,3 +233,20 @@ def test_a_unit_that_moves_is_each_chefs_in_the_months_it_is_in_her_part(moved_d
         compared = next(t.value for t in at.table if "Enhet" in t.value.columns).set_index("Enhet")
         assert compared.loc["HR och ekonomi", "Sjukfrånvaro, 12 månader"] == "–"
         assert not any("9,8" in str(v) for v in compared.loc["HR och ekonomi"])
+
+
+def test_no_hidden_sick_pay_cost_can_be_worked_out_from_its_parent_and_siblings(moved_db):
+    # After the move Stab holds only Ledningsstöd (7 people: hidden), Vuxen holds HR och ekonomi (10: hidden).
+    rows = [r for r in run_cli(moved_db, "indicators", "--from", "2026-10", "--to", "2026-10")
+            if r["indicator"] == "sick_pay_cost_sek"]
+    cost = {(r["level"], r["unit"]): r["value"] for r in rows}
+    assert cost["avdelning", "Stab"] == cost["enhet", "HR och ekonomi"] == ""
+    assert cost["förvaltning", "Socialförvaltningen"] != "" and cost["avdelning", "Vuxen"] != ""
+    # Kronor add up: the förvaltning less three shown avdelningar would be Stab's. So one more is hidden
+    # beside it (the smallest), and in Vuxen one more unit beside HR och ekonomi.
+    avdelningar = [u for (level, u), v in cost.items() if level == "avdelning" and v == ""]
+    assert len(avdelningar) == 2 and "Stab" in avdelningar
+    vuxen = ("Arbetsmarknadsinsatser", "Boendestöd", "Missbruk och beroende", "Mottagning vuxen", "Socialpsykiatri",
+             "HR och ekonomi")
+    vuxen_hidden = [u for (level, u), v in cost.items() if level == "enhet" and u in vuxen and v == ""]
+    assert len(vuxen_hidden) == 2 and "HR och ekonomi" in vuxen_hidden

@@ -27,8 +27,8 @@ class Cost:
 def costs(con: duckdb.DuckDBPyConnection, group: Group, month: dt.date, unsuppressed: bool = False) -> list[Cost]:
     values = settings.current(con)
     row = read(con, "cost_parts", "external_leavers_12m, consultant_cost_sek, consultants, sick_pay_cost_sek, "
-               "sick_pay_hidden", level=group.level, group_id=group.group_id, month=month).fetchone()
-    leavers, consultant_cost, consultants, sick_pay, hidden = row or (None,) * 5
+               "sick_pay_hidden, sick_pay_why", level=group.level, group_id=group.group_id, month=month).fetchone()
+    leavers, consultant_cost, consultants, sick_pay, hidden, why = row or (None,) * 6
     recruitment, staff = values["recruitment_cost_sek"], values["staff_monthly_cost_sek"]
     found = []
     if leavers is None:
@@ -50,8 +50,8 @@ def costs(con: duckdb.DuckDBPyConnection, group: Group, month: dt.date, unsuppre
     if sick_pay is None:
         found.append(Cost("Sjuklönekostnad", None, "", "Filerna anger inte sjuklönekostnad för alla enheter."))
     elif hidden and not unsuppressed:
-        found.append(Cost("Sjuklönekostnad", None, "",
-                          f"{few_people(settings.health_limit(con)).capitalize()} – uppgiften visas inte."))
+        found.append(Cost("Sjuklönekostnad", None, "", f"{(why or few_people(settings.health_limit(con))).capitalize()}"
+                                                          " – uppgiften visas inte."))
     else:
         found.append(Cost("Sjuklönekostnad", sick_pay, "Sjuklön som betalats ut under månaden, enligt lönesystemet"))
     return found

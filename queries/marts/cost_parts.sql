@@ -11,5 +11,6 @@ SELECT
     consultant_cost_sek,
     consultants,
     sick_pay_cost_sek,
-    employees_hidden AS sick_pay_hidden
+    sick_pay_employees_hidden AS sick_pay_hidden,
+    sick_pay_employees_why AS sick_pay_why
 FROM group_month_snapshot;

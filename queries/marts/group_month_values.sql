@@ -29,6 +29,12 @@
 -- the name that sorts first by code point); the same holds for avdelningar within a
 -- förvaltning and förvaltningar within the kommun. A group with no pulse answers, or no exit
 -- interviews at all, is neither hidden nor chosen.
+--
+-- The sick pay cost is an amount in kronor, and amounts add up: a hidden group's cost would be its
+-- parent's less its siblings'. So when exactly one group among siblings is hidden (at most
+-- `health_limit` people), the sibling with the fewest people among the others has its cost hidden
+-- too (ties: the name that sorts first), at every level, as for the answers
+-- (sick_pay_employees_hidden). The shares of sick leave are ratios and do not add up.
 CREATE OR REPLACE VIEW group_month_values AS
 WITH shared_departments AS (
     -- An avdelning name used in several förvaltningar is shown with its förvaltning.
@@ -118,6 +124,39 @@ personal AS (
     )
     GROUP BY level, group_id, month
 ),
+cost_people AS (
+    -- The groups whose sick pay cost is given, among their siblings.
+    SELECT
+        level, group_id, month, group_name, employees, health_limit,
+        CASE level
+            WHEN 'enhet' THEN administration || ' / ' || department
+            WHEN 'avdelning' THEN administration
+            WHEN 'förvaltning' THEN 'kommun'
+        END AS parent,
+        coalesce(employees <= health_limit, false) AS too_few
+    FROM sizes
+    WHERE sick_pay_cost_sek IS NOT NULL
+),
+cost_chosen AS (
+    SELECT
+        *,
+        count(*) FILTER (too_few) OVER siblings AS hidden_siblings,
+        row_number() OVER (PARTITION BY parent, month ORDER BY too_few, employees, group_name) AS fewest
+    FROM cost_people
+    WINDOW siblings AS (PARTITION BY parent, month)
+),
+cost_hidden AS (
+    SELECT
+        level, group_id, month,
+        employees AS sick_pay_employees,
+        too_few OR (parent IS NOT NULL AND hidden_siblings = 1 AND fewest = 1) AS sick_pay_employees_hidden,
+        CASE
+            WHEN too_few THEN health_limit || ' personer eller färre'
+            WHEN parent IS NOT NULL AND hidden_siblings = 1 AND fewest = 1
+                THEN 'Dold så att en grupp med ' || health_limit || ' personer eller färre inte kan räknas fram'
+        END AS sick_pay_employees_why
+    FROM cost_chosen
+),
 flags AS (
     SELECT
         *,
@@ -145,6 +184,7 @@ flags AS (
         coalesce(age_50_employees_max_12m > 0 AND age_50_employees_min_12m <= health_limit, false) AS age_50_12m_too_few
     FROM sizes
     LEFT JOIN personal USING (level, group_id, month)
+    LEFT JOIN cost_hidden USING (level, group_id, month)
 ),
 year_counts AS (
     SELECT
@@ -192,7 +232,8 @@ SELECT
       REPLACE (coalesce(pulse_work_situation_answers_hidden, false) AS pulse_work_situation_answers_hidden,
                coalesce(pulse_good_work_answers_hidden, false) AS pulse_good_work_answers_hidden,
                coalesce(pulse_recommend_answers_hidden, false) AS pulse_recommend_answers_hidden,
-               coalesce(exit_interviews_12m_hidden, false) AS exit_interviews_12m_hidden),
+               coalesce(exit_interviews_12m_hidden, false) AS exit_interviews_12m_hidden,
+               coalesce(sick_pay_employees_hidden, false) AS sick_pay_employees_hidden),
     CASE WHEN employees_hidden THEN few END AS employees_why,
     CASE WHEN employees_min_12m_hidden THEN few END AS employees_min_12m_why,
     women_too_few OR women_hides_small_group AS women_employees_hidden,
