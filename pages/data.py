@@ -134,6 +134,7 @@ with baselines_tab:
 
 with settings_tab:
     data_page.settings_section(con, user)
+    data_page.manager_reports_section(con, user)
     data_page.kolada_section(con, user, cache.municipalities(session.version()))
 
 with log_tab:

@@ -14,8 +14,8 @@ from hrdash.figures import indicators, own_part
 from hrdash.figures.groups import groups as all_groups
 from hrdash.catalogue import QUESTIONS
 from hrdash.ingest import entry
-from hrdash.ingest.columns import CASELOAD, PULSE
-from hrdash.store import batches, database, units
+from hrdash.ingest.columns import CASELOAD, PULSE, VACANCIES
+from hrdash.store import audit, batches, database, roles, units
 
 NOVEMBER = dt.date(2026, 11, 1)
 
@@ -213,3 +213,39 @@ def test_every_sick_leave_view_hides_a_unit_of_seven_from_every_role_but_its_own
         assert "Ledningsstöd" not in list(at.dataframe[0].value["Enhet"])
     else:
         assert [e.value for e in at.error] == [REFUSED]
+
+
+def test_hr_opens_vacancies_for_managers_who_then_report_them_on_min_del(roles_db):
+    con = database.connect(roles_db)
+    roles.assign(con, "e-post", "hr.alla@kommun.se", "hr", "admin")  # HR of the whole organisation
+    con.close()
+    at = as_user("chef.stab@kommun.se", page="pages/min_del.py")
+    assert [t.label for t in at.tabs] == ["Sjukfrånvaro i dina enheter", "Rapportera ärenden",
+                                          "Rapportera pulsfrågor"]  # what is open from the start
+    assert at.markdown[0].value.endswith("Här ser du sjukfrånvaron i dina enheter och rapporterar ärenden och "
+                                         "pulsfrågor.")
+
+    hr = as_user("hr.vuxen@kommun.se", page="pages/data.py")  # HR of a part sees it, cannot change it
+    assert "chefer_rapporterar_vacancies" not in [c.key for c in hr.checkbox]
+    hr = as_user("hr.alla@kommun.se", page="pages/data.py")
+    hr.checkbox(key="chefer_rapporterar_vacancies").check()
+    hr.checkbox(key="chefer_rapporterar_pulse").uncheck()
+    next(b for b in hr.button if b.label == "Spara" and "chefers_rapporter" in b.form_id).click().run()
+    assert not hr.exception
+
+    at = as_user("chef.stab@kommun.se", page="pages/min_del.py")
+    assert [t.label for t in at.tabs] == ["Sjukfrånvaro i dina enheter", "Rapportera ärenden",
+                                          "Rapportera vakanser"]
+    con = database.connect(roles_db)
+    assert {"Pulsfrågor: stängd för chefer", "Vakanser: öppnad för chefer"} <= set(audit.entries(con)["detail"])
+    reporting = own_part.reporting_units(con, own_part.own_groups(all_groups(con), (STAB,)), VACANCIES)
+    grid = pd.DataFrame([{"Enhet": g.name, "unit_id": g.group_id, "Budgeterade": "", "Besatta": "",
+                          "Konsulter": "", "Konsultkostnad": ""} for g in reporting])
+    grid.loc[grid["Enhet"] == "Ledningsstöd", ["Budgeterade", "Besatta"]] = ["8", "6,5"]
+    parsed = entry.read_month("vacancies", grid, NOVEMBER, "chef.stab@kommun.se", units.known(con))
+    assert parsed.ok, parsed.problems
+    batch = batches.import_file(con, parsed, "chef.stab@kommun.se", action="Chefens rapport", scopes=(STAB,))
+    value = indicators.fetch(con, levels=("enhet",), indicator_ids=("vacancy_rate_pct",), first=NOVEMBER)
+    assert value.set_index("group_name")["value"]["Ledningsstöd"] == pytest.approx(100 * 1.5 / 8)  # 1,5 of 8
+    assert batch.imported_by == "chef.stab@kommun.se"
+    con.close()

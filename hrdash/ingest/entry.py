@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from hrdash import swedish
 from hrdash.catalogue import QUESTIONS
 from hrdash.ingest.cells import missing
-from hrdash.ingest.columns import CASELOAD, MEASURE_TOPICS, MEASURES, PULSE, STATUSES, Kind
+from hrdash.ingest.columns import CASELOAD, MEASURE_TOPICS, MEASURES, PULSE, RECRUITMENT, STATUSES, VACANCIES, Kind
 from hrdash.ingest.headers import match_header
 from hrdash.ingest.messages import in_order
 from hrdash.ingest.model import ParsedFile
@@ -87,6 +87,14 @@ class Grid:
 
 CASELOAD_GRID = Grid(CASELOAD, {"Aktuella": "Aktuella ärenden", "Handläggare": "Handläggare (åa)",
                                 "Nya": "Nya ärenden", "Avslutade": "Avslutade ärenden"}, "Månad")
+# Opened for managers by HR (hrdash/store/manager_reports.py): a month's vacancies and recruitment.
+VACANCY_GRID = Grid(VACANCIES, {"Budgeterade": "Budgeterade tjänster", "Besatta": "Besatta tjänster",
+                                "Konsulter": "Inhyrda konsulter", "Konsultkostnad": "Konsultkostnad"}, "Månad")
+RECRUITMENT_GRID = Grid(RECRUITMENT, {"Behov": "Rekryteringsbehov", "Pågående": "Pågående rekryteringar",
+                                      "Tillsatta": "Tillsatta"}, "Månad")
+# The grids of a month, by kind, and what a file of each is called.
+MONTH_GRIDS = {CASELOAD.id: (CASELOAD_GRID, "Ärenden"), VACANCIES.id: (VACANCY_GRID, "Vakanser"),
+               RECRUITMENT.id: (RECRUITMENT_GRID, "Rekryteringsbehov")}
 # One row per unit and question; the question is written by its full text, as a survey tool exports it.
 PULSE_GRID = Grid(PULSE, {"Tillfrågade": "Antal tillfrågade", "Svar": "Antal svar", "Instämmer": "Antal instämmer",
                           "Medelvärde": "Medelvärde (1-5)"}, "Tertial", ("Enhet", "Fråga"))
@@ -120,10 +128,15 @@ def read_grid(grid: Grid, typed: pd.DataFrame, period: str, file_name: str, know
     return parse_file(content.getvalue().encode("utf-8"), file_name, kind=grid.kind, units=known)
 
 
+def read_month(kind_id: str, typed: pd.DataFrame, month: dt.date, who: str, known: KnownUnits) -> ParsedFile | None:
+    """Min del's grid of a month's figures of a kind (MONTH_GRIDS), read as a file of it (read_grid)."""
+    grid, title = MONTH_GRIDS[kind_id]
+    return read_grid(grid, typed, f"{month:%Y-%m}", f"{title} {swedish.month_name(month)} ({who}).csv", known)
+
+
 def read_caseload(typed: pd.DataFrame, month: dt.date, who: str, known: KnownUnits) -> ParsedFile | None:
     """Min del's caseload grid for a month, read as a caseload file (read_grid)."""
-    return read_grid(CASELOAD_GRID, typed, f"{month:%Y-%m}", f"Ärenden {swedish.month_name(month)} ({who}).csv",
-                     known)
+    return read_month(CASELOAD.id, typed, month, who, known)
 
 
 def read_pulse(typed: pd.DataFrame, last_month: dt.date, who: str, known: KnownUnits) -> ParsedFile | None:

@@ -16,7 +16,7 @@ from hrdash.figures import missing
 from hrdash.ingest.columns import DATA_KINDS
 from hrdash.ingest.kolada import parse_references
 from hrdash.markdown import plain
-from hrdash.store import baselines, batches, references, scopes, settings
+from hrdash.store import baselines, batches, manager_reports, references, scopes, settings
 from hrdash.store.queries import read
 from hrdash.ui.number_field import number_field, show_back
 
@@ -158,6 +158,25 @@ def settings_section(con: duckdb.DuckDBPyConnection, user) -> None:
                     settings.change(con, key, field.value, user.name)
                 show_back(f"inställning_{key}", field.value)
             st.toast("Inställningarna är sparade.")
+            st.rerun()
+
+
+def manager_reports_section(con: duckdb.DuckDBPyConnection, user) -> None:
+    """Which figures managers report themselves on Min del; HR of the whole organisation opens and closes them."""
+    st.header("Chefer rapporterar själva")
+    opened = manager_reports.opened(con)
+    names = [manager_reports.OFFERED[k] for k in opened]
+    st.markdown(f"På Min del rapporterar cheferna för sina enheter: {swedish.join_words(names).lower() or 'inget'}. "
+                "Varje rapport läses in som en import i chefens namn, som HR kan ångra. Sjukfrånvaro och "
+                "personalomsättning kommer från lönesystemet och rapporteras aldrig i ett formulär.")
+    if not (user.role == "admin" or (user.role == "hr" and user.writes_everywhere)):
+        return
+    with st.form("chefers_rapporter"):
+        chosen = {kind: st.checkbox(name, value=kind in opened, key=f"chefer_rapporterar_{kind}")
+                  for kind, name in manager_reports.OFFERED.items()}
+        if st.form_submit_button("Spara", type="primary"):
+            manager_reports.change(con, [k for k, on in chosen.items() if on], user.name)
+            st.toast("Sparat: cheferna ser ändringen på Min del.")
             st.rerun()
 
 
