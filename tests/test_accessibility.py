@@ -350,7 +350,9 @@ CONTROLS = """() => {
     + 'summary, [role=tab], [role=radio], [role=switch], [role=combobox], [tabindex]:not([tabindex="-1"])';
   const controls = [];
   for (const element of document.querySelectorAll(selector)) {
-    if (!shown(element) && !(element.matches('input') && element.closest('label'))) continue;
+    // A checkbox's input is drawn as its label: shown when the label is (not in a tab not open).
+    if (!shown(element) && !(element.matches('input') && element.closest('label') && shown(element.closest('label'))))
+      continue;
     if (element.getAttribute('tabindex') === '-1') continue;  // a mouse's shortcut to a reachable control
     if (element.matches('[data-testid=stMain], [data-testid=stSidebarContent], main, section')) continue;
     const stop = element.closest('[role=radiogroup], [role=tablist]') || element;
